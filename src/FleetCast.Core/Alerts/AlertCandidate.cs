@@ -1,0 +1,17 @@
+using FleetCast.Core.Metrics;
+
+namespace FleetCast.Core.Alerts;
+
+/// <summary>One threshold crossing found in one evaluation (before persistence and de-duplication).</summary>
+public sealed record AlertCandidate(
+    string Server,
+    Metric Metric,
+    AlertSeverity Severity,
+    AlertLikelihood Likelihood,
+    double Threshold,
+    double PredictedValue,
+    int StepsAhead,
+    double MinutesAhead)
+{
+    public AlertKey Key => new(Server, Metric, Severity);
+}

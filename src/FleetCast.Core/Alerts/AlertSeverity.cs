@@ -1,0 +1,7 @@
+namespace FleetCast.Core.Alerts;
+
+public enum AlertSeverity
+{
+    Warning,
+    Critical,
+}
