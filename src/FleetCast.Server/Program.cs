@@ -1,0 +1,3 @@
+namespace FleetCast.Server;
+
+internal static class AssemblyMarker;

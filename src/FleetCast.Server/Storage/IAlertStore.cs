@@ -1,0 +1,15 @@
+using FleetCast.Core.Alerts;
+
+namespace FleetCast.Server.Storage;
+
+/// <summary>Alert lifecycle events (fired, resolved with end and duration).</summary>
+public interface IAlertStore
+{
+    void Record(IReadOnlyList<AlertTransition> transitions);
+
+    /// <summary>Alerts still firing when the process stopped.</summary>
+    IReadOnlyList<ActiveAlert> LoadActive();
+
+    /// <summary>Alerts that were active at any time in [from, to] (data time), newest first.</summary>
+    IReadOnlyList<AlertRecord> History(DateTimeOffset from, DateTimeOffset to, string? server = null, int limit = 10_000);
+}
