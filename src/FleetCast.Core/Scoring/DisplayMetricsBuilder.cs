@@ -17,7 +17,7 @@ public static class DisplayMetricsBuilder
     public const double RelativeDeadBand = 0.05;
 
     /// <summary>…and never smaller than this absolute amount (so values near zero do not flap).</summary>
-    public const double MinimumDeadBand = 0.1;
+    public const double MinimumDeadBand = 0.2;
 
     /// <returns>Keyed by display wire name (cpu, memory, iowait, swap, load, disk, net_in, net_out).</returns>
     /// <remarks>Current is null when the metric was never observed (NaN); predicted and delta are null
