@@ -117,7 +117,7 @@ public sealed class RemoteStreamer : IDisposable
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             throw new RemoteIngestException(
                 $"Could not reach the FleetCast server at {_options.IngestUri} after {_options.MaxRetryAttempts} retries: {ex.Message}",
