@@ -3,9 +3,11 @@ using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Server.Components.Services;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FleetCast.Server.Components;
@@ -14,6 +16,10 @@ namespace FleetCast.Server.Components;
 /// an <see cref="Core.Scenarios.IScenarioControl"/> is optional (scenario buttons appear when present).</summary>
 public static class DashboardServiceCollectionExtensions
 {
+    /// <summary>This project's static web assets manifests, copied next to the host's assemblies; used
+    /// when the host has none of its own.</summary>
+    internal const string OwnManifestPrefix = "FleetCast.Server";
+
     public static IServiceCollection AddFleetCastDashboard(this IServiceCollection services)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
@@ -27,26 +33,40 @@ public static class DashboardServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps the dashboard at "/" with its static assets (the ECharts bundle, scoped CSS, blazor.web.js).</summary>
+    /// <summary>Maps the dashboard at "/" with its static assets (the ECharts bundle, CSS, blazor.web.js),
+    /// served from this project's own manifest so the host's SDK and environment do not matter.</summary>
     public static WebApplication MapFleetCastDashboard(this WebApplication app)
     {
         app.UseAntiforgery();
-        var manifest = Path.Combine(AppContext.BaseDirectory, app.Environment.ApplicationName + ".staticwebassets.endpoints.json");
-        if (File.Exists(manifest))
+        // A Web SDK host (an Exe) lists this project's assets and blazor.web.js in its own manifests;
+        // any other host only has this project's (without blazor.web.js, which the SDK adds to Exes only).
+        var prefix = File.Exists(Manifest(app.Environment.ApplicationName, "endpoints")) ? app.Environment.ApplicationName : OwnManifestPrefix;
+        var endpoints = Manifest(prefix, "endpoints");
+        var runtime = Manifest(prefix, "runtime");
+        if (File.Exists(runtime))
         {
-            app.MapStaticAssets(manifest);
+            // A build (not a publish): the assets still live in the source tree and obj/, which only the
+            // runtime manifest knows. ASP.NET Core reads it by itself in Development only.
+            var settings = new ConfigurationBuilder()
+                .AddInMemoryCollection([new KeyValuePair<string, string?>(WebHostDefaults.StaticWebAssetsKey, runtime)])
+                .Build();
+            StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, settings);
+        }
+
+        var components = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        if (File.Exists(endpoints))
+        {
+            app.MapStaticAssets(endpoints);
+            components.WithStaticAssets(endpoints);
         }
         else
         {
-            // Without the host's static web assets manifest (a host that is not a Web SDK project) the
-            // dashboard's scripts cannot be served; say so once instead of failing on every request.
-            app.Logger.LogWarning(
-                "Static web assets manifest {Manifest} not found: the dashboard's scripts will not load. Build the host with the Web SDK (Microsoft.NET.Sdk.Web).",
-                manifest);
-            app.UseStaticFiles();
+            app.Logger.LogWarning("Static web assets manifest {Manifest} not found: the dashboard's scripts and styles will not load.", endpoints);
         }
 
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    private static string Manifest(string prefix, string kind) =>
+        Path.Combine(AppContext.BaseDirectory, $"{prefix}.staticwebassets.{kind}.json");
 }

@@ -6,7 +6,7 @@ namespace FleetCast.Server.Components.Services;
 /// circuit and shared by every chart of that session.</summary>
 public sealed class ChartModule(IJSRuntime js) : IAsyncDisposable
 {
-    public const string Path = "./_content/FleetCast.Server/dist/fleetcast-charts.js";
+    public const string Path = "./dist/fleetcast-charts.js";
 
     private Task<IJSObjectReference>? _module;
 
