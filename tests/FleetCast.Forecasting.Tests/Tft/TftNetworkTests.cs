@@ -4,6 +4,7 @@ using TorchSharp;
 
 namespace FleetCast.Forecasting.Tests.Tft;
 
+[Collection(TorchCollection.Name)]
 public sealed class TftNetworkTests
 {
     public TftNetworkTests() => torch.set_num_threads(1);
