@@ -9,6 +9,10 @@ public sealed record TftConfig
 
     public int HiddenSize { get; init; } = 48;
 
+    /// <summary>Size of each input variable's embedding and of its own GRN's hidden layer (the
+    /// "hidden continuous size"); much smaller than <see cref="HiddenSize"/> to keep the per-variable work cheap.</summary>
+    public int VariableSize { get; init; } = 16;
+
     public int AttentionHeads { get; init; } = 4;
 
     public int LstmLayers { get; init; } = 1;
@@ -35,6 +39,11 @@ public sealed record TftConfig
         if (HiddenSize < 4)
         {
             errors.Add($"{nameof(HiddenSize)} must be at least 4; got {HiddenSize}.");
+        }
+
+        if (VariableSize < 1)
+        {
+            errors.Add($"{nameof(VariableSize)} must be at least 1; got {VariableSize}.");
         }
 
         if (AttentionHeads < 1 || HiddenSize % Math.Max(1, AttentionHeads) != 0)

@@ -104,17 +104,18 @@ public sealed class TftNetworkTests
     private static long ExpectedParameters(TftConfig config)
     {
         long h = config.HiddenSize;
+        long e = config.VariableSize;
         static long Linear(long i, long o) => (i * o) + o;
         static long Norm(long n) => 2 * n;
         static long Glu(long i, long o) => Linear(i, 2 * o);
         static long Grn(long i, long hid, long o, long context = 0) =>
             (i == o ? 0 : Linear(i, o)) + Linear(i, hid) + (context * hid) + Linear(hid, hid) + Glu(hid, o) + Norm(o);
-        long Vsn(long variables, long context) => Grn(variables * h, h, variables, context) + (variables * Grn(h, h, h));
+        long Vsn(long variables, long context) => Grn(variables * e, h, variables, context) + (variables * Grn(e, e, e)) + Linear(e, h);
         long Lstm() => (4 * h * h) + (4 * h * h) + (8 * h) + ((config.LstmLayers - 1) * ((8 * h * h) + (8 * h)));
         long GateAddNorm() => Glu(h, h) + Norm(h);
         var head = h / config.AttentionHeads;
 
-        return (7 * h) + Linear(28, h) + (2 * 18 * h) + (2 * 4 * h)
+        return (7 * e) + Linear(28, e) + (2 * 18 * e) + (2 * 4 * e)
             + Vsn(2, 0) + Vsn(18, h) + Vsn(4, h)
             + (4 * Grn(h, h, h))
             + (2 * Lstm())

@@ -18,6 +18,7 @@ internal static class TftTestData
         LookbackSteps = 16,
         HorizonSteps = 8,
         HiddenSize = 16,
+        VariableSize = 8,
         AttentionHeads = 2,
         Dropout = dropout,
     };

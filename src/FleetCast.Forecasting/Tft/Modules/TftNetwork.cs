@@ -35,17 +35,18 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
         config.Validate();
         _config = config;
         var h = config.HiddenSize;
+        var e = config.VariableSize;
         var dropout = config.Dropout;
         var encoderVariables = TftFeatures.EncoderFeatures.Count;
         var decoderVariables = TftFeatures.DecoderFeatures.Count;
 
-        _profileEmbedding = nn.Embedding(Core.Profiles.ProfileNames.Count, h);
-        _scalePrescaler = nn.Linear(TftFeatures.ScaleFeatureCount, h);
-        _encoderPrescaler = new VariablePrescaler("encoderPrescaler", encoderVariables, h);
-        _decoderPrescaler = new VariablePrescaler("decoderPrescaler", decoderVariables, h);
-        _staticSelection = new VariableSelectionNetwork("staticSelection", TftFeatures.StaticFeatures.Count, h, dropout, contextSize: null);
-        _encoderSelection = new VariableSelectionNetwork("encoderSelection", encoderVariables, h, dropout, contextSize: h);
-        _decoderSelection = new VariableSelectionNetwork("decoderSelection", decoderVariables, h, dropout, contextSize: h);
+        _profileEmbedding = nn.Embedding(Core.Profiles.ProfileNames.Count, e);
+        _scalePrescaler = nn.Linear(TftFeatures.ScaleFeatureCount, e);
+        _encoderPrescaler = new VariablePrescaler("encoderPrescaler", encoderVariables, e);
+        _decoderPrescaler = new VariablePrescaler("decoderPrescaler", decoderVariables, e);
+        _staticSelection = new VariableSelectionNetwork("staticSelection", TftFeatures.StaticFeatures.Count, e, h, dropout, contextSize: null);
+        _encoderSelection = new VariableSelectionNetwork("encoderSelection", encoderVariables, e, h, dropout, contextSize: h);
+        _decoderSelection = new VariableSelectionNetwork("decoderSelection", decoderVariables, e, h, dropout, contextSize: h);
         _staticEncoder = new StaticCovariateEncoder("staticEncoder", h, dropout);
         _encoderLstm = nn.LSTM(h, h, config.LstmLayers, batchFirst: true, dropout: config.LstmLayers > 1 ? dropout : 0);
         _decoderLstm = nn.LSTM(h, h, config.LstmLayers, batchFirst: true, dropout: config.LstmLayers > 1 ? dropout : 0);
@@ -74,16 +75,16 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
         var horizon = _config.HorizonSteps;
 
         // Static variables: profile embedding and window scale, selected, then four contexts.
-        var staticEmbedded = torch.stack([_profileEmbedding.forward(inputs.Profile), _scalePrescaler.forward(inputs.Scale)], 1); // [B, 2, H]
+        var staticEmbedded = torch.stack([_profileEmbedding.forward(inputs.Profile), _scalePrescaler.forward(inputs.Scale)], 1); // [B, 2, E]
         var (staticEmbedding, staticWeights) = _staticSelection.forward(staticEmbedded, null); // [B, H], [B, 2]
         using var contexts = _staticEncoder.forward(staticEmbedding);
 
         // Variable selection over time, with the static selection context.
         var encoderReals = torch.cat([inputs.Observed, inputs.Known.narrow(1, 0, lookback)], -1); // [B, L, 18]
-        var encoderEmbedded = _encoderPrescaler.forward(encoderReals); // [B, L, 18, H]
+        var encoderEmbedded = _encoderPrescaler.forward(encoderReals); // [B, L, 18, E]
         var (encoderSelected, encoderWeights) = _encoderSelection.forward(
             encoderEmbedded, contexts.VariableSelection.unsqueeze(1).expand(-1, lookback, -1)); // [B, L, H], [B, L, 18]
-        var decoderEmbedded = _decoderPrescaler.forward(inputs.Known.narrow(1, lookback, horizon)); // [B, T, 4, H]
+        var decoderEmbedded = _decoderPrescaler.forward(inputs.Known.narrow(1, lookback, horizon)); // [B, T, 4, E]
         var (decoderSelected, decoderWeights) = _decoderSelection.forward(
             decoderEmbedded, contexts.VariableSelection.unsqueeze(1).expand(-1, horizon, -1)); // [B, T, H], [B, T, 4]
 
