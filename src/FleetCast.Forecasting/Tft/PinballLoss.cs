@@ -1,0 +1,24 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FleetCast.Forecasting.Tft;
+
+/// <summary>Quantile (pinball) loss in normalised space, averaged over metrics, steps and quantiles
+/// of the valid targets.</summary>
+internal static class PinballLoss
+{
+    /// <param name="predictions">[B, T, M, Q].</param>
+    /// <param name="targets">[B, T, M].</param>
+    /// <param name="mask">[B, T, M], 1 where the target is valid.</param>
+    /// <param name="quantiles">The Q quantile levels.</param>
+    public static Tensor Compute(Tensor predictions, Tensor targets, Tensor mask, double[] quantiles)
+    {
+        using var scope = torch.NewDisposeScope();
+        var levels = tensor(quantiles.Select(q => (float)q).ToArray()); // [Q]
+        var error = targets.unsqueeze(-1) - predictions; // [B, T, M, Q]
+        var loss = torch.maximum(levels * error, (levels - 1) * error); // [B, T, M, Q]
+        var weighted = (loss * mask.unsqueeze(-1)).sum();
+        var count = mask.sum().clamp_min(1) * quantiles.Length;
+        return (weighted / count).MoveToOuterDisposeScope();
+    }
+}

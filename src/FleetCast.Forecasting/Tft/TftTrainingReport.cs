@@ -1,0 +1,50 @@
+namespace FleetCast.Forecasting.Tft;
+
+/// <summary>How a model was trained: on what data, for how long, with what result, on which machine.</summary>
+public sealed record TftTrainingReport
+{
+    public required int Seed { get; init; }
+
+    /// <summary>Seed of the simulator that produced the data; null for real data.</summary>
+    public int? DataSeed { get; init; }
+
+    public required double Days { get; init; }
+
+    public required int Servers { get; init; }
+
+    public required int StrideSteps { get; init; }
+
+    public required int TrainWindows { get; init; }
+
+    public required int ValidationWindows { get; init; }
+
+    /// <summary>First step of the validation period; training targets all lie before it.</summary>
+    public required int ValidationStartStep { get; init; }
+
+    public required int Epochs { get; init; }
+
+    public required int BestEpoch { get; init; }
+
+    public required IReadOnlyList<double> TrainLosses { get; init; }
+
+    public required IReadOnlyList<double> ValidationLosses { get; init; }
+
+    public required double BestValidationLoss { get; init; }
+
+    /// <summary>"max-epochs", "early-stopping" or "time-budget".</summary>
+    public required string StopReason { get; init; }
+
+    public required double TrainingSeconds { get; init; }
+
+    public required double TrainWindowsPerSecond { get; init; }
+
+    public required int Threads { get; init; }
+
+    public required int ProcessorCount { get; init; }
+
+    public required string OperatingSystem { get; init; }
+
+    public required string Runtime { get; init; }
+
+    public required DateTimeOffset FinishedAt { get; init; }
+}

@@ -1,0 +1,267 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using FleetCast.Core.Datasets;
+using FleetCast.Forecasting.Tft.Modules;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace FleetCast.Forecasting.Tft.Training;
+
+/// <summary>Trains a TFT on a fleet dataset: time-split windows, Adam with warm-up + cosine learning
+/// rate, gradient clipping, early stopping on validation loss, a time budget, cancellation. The
+/// returned model holds the best validation weights and its training report.</summary>
+public sealed class TftTrainer
+{
+    private readonly TftConfig _config;
+    private readonly TftTrainingOptions _options;
+
+    public TftTrainer(TftConfig config, TftTrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(options);
+        config.Validate();
+        options.Validate();
+        _config = config;
+        _options = options;
+    }
+
+    /// <exception cref="OperationCanceledException">When <paramref name="cancellationToken"/> is cancelled.</exception>
+    public TftModel Train(FleetDataset dataset, Action<TftTrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var options = _options;
+        var windows = TrainingWindows.Create(dataset, _config.LookbackSteps, _config.HorizonSteps, options.StrideSteps, options.ValidationFraction);
+        var statistics = InputStatisticsBuilder.Build(dataset, windows.ValidationStartStep);
+
+        torch.set_num_threads(options.Threads);
+        torch.random.manual_seed(options.Seed);
+        var shuffle = new Random(options.Seed);
+        var network = new TftNetwork(_config);
+        try
+        {
+            var report = Run(network, windows, dataset, shuffle, progress, cancellationToken);
+            var model = TftModel.FromTrainedNetwork(network, dataset.StepSeconds);
+            model.AttachTraining(report, statistics);
+            return model;
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+    }
+
+    private TftTrainingReport Run(TftNetwork network, TrainingWindows windows, FleetDataset dataset, Random shuffle, Action<TftTrainingProgress>? progress, CancellationToken cancellationToken)
+    {
+        var options = _options;
+        var train = windows.Train.ToArray();
+        var perEpoch = Math.Min(train.Length, options.MaxTrainWindowsPerEpoch ?? int.MaxValue);
+        var batchesPerEpoch = (perEpoch + options.BatchSize - 1) / options.BatchSize;
+        var schedule = new WarmupCosineSchedule(options.LearningRate, options.WarmupSteps, batchesPerEpoch * options.MaxEpochs, options.FinalLearningRateFraction);
+        using var optimizer = optim.Adam(network.parameters(), options.LearningRate);
+
+        var stopwatch = Stopwatch.StartNew();
+        var trainLosses = new List<double>();
+        var validationLosses = new List<double>();
+        Dictionary<string, Tensor>? best = null;
+        var bestLoss = double.PositiveInfinity;
+        var bestEpoch = 0;
+        var sinceBest = 0;
+        var step = 0;
+        long windowsTrained = 0;
+        var stopReason = "max-epochs";
+
+        try
+        {
+            for (var epoch = 1; epoch <= options.MaxEpochs; epoch++)
+            {
+                Shuffle(train, shuffle);
+                network.train();
+                double lossSum = 0;
+                var batches = 0;
+                var outOfTime = false;
+                for (var offset = 0; offset < perEpoch; offset += options.BatchSize)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var count = Math.Min(options.BatchSize, perEpoch - offset);
+                    foreach (var group in optimizer.ParamGroups)
+                    {
+                        group.LearningRate = schedule.RateAt(step);
+                    }
+
+                    lossSum += TrainBatch(network, optimizer, windows, train, offset, count);
+                    batches++;
+                    step++;
+                    windowsTrained += count;
+
+                    outOfTime = options.TimeBudget is { } budget && stopwatch.Elapsed >= budget;
+                    if (progress is not null && (batches % options.ProgressEveryBatches == 0) && batches < batchesPerEpoch)
+                    {
+                        progress(Progress(epoch, batches, batchesPerEpoch, lossSum / batches, validationLosses, bestLoss, stopwatch.Elapsed, step, false));
+                    }
+
+                    if (outOfTime)
+                    {
+                        break;
+                    }
+                }
+
+                var validationLoss = Evaluate(network, windows, cancellationToken);
+                trainLosses.Add(lossSum / Math.Max(1, batches));
+                validationLosses.Add(validationLoss);
+                if (validationLoss < bestLoss - (1e-4 * Math.Abs(bestLoss)) || best is null)
+                {
+                    bestLoss = Math.Min(bestLoss, validationLoss);
+                    bestEpoch = epoch;
+                    sinceBest = 0;
+                    Release(best);
+                    best = Snapshot(network);
+                }
+                else
+                {
+                    sinceBest++;
+                }
+
+                progress?.Invoke(Progress(epoch, batches, batchesPerEpoch, trainLosses[^1], validationLosses, bestLoss, stopwatch.Elapsed, step, true));
+
+                if (outOfTime)
+                {
+                    stopReason = "time-budget";
+                    break;
+                }
+
+                if (sinceBest >= options.Patience)
+                {
+                    stopReason = "early-stopping";
+                    break;
+                }
+            }
+
+            Restore(network, best!);
+        }
+        finally
+        {
+            Release(best);
+        }
+
+        network.eval();
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        return new TftTrainingReport
+        {
+            Seed = options.Seed,
+            DataSeed = dataset.Seed,
+            Days = (double)dataset.Steps * dataset.StepSeconds / 86_400,
+            Servers = dataset.Servers.Count,
+            StrideSteps = options.StrideSteps,
+            TrainWindows = windows.Train.Count,
+            ValidationWindows = windows.Validation.Count,
+            ValidationStartStep = windows.ValidationStartStep,
+            Epochs = trainLosses.Count,
+            BestEpoch = bestEpoch,
+            TrainLosses = trainLosses,
+            ValidationLosses = validationLosses,
+            BestValidationLoss = bestLoss,
+            StopReason = stopReason,
+            TrainingSeconds = seconds,
+            TrainWindowsPerSecond = seconds > 0 ? windowsTrained / seconds : 0,
+            Threads = options.Threads,
+            ProcessorCount = Environment.ProcessorCount,
+            OperatingSystem = RuntimeInformation.OSDescription,
+            Runtime = RuntimeInformation.FrameworkDescription,
+            FinishedAt = DateTimeOffset.UtcNow,
+        };
+
+        TftTrainingProgress Progress(int epoch, int batch, int batchesPerEpochValue, double trainLoss, List<double> validation, double bestValue, TimeSpan elapsed, int stepsDone, bool completed)
+        {
+            var totalSteps = (long)batchesPerEpochValue * options.MaxEpochs;
+            var remaining = TimeSpan.FromSeconds(elapsed.TotalSeconds / Math.Max(1, stepsDone) * Math.Max(0, totalSteps - stepsDone));
+            if (options.TimeBudget is { } budget && budget - elapsed < remaining)
+            {
+                remaining = budget > elapsed ? budget - elapsed : TimeSpan.Zero;
+            }
+
+            return new TftTrainingProgress(
+                epoch, options.MaxEpochs, batch, batchesPerEpochValue, trainLoss,
+                validation.Count > 0 ? validation[^1] : null,
+                double.IsFinite(bestValue) ? bestValue : null,
+                elapsed, remaining, completed);
+        }
+    }
+
+    private double TrainBatch(TftNetwork network, optim.Optimizer optimizer, TrainingWindows windows, (int Server, int Start)[] train, int offset, int count)
+    {
+        using var scope = torch.NewDisposeScope();
+        var batch = new TftBatch(count, _config.LookbackSteps, _config.HorizonSteps, withTargets: true);
+        windows.Fill(batch, train, offset);
+        var outputs = network.forward(batch.ToInputs());
+        var (target, mask) = batch.ToTargets();
+        var loss = PinballLoss.Compute(outputs.Quantiles, target, mask, _config.Quantiles);
+        optimizer.zero_grad();
+        loss.backward();
+        nn.utils.clip_grad_norm_(network.parameters(), _options.GradientClipNorm);
+        optimizer.step();
+        return loss.item<float>();
+    }
+
+    /// <summary>Mean pinball loss over all validation windows (weighted by batch size), in eval mode.</summary>
+    private double Evaluate(TftNetwork network, TrainingWindows windows, CancellationToken cancellationToken)
+    {
+        network.eval();
+        using var noGrad = torch.no_grad();
+        var validation = windows.Validation;
+        double sum = 0;
+        for (var offset = 0; offset < validation.Count; offset += _options.ValidationBatchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var scope = torch.NewDisposeScope();
+            var count = Math.Min(_options.ValidationBatchSize, validation.Count - offset);
+            var batch = new TftBatch(count, _config.LookbackSteps, _config.HorizonSteps, withTargets: true);
+            windows.Fill(batch, validation, offset);
+            var outputs = network.forward(batch.ToInputs());
+            var (target, mask) = batch.ToTargets();
+            sum += PinballLoss.Compute(outputs.Quantiles, target, mask, _config.Quantiles).item<float>() * count;
+        }
+
+        network.train();
+        return sum / validation.Count;
+    }
+
+    private static Dictionary<string, Tensor> Snapshot(TftNetwork network)
+    {
+        using var noGrad = torch.no_grad();
+        return network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
+    }
+
+    private static void Restore(TftNetwork network, Dictionary<string, Tensor> state)
+    {
+        using var noGrad = torch.no_grad();
+        foreach (var (name, value) in network.state_dict())
+        {
+            value.copy_(state[name]);
+        }
+    }
+
+    private static void Release(Dictionary<string, Tensor>? state)
+    {
+        if (state is null)
+        {
+            return;
+        }
+
+        foreach (var tensor in state.Values)
+        {
+            tensor.Dispose();
+        }
+
+        state.Clear();
+    }
+
+    private static void Shuffle<T>(T[] items, Random random)
+    {
+        for (var i = items.Length - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (items[i], items[j]) = (items[j], items[i]);
+        }
+    }
+}
