@@ -15,10 +15,15 @@ public interface IWindowStore
 
     int ServerCount { get; }
 
+    /// <summary>Servers whose window holds at least the look-back number of steps with real samples.</summary>
+    int ReadyCount { get; }
+
     /// <summary>A consistent copy of every server's window ending at the step containing <paramref name="asOf"/>.</summary>
     IReadOnlyList<WindowView> Capture(DateTimeOffset asOf);
 }
 
 /// <summary>One server's window at capture time plus what the engine needs about it.</summary>
 /// <param name="FilledSteps">Steps that hold at least one real sample (for warm-up progress).</param>
+/// <remarks>A server with no sample inside the captured window (it stopped reporting long ago) comes back with
+/// an empty window (Length 0) and FilledSteps 0, so it can still be listed as stale.</remarks>
 public sealed record WindowView(string Server, ServerProfile Profile, ServerWindow Window, DateTimeOffset LastSeen, int FilledSteps);

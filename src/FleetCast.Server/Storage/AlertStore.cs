@@ -1,0 +1,145 @@
+using FleetCast.Core.Alerts;
+using FleetCast.Core.Metrics;
+using Microsoft.Data.Sqlite;
+
+namespace FleetCast.Server.Storage;
+
+/// <summary>Alert lifecycle rows: a fired alert inserts a row with ended_at NULL; its resolution closes
+/// the open row of the same server + metric + severity with its end time and duration.</summary>
+public sealed class AlertStore : IAlertStore
+{
+    private const string Columns =
+        "id, server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at, ended_at";
+
+    private readonly SqliteDatabase _database;
+
+    public AlertStore(SqliteDatabase database) => _database = database ?? throw new ArgumentNullException(nameof(database));
+
+    public void Record(IReadOnlyList<AlertTransition> transitions)
+    {
+        ArgumentNullException.ThrowIfNull(transitions);
+        if (transitions.Count == 0)
+        {
+            return;
+        }
+
+        _database.Write((connection, transaction) =>
+        {
+            foreach (var transition in transitions)
+            {
+                if (transition.Kind == AlertTransitionKind.Fired)
+                {
+                    InsertFired(connection, transaction, transition.Alert);
+                }
+                else
+                {
+                    CloseOpen(connection, transaction, transition);
+                }
+            }
+
+            return transitions.Count;
+        });
+    }
+
+    public IReadOnlyList<ActiveAlert> LoadActive() => _database.Read(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM alert_events WHERE ended_at IS NULL ORDER BY started_at, id;";
+        return ReadAll(command, reader =>
+        {
+            var record = ReadRecord(reader);
+            return new ActiveAlert(record.Server, record.Metric, record.Severity, record.Likelihood, record.Threshold,
+                record.PredictedValue, record.MinutesAhead, record.StartedAt, DbValues.FromUnixSeconds(reader.GetInt64(9)));
+        });
+    });
+
+    public IReadOnlyList<AlertRecord> History(DateTimeOffset from, DateTimeOffset to, string? server = null, int limit = 10_000)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        return _database.Read(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                $"""
+                SELECT {Columns} FROM alert_events
+                WHERE started_at <= $to AND (ended_at IS NULL OR ended_at >= $from)
+                  AND ($server IS NULL OR server = $server)
+                ORDER BY started_at DESC, id DESC
+                LIMIT $limit;
+                """;
+            command.Parameters.AddWithValue("$from", DbValues.ToUnixSeconds(from));
+            command.Parameters.AddWithValue("$to", DbValues.ToUnixSeconds(to));
+            command.Parameters.AddWithValue("$server", DbValues.OrNull(server));
+            command.Parameters.AddWithValue("$limit", limit);
+            return ReadAll(command, ReadRecord);
+        });
+    }
+
+    private static void InsertFired(SqliteConnection connection, SqliteTransaction transaction, ActiveAlert alert)
+    {
+        // A key that is already open (e.g. re-fired after a restart that restored it) keeps its one open row.
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            """
+            INSERT INTO alert_events (server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at)
+            SELECT $server, $metric, $severity, $likelihood, $threshold, $predicted, $minutes, $started, $evaluated
+            WHERE NOT EXISTS (
+                SELECT 1 FROM alert_events WHERE server = $server AND metric = $metric AND severity = $severity AND ended_at IS NULL);
+            """;
+        AddKey(command, alert);
+        command.Parameters.AddWithValue("$likelihood", DbValues.ToText(alert.Likelihood));
+        command.Parameters.AddWithValue("$threshold", alert.Threshold);
+        command.Parameters.AddWithValue("$predicted", alert.PredictedValue);
+        command.Parameters.AddWithValue("$minutes", alert.MinutesAhead);
+        command.Parameters.AddWithValue("$started", DbValues.ToUnixSeconds(alert.StartedAt));
+        command.Parameters.AddWithValue("$evaluated", DbValues.ToUnixSeconds(alert.LastEvaluatedAt));
+        command.ExecuteNonQuery();
+    }
+
+    private static void CloseOpen(SqliteConnection connection, SqliteTransaction transaction, AlertTransition transition)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            """
+            UPDATE alert_events
+            SET ended_at = $ended, duration_s = $ended - started_at, last_evaluated_at = $ended
+            WHERE server = $server AND metric = $metric AND severity = $severity AND ended_at IS NULL;
+            """;
+        AddKey(command, transition.Alert);
+        command.Parameters.AddWithValue("$ended", DbValues.ToUnixSeconds(transition.At));
+        command.ExecuteNonQuery();
+    }
+
+    private static void AddKey(SqliteCommand command, ActiveAlert alert)
+    {
+        command.Parameters.AddWithValue("$server", alert.Server);
+        command.Parameters.AddWithValue("$metric", MetricCatalog.WireName(alert.Metric));
+        command.Parameters.AddWithValue("$severity", DbValues.ToText(alert.Severity));
+    }
+
+    private static AlertRecord ReadRecord(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        reader.GetString(1),
+        DbValues.ParseMetric(reader.GetString(2)),
+        DbValues.ParseSeverity(reader.GetString(3)),
+        DbValues.ParseLikelihood(reader.GetString(4)),
+        reader.GetDouble(5),
+        reader.GetDouble(6),
+        reader.GetDouble(7),
+        DbValues.FromUnixSeconds(reader.GetInt64(8)),
+        reader.IsDBNull(10) ? null : DbValues.FromUnixSeconds(reader.GetInt64(10)));
+
+    private static List<T> ReadAll<T>(SqliteCommand command, Func<SqliteDataReader, T> map)
+    {
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(map(reader));
+        }
+
+        return rows;
+    }
+}

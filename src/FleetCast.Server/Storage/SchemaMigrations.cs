@@ -1,0 +1,116 @@
+using FleetCast.Core.Metrics;
+using Microsoft.Data.Sqlite;
+
+namespace FleetCast.Server.Storage;
+
+/// <summary>Ordered schema migrations; <c>PRAGMA user_version</c> records how many have run.
+/// Append new migrations at the end, never edit a shipped one.</summary>
+internal static class SchemaMigrations
+{
+    /// <summary>Times are unix seconds (INTEGER) throughout; metric columns use the wire names.</summary>
+    private static readonly string[] Migrations =
+    [
+        $"""
+        CREATE TABLE samples (
+            server TEXT NOT NULL,
+            ts INTEGER NOT NULL,
+            profile TEXT,
+            {string.Join(",\n    ", MetricCatalog.All.Select(d => d.WireName + " REAL"))},
+            PRIMARY KEY (server, ts)
+        ) WITHOUT ROWID;
+        CREATE INDEX samples_ts ON samples (ts);
+
+        CREATE TABLE alert_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            server TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            severity TEXT NOT NULL,
+            likelihood TEXT NOT NULL,
+            threshold REAL NOT NULL,
+            predicted_value REAL NOT NULL,
+            minutes_ahead REAL NOT NULL,
+            started_at INTEGER NOT NULL,
+            last_evaluated_at INTEGER NOT NULL,
+            ended_at INTEGER,
+            duration_s INTEGER
+        );
+        CREATE INDEX alert_events_open ON alert_events (server, metric, severity) WHERE ended_at IS NULL;
+        CREATE INDEX alert_events_started ON alert_events (started_at);
+
+        CREATE TABLE snapshot_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            version INTEGER NOT NULL,
+            data_time INTEGER NOT NULL,
+            avg_risk REAL NOT NULL,
+            max_risk REAL NOT NULL,
+            active_alerts INTEGER NOT NULL,
+            level_counts TEXT NOT NULL,
+            server_scores TEXT NOT NULL
+        );
+        CREATE INDEX snapshot_history_time ON snapshot_history (data_time);
+
+        CREATE TABLE models (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL,
+            path TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            report TEXT,
+            active INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE UNIQUE INDEX models_one_active ON models (active) WHERE active = 1;
+
+        CREATE TABLE outbox (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            destination TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at INTEGER NOT NULL,
+            delivered_at INTEGER,
+            last_error TEXT
+        );
+        CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE delivered_at IS NULL;
+
+        CREATE TABLE acknowledgements (
+            alert_key TEXT PRIMARY KEY,
+            acknowledged_by TEXT NOT NULL,
+            until INTEGER,
+            note TEXT,
+            created_at INTEGER NOT NULL
+        );
+        """,
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    /// <summary>Runs every migration newer than the database, each in its own transaction.</summary>
+    /// <returns>The schema version after migrating.</returns>
+    public static int Apply(SqliteConnection connection)
+    {
+        var current = ReadVersion(connection);
+        if (current > LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"Database schema version {current} is newer than this FleetCast build understands ({LatestVersion}); upgrade FleetCast.");
+        }
+
+        for (var version = current + 1; version <= LatestVersion; version++)
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations[version - 1] + $"\nPRAGMA user_version = {version};";
+            command.ExecuteNonQuery();
+            transaction.Commit();
+        }
+
+        return LatestVersion;
+    }
+
+    public static int ReadVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,124 @@
+using FleetCast.Core.Profiles;
+using FleetCast.Core.Samples;
+using FleetCast.Server.Storage;
+
+namespace FleetCast.Server.Windows;
+
+/// <summary>
+/// Rolling windows of every server on the model step. One lock guards all rings: a batch is applied
+/// whole before any capture sees it, and a capture is a consistent copy of the whole fleet. Captures
+/// are rare (one per model step) and copy about 32 MB at 1,000 servers × 576 steps, so the time the
+/// lock is held stays in milliseconds.
+/// </summary>
+public sealed class WindowStore : IWindowStore
+{
+    private const int RebuildChunk = 8_192;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, ServerRing> _servers = new(StringComparer.Ordinal);
+    private readonly ProfileRules _profileRules;
+    private int _serverCount;
+    private int _readyCount;
+    private long _latestUnixMs = long.MinValue;
+
+    public WindowStore(WindowStoreOptions? options = null, ProfileRules? profileRules = null)
+    {
+        Options = options ?? new WindowStoreOptions();
+        var errors = Options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid window options: " + string.Join(" ", errors), nameof(options));
+        }
+
+        _profileRules = profileRules ?? ProfileRules.Default;
+    }
+
+    public WindowStoreOptions Options { get; }
+
+    public DateTimeOffset? LatestDataTime
+    {
+        get
+        {
+            var ms = Volatile.Read(ref _latestUnixMs);
+            return ms == long.MinValue ? null : DateTimeOffset.FromUnixTimeMilliseconds(ms);
+        }
+    }
+
+    public int ServerCount => Volatile.Read(ref _serverCount);
+
+    public int ReadyCount => Volatile.Read(ref _readyCount);
+
+    public void Apply(IReadOnlyList<MetricSample> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        lock (_gate)
+        {
+            var latest = _latestUnixMs;
+            foreach (var sample in samples)
+            {
+                if (!_servers.TryGetValue(sample.Server, out var ring))
+                {
+                    var profile = sample.Profile ?? _profileRules.Resolve(sample.Server);
+                    ring = new ServerRing(sample.Server, profile, Options.StepSeconds, Options.WindowSteps);
+                    _servers.Add(sample.Server, ring);
+                }
+
+                var wasReady = ring.FilledSteps >= Options.LookbackSteps;
+                ring.Apply(sample);
+                var isReady = ring.FilledSteps >= Options.LookbackSteps;
+                if (wasReady != isReady)
+                {
+                    _readyCount += isReady ? 1 : -1;
+                }
+
+                latest = Math.Max(latest, sample.Timestamp.ToUnixTimeMilliseconds());
+            }
+
+            Volatile.Write(ref _serverCount, _servers.Count);
+            Volatile.Write(ref _latestUnixMs, latest);
+        }
+    }
+
+    public IReadOnlyList<WindowView> Capture(DateTimeOffset asOf)
+    {
+        var endStep = (long)Math.Floor(asOf.ToUnixTimeSeconds() / (double)Options.StepSeconds);
+        lock (_gate)
+        {
+            var views = new WindowView[_servers.Count];
+            var i = 0;
+            foreach (var ring in _servers.Values)
+            {
+                views[i++] = ring.Capture(endStep);
+            }
+
+            Array.Sort(views, static (a, b) => string.CompareOrdinal(a.Server, b.Server));
+            return views;
+        }
+    }
+
+    /// <summary>Restores the windows after a restart from the samples stored since <paramref name="from"/>.</summary>
+    /// <returns>Number of samples read.</returns>
+    public int RebuildFrom(ISampleStore store, DateTimeOffset from)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var chunk = new List<MetricSample>(RebuildChunk);
+        var total = 0;
+        foreach (var sample in store.ReadSince(from))
+        {
+            chunk.Add(sample);
+            if (chunk.Count == RebuildChunk)
+            {
+                Apply(chunk);
+                total += chunk.Count;
+                chunk.Clear();
+            }
+        }
+
+        Apply(chunk);
+        return total + chunk.Count;
+    }
+
+    /// <summary>Where a rebuild should start so that a full window is restored, given the newest data time.</summary>
+    public DateTimeOffset RebuildStart(DateTimeOffset newestDataTime) =>
+        newestDataTime.AddSeconds(-(double)Options.StepSeconds * Options.WindowSteps);
+}
