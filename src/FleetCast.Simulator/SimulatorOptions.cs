@@ -14,4 +14,61 @@ public sealed record SimulatorOptions
 
     /// <summary>Steps over which degrading/critical scenarios ramp to their targets.</summary>
     public int RampSteps { get; init; } = 12;
+
+    /// <summary>Steps over which servers a scenario lets go of return to normal.</summary>
+    public int RecoverySteps { get; init; } = 6;
+
+    /// <summary>Per-step chance that a healthy server spontaneously enters critical_issue (doubled for
+    /// problem children, ×5 from heavy_load). The old system used 0.02, which kept a few percent of a
+    /// healthy fleet critical at any time; the default keeps a healthy fleet looking healthy.</summary>
+    public double CriticalIssueProbability { get; init; } = 0.001;
+
+    /// <summary>Per-step chance, between 01:00 and 05:00, that a healthy server enters maintenance
+    /// (which may end in a reboot).</summary>
+    public double MaintenanceProbability { get; init; } = 0.0005;
+
+    /// <summary>AR(1) coefficient of the per-metric noise.</summary>
+    public double NoisePhi { get; init; } = 0.85;
+
+    /// <summary>Every problem with these options, naming the field; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (Servers < 1)
+        {
+            errors.Add($"{nameof(Servers)} must be at least 1; got {Servers}.");
+        }
+
+        if (StepSeconds < 1)
+        {
+            errors.Add($"{nameof(StepSeconds)} must be at least 1; got {StepSeconds}.");
+        }
+
+        if (RampSteps < 1)
+        {
+            errors.Add($"{nameof(RampSteps)} must be at least 1; got {RampSteps}.");
+        }
+
+        if (RecoverySteps < 1)
+        {
+            errors.Add($"{nameof(RecoverySteps)} must be at least 1; got {RecoverySteps}.");
+        }
+
+        if (CriticalIssueProbability is < 0 or > 0.1 || double.IsNaN(CriticalIssueProbability))
+        {
+            errors.Add($"{nameof(CriticalIssueProbability)} must be between 0 and 0.1; got {CriticalIssueProbability}.");
+        }
+
+        if (MaintenanceProbability is < 0 or > 0.1 || double.IsNaN(MaintenanceProbability))
+        {
+            errors.Add($"{nameof(MaintenanceProbability)} must be between 0 and 0.1; got {MaintenanceProbability}.");
+        }
+
+        if (NoisePhi is < 0 or >= 1 || double.IsNaN(NoisePhi))
+        {
+            errors.Add($"{nameof(NoisePhi)} must be at least 0 and below 1; got {NoisePhi}.");
+        }
+
+        return errors;
+    }
 }
