@@ -1,6 +1,7 @@
 using System.Reflection;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Ingest;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Windows;
 using Microsoft.AspNetCore.Builder;
@@ -32,7 +33,7 @@ public static class StatusEndpoints
             ? Problems.Of(ProblemTypes.NoSnapshot, "Not ready: the first fleet snapshot has not been computed yet.")
             : TypedResults.Ok(new HealthResponse("ready"));
 
-    internal static Ok<StatusResponse> Status(ISnapshotSource source, SnapshotEngine engine, IWindowStore windows, IngestMetrics ingest,
+    internal static Ok<StatusResponse> Status(ISnapshotSource source, SnapshotEngine engine, IWindowStore windows, IngestStatistics ingest,
         EngineMetrics metrics, IOptions<FleetCastOptions> options, TimeProvider time)
     {
         var current = source.Current;
@@ -53,7 +54,7 @@ public static class StatusEndpoints
                 Math.Round((time.GetUtcNow() - current.Snapshot.ComputedAt).TotalSeconds, 3), current.Json.Length, current.JsonBrotli.Length);
         var forecaster = new ForecasterStatus(primary.Name, primary.IsModel, !primary.IsModel, engine.Forecasters.WarmUp.Name,
             current?.Snapshot.Forecaster, engine.LastForecastError, engine.Forecasters.CanReload);
-        var ingestStatus = new IngestStatus(Math.Round(ingest.SamplesPerSecond(), 2), ingest.TotalSamples, ingest.LastBatchAt);
+        var ingestStatus = new IngestStatus(Math.Round(ingest.SamplesPerSecond(), 2), Math.Round(ingest.ValuesPerSecond(), 1), ingest.TotalSamples, ingest.RejectedBatches);
         return TypedResults.Ok(new StatusResponse(
             current is not null, windows.LatestDataTime, forecast.StepSeconds, forecast.HorizonSteps, forecast.LookbackSteps,
             snapshot, Math.Round(metrics.LastStepDuration.TotalMilliseconds, 2), forecaster, warmup, ingestStatus, windows.ServerCount));
@@ -92,6 +93,6 @@ public sealed record WarmupStatus(bool Complete, double Progress, int ReadyServe
 
 public sealed record ServerWarmup(string Name, bool Ready, double Progress, bool Stale, string Forecaster);
 
-public sealed record IngestStatus(double SamplesPerSecond, long TotalSamples, DateTimeOffset? LastBatchAt);
+public sealed record IngestStatus(double SamplesPerSecond, double ValuesPerSecond, long TotalSamples, long RejectedBatches);
 
 public sealed record FleetHistoryResponse(DateTimeOffset From, DateTimeOffset To, int Count, IReadOnlyList<SnapshotHistoryPoint> Points);
