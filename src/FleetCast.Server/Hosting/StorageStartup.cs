@@ -35,7 +35,7 @@ public sealed class StorageStartup(SqliteDatabase database, ISampleStore samples
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Newest sample timestamp in the database (the samples table keeps unix seconds in <c>ts</c>).</summary>
-    internal static DateTimeOffset? NewestSampleTime(SqliteDatabase database) => database.Read(connection =>
+    public static DateTimeOffset? NewestSampleTime(SqliteDatabase database) => database.Read(connection =>
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT MAX(ts) FROM samples;";
