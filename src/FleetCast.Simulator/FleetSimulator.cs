@@ -82,6 +82,10 @@ public sealed class FleetSimulator : IScenarioControl
         }
     }
 
+    /// <summary>Switches scenario (case-insensitive name). The change shows from the next step on, and
+    /// <see cref="ScenarioStatus.ChangedAt"/> is that step's time. Setting the current scenario again
+    /// changes nothing.</summary>
+    /// <exception cref="ArgumentException">Unknown scenario; the message lists the valid ones.</exception>
     public ScenarioStatus Set(string scenario)
     {
         var name = ScenarioNames.Normalize(scenario, nameof(scenario));

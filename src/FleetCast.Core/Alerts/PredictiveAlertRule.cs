@@ -1,5 +1,6 @@
 using FleetCast.Core.Forecasts;
 using FleetCast.Core.Profiles;
+using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 
 namespace FleetCast.Core.Alerts;
@@ -8,7 +9,92 @@ namespace FleetCast.Core.Alerts;
 /// first step at which p50 (likely) or p90 (possible) crosses and stays over for PersistSteps.</summary>
 public static class PredictiveAlertRule
 {
+    /// <param name="current">Latest value per catalog metric; NaN = never observed, which never alerts
+    /// (neither now nor on its forecast, which would be a forecast of fill values).</param>
     /// <param name="ready">False during warm-up: only values already over a threshold alert, no predictions.</param>
-    public static IReadOnlyList<AlertCandidate> Evaluate(string server, ServerProfile profile, ReadOnlySpan<double> current, ServerForecast? forecast, bool ready, ThresholdTable table, AlertRuleOptions options) =>
-        throw new NotImplementedException("core-logic helper implements this");
+    /// <returns>At most one candidate per (metric, severity), ordered by metric then severity (warning first).
+    /// A metric over its critical threshold yields both a warning and a critical candidate.</returns>
+    public static IReadOnlyList<AlertCandidate> Evaluate(string server, ServerProfile profile, ReadOnlySpan<double> current, ServerForecast? forecast, bool ready, ThresholdTable table, AlertRuleOptions options)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(server);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(options);
+        MetricVector.EnsureComplete(current, nameof(current));
+        if (options.PersistSteps < 1)
+        {
+            throw new ArgumentException($"options.PersistSteps must be at least 1; got {options.PersistSteps}.", nameof(options));
+        }
+
+        var predict = ready && forecast is not null && forecast.HorizonSteps > 0;
+        var candidates = new List<AlertCandidate>();
+
+        foreach (var thresholds in table.ForProfile(profile))
+        {
+            var value = current[(int)thresholds.Metric];
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
+            foreach (var (severity, bound) in Bounds(thresholds))
+            {
+                if (thresholds.Reaches(value, bound))
+                {
+                    candidates.Add(new AlertCandidate(server, thresholds.Metric, severity, AlertLikelihood.Now, bound, value, 0, 0));
+                    continue;
+                }
+
+                if (!predict)
+                {
+                    continue;
+                }
+
+                var median = forecast!.Series(ForecastQuantiles.MedianIndex(forecast), thresholds.Metric);
+                var pessimistic = forecast.Series(ForecastQuantiles.PessimisticIndex(forecast, thresholds), thresholds.Metric);
+                if (FirstPersistentCrossing(median, thresholds, bound, options.PersistSteps) is { } likely)
+                {
+                    candidates.Add(Predicted(server, thresholds, severity, AlertLikelihood.Likely, bound, median, likely, forecast.StepSeconds));
+                }
+                else if (FirstPersistentCrossing(pessimistic, thresholds, bound, options.PersistSteps) is { } possible)
+                {
+                    candidates.Add(Predicted(server, thresholds, severity, AlertLikelihood.Possible, bound, pessimistic, possible, forecast.StepSeconds));
+                }
+            }
+        }
+
+        return candidates;
+    }
+
+    /// <summary>The 1-based step at which <paramref name="series"/> first reaches <paramref name="bound"/>
+    /// and keeps reaching it for <paramref name="persistSteps"/> steps, or until the horizon ends.</summary>
+    internal static int? FirstPersistentCrossing(ReadOnlySpan<float> series, MetricThresholds thresholds, double bound, int persistSteps)
+    {
+        var run = 0;
+        for (var i = 0; i < series.Length; i++)
+        {
+            run = !float.IsNaN(series[i]) && thresholds.Reaches(series[i], bound) ? run + 1 : 0;
+            if (run == persistSteps || (run > 0 && i == series.Length - 1))
+            {
+                return i - run + 2;
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<(AlertSeverity Severity, double Bound)> Bounds(MetricThresholds thresholds)
+    {
+        if (thresholds.Warning is { } warning)
+        {
+            yield return (AlertSeverity.Warning, warning);
+        }
+
+        if (thresholds.Critical is { } critical)
+        {
+            yield return (AlertSeverity.Critical, critical);
+        }
+    }
+
+    private static AlertCandidate Predicted(string server, MetricThresholds thresholds, AlertSeverity severity, AlertLikelihood likelihood, double bound, ReadOnlySpan<float> series, int step, int stepSeconds) =>
+        new(server, thresholds.Metric, severity, likelihood, bound, series[step - 1], step, step * stepSeconds / 60.0);
 }

@@ -29,7 +29,7 @@ internal sealed class NightlyBatchJob
         BatchJobEffect? effect = profile switch
         {
             ServerProfile.DataIngest => new(30, 14, 3, 2.5, 1.5),
-            ServerProfile.MlCompute => new(28, 4, 3.5, 1.8, 1.2),
+            ServerProfile.MlCompute => new(20, 4, 3.5, 1.8, 1.2),
             ServerProfile.Database => new(6, 12, 1.5, 1.0, 2.0),
             _ => null,
         };

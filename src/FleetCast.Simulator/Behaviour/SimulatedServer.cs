@@ -14,6 +14,11 @@ internal sealed class SimulatedServer
     private const double NoiseScale = 0.5;
     private const double MemoryPhi = 0.97;
     private const int TraitPurpose = 2;
+
+    /// <summary>Outside a critical issue, busy servers saturate softly: cpu_user bends away above the
+    /// knee and never passes the ceiling, so heavy load and nightly jobs look busy, not broken.</summary>
+    private const double CpuUserKnee = 60;
+    private const double CpuUserCeiling = 80;
     private const int StreamPurpose = 3;
 
     private const int User = 0, Sys = 1, Iowait = 2, Java = 3, NetIn = 4, NetOut = 5, Back = 6, Front = 7, Load = 8, Disk = 9;
@@ -126,6 +131,11 @@ internal sealed class SimulatedServer
         var iowait = (b.CpuIowait.Mean * (0.5 + (0.5 * activity)) * effect.Iowait) + Noise(b.CpuIowait, Iowait) + (batch * job.Iowait);
         var memory = (b.MemUsed.Mean * _memoryFactor * (1 + (0.15 * (activity - 1))) * effect.Memory) + (0.8 * NoiseScale * b.MemUsed.Std * _slowNoise[Mem]);
 
+        if (State != ServerState.CriticalIssue)
+        {
+            user = SoftCeiling(user, CpuUserKnee, CpuUserCeiling);
+        }
+
         values[(int)Metric.CpuUserPct] = user;
         values[(int)Metric.CpuSysPct] = sys;
         values[(int)Metric.CpuIowaitPct] = iowait;
@@ -139,6 +149,9 @@ internal sealed class SimulatedServer
         values[(int)Metric.FrontCloseWait] = (b.FrontCloseWait.Mean * activity * effect.Connections) + (b.FrontCloseWait.Std * _noise[Front]);
         values[(int)Metric.LoadAverage] = (b.Load.Mean * _loadFactor * activity * effect.Load) + Noise(b.Load, Load) + (batch * job.Load);
     }
+
+    private static double SoftCeiling(double value, double knee, double ceiling) =>
+        value <= knee ? value : knee + ((ceiling - knee) * (1 - Math.Exp(-(value - knee) / (ceiling - knee))));
 
     private double Noise(MeanStd baseline, int channel) => NoiseScale * baseline.Std * _noise[channel];
 }

@@ -11,7 +11,8 @@ namespace FleetCast.Simulator.Streaming;
 /// <c>X-API-Key</c>). Batches go one at a time, in order: a batch that fails transiently (network
 /// error, timeout, 408, 429, 5xx) is retried with exponential backoff and jitter until accepted, and
 /// nothing after it is sent meanwhile, so a briefly absent server loses and reorders nothing. Other
-/// 4xx answers are not retried: they surface as <see cref="RemoteIngestException"/> with the body.</summary>
+/// 4xx answers are not retried: they surface as <see cref="RemoteIngestException"/> with the body.
+/// The caller owns the <see cref="HttpClient"/>; the streamer does not dispose it.</summary>
 public sealed class RemoteStreamer : IDisposable
 {
     private const int MaxBodyInMessage = 500;
@@ -117,7 +118,7 @@ public sealed class RemoteStreamer : IDisposable
                 },
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
         {
             throw new RemoteIngestException(
                 $"Could not reach the FleetCast server at {_options.IngestUri} after {_options.MaxRetryAttempts} retries: {ex.Message}",
