@@ -1,0 +1,17 @@
+using FleetCast.Core.Samples;
+using FleetCast.Server.Storage;
+
+namespace FleetCast.Server.Tests.Shared;
+
+/// <summary>A sample store whose writes always fail (disk full, database locked, ...).</summary>
+public sealed class FailingSampleStore : ISampleStore
+{
+    public Task<int> AppendAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken = default) =>
+        Task.FromException<int>(new IOException("disk full"));
+
+    public IEnumerable<MetricSample> ReadSince(DateTimeOffset from) => [];
+
+    public IReadOnlyList<MetricSample> ReadServer(string server, DateTimeOffset from, DateTimeOffset to) => [];
+
+    public int DeleteOlderThan(DateTimeOffset cutoff) => 0;
+}
