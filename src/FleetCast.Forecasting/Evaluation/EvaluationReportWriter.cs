@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using FleetCast.Core.Json;
+using FleetCast.Core.Metrics;
+
+namespace FleetCast.Forecasting.Evaluation;
+
+/// <summary>Writes an <see cref="EvaluationReport"/> as report.json (camelCase, DESIGN.md §7) and report.md.</summary>
+public static class EvaluationReportWriter
+{
+    public const string JsonFileName = "report.json";
+    public const string MarkdownFileName = "report.md";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(FleetJson.Options) { WriteIndented = true };
+
+    /// <summary>Writes both files into <paramref name="directory"/> (created if missing); returns their paths.</summary>
+    public static (string JsonPath, string MarkdownPath) Write(EvaluationReport report, string directory)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        Directory.CreateDirectory(directory);
+        var jsonPath = Path.Combine(directory, JsonFileName);
+        var markdownPath = Path.Combine(directory, MarkdownFileName);
+        File.WriteAllText(jsonPath, ToJson(report));
+        File.WriteAllText(markdownPath, ToMarkdown(report));
+        return (jsonPath, markdownPath);
+    }
+
+    public static string ToJson(EvaluationReport report) => JsonSerializer.Serialize(report, JsonOptions) + "\n";
+
+    public static string ToMarkdown(EvaluationReport report)
+    {
+        var md = new StringBuilder();
+        var hours = report.HorizonSteps * (double)report.StepSeconds / 3600.0;
+        md.AppendLine("# FleetCast forecast evaluation").AppendLine();
+        md.AppendLine(Invariant($"Held-out data: seed {(report.Seed is { } seed ? seed.ToString(CultureInfo.InvariantCulture) : "none (real data)")}, {report.Days:0.##} days, {report.Servers} servers, step {report.StepSeconds} s."));
+        md.AppendLine(Invariant($"Horizon {report.HorizonSteps} steps ({hours:0.##} h); look-back {report.LookbackSteps} steps; {report.Origins} forecast origins every {report.OriginStride} steps."));
+        md.AppendLine();
+        if (report.Episodes.Count == 0)
+        {
+            md.AppendLine("Scenario episodes: none.");
+        }
+        else
+        {
+            md.AppendLine("Scenario episodes:").AppendLine();
+            foreach (var episode in report.Episodes)
+            {
+                md.AppendLine(Invariant($"- {episode.Scenario}: steps {episode.StartStep}–{episode.EndStep}, {episode.AffectedServers.Count} servers affected"));
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine("Pinball loss is on values normalised per server and metric by the look-back mean and standard deviation, so forecasters and metrics share one scale (lower is better). Coverage is the share of actual values inside p10–p90 (80 % is calibrated). An incident is a critical-threshold crossing after at least 12 steps below the warning threshold; it is flagged ahead when the live alert rule fed by that forecaster raised a critical predictive alert 1 to horizon steps before it. A false alert is a run of critical predictive alerts with no crossing in its horizons.");
+        md.AppendLine();
+        md.AppendLine("| forecaster | kind | pinball mean | p10 | p50 | p90 | coverage p10–p90 | incidents | flagged ahead | median lead (min) | false alerts / server-day |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var f in report.Forecasters)
+        {
+            var lead = f.Incidents.MedianLeadMinutes is { } minutes ? Invariant($"{minutes:0}") : "–";
+            md.AppendLine(Invariant(
+                $"| {f.Name} | {(f.IsModel ? "model" : "baseline")} | {f.PinballMean:0.0000} | {f.Pinball.P10:0.0000} | {f.Pinball.P50:0.0000} | {f.Pinball.P90:0.0000} | {f.Coverage80:0.0%} | {f.Incidents.Total} | {f.Incidents.FlaggedAhead} | {lead} | {f.Incidents.FalseAlertsPerServerDay:0.00} |"));
+        }
+
+        md.AppendLine().AppendLine("## p50 mean absolute error per metric (original units)").AppendLine();
+        md.Append("| metric | unit |");
+        foreach (var f in report.Forecasters)
+        {
+            md.Append(' ').Append(f.Name).Append(" |");
+        }
+
+        md.AppendLine().Append("|---|---|").AppendLine(string.Concat(report.Forecasters.Select(_ => "---:|")));
+        foreach (var definition in MetricCatalog.All)
+        {
+            if (!report.Forecasters.Any(f => f.P50Mae.ContainsKey(definition.WireName)))
+            {
+                continue;
+            }
+
+            md.Append(Invariant($"| {definition.WireName} | {definition.Unit} |"));
+            foreach (var f in report.Forecasters)
+            {
+                md.Append(f.P50Mae.TryGetValue(definition.WireName, out var mae) ? Invariant($" {mae:0.###} |") : " – |");
+            }
+
+            md.AppendLine();
+        }
+
+        return md.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,283 @@
+using FleetCast.Core.Alerts;
+using FleetCast.Core.Datasets;
+using FleetCast.Core.Forecasts;
+using FleetCast.Core.Metrics;
+using FleetCast.Core.Windows;
+using FleetCast.Forecasting.Data;
+
+namespace FleetCast.Forecasting.Evaluation;
+
+/// <summary>Scores forecasters on held-out data (DESIGN.md §6 "Evaluation"): origins every
+/// <see cref="EvaluationOptions.OriginStride"/> steps, one batch per origin per forecaster, accuracy on
+/// per-server per-metric look-back-normalised values, and incidents flagged ahead by the alert rule.</summary>
+public sealed class ForecastEvaluator
+{
+    private readonly EvaluationOptions _options;
+    private readonly AlertFunction _alerts;
+
+    public ForecastEvaluator(EvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _alerts = options.Alerts ?? LiveRule(options);
+    }
+
+    public EvaluationReport Evaluate(FleetDataset heldOut, IReadOnlyList<IForecaster> forecasters, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(heldOut);
+        ArgumentNullException.ThrowIfNull(forecasters);
+        if (forecasters.Count == 0)
+        {
+            throw new ArgumentException("forecasters must name at least one forecaster.", nameof(forecasters));
+        }
+
+        if (forecasters.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count() != forecasters.Count)
+        {
+            throw new ArgumentException("forecasters must have distinct names.", nameof(forecasters));
+        }
+
+        var lookback = _options.LookbackSteps;
+        var horizon = _options.HorizonSteps;
+        var origins = Origins(heldOut.Steps, lookback, horizon, _options.OriginStride);
+        if (origins.Length == 0)
+        {
+            throw new ArgumentException($"heldOut has {heldOut.Steps} steps; a look-back of {lookback} and a horizon of {horizon} need at least {lookback + horizon + 1}.", nameof(heldOut));
+        }
+
+        var cutter = new DatasetWindows(heldOut);
+        var serverCount = heldOut.Servers.Count;
+        var accumulators = forecasters.Select(_ => new ScoreAccumulator()).ToArray();
+        var flags = forecasters.Select(_ => new bool[origins.Length * serverCount * MetricCatalog.Count]).ToArray();
+
+        for (var k = 0; k < origins.Length; k++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var origin = origins[k];
+            var (windows, serverIndices) = WindowsAt(cutter, origin, lookback);
+            if (windows.Count > 0)
+            {
+                var normalizers = serverIndices
+                    .Select(s => WindowNormalizer.Fit(heldOut.Servers[s].Values.AsSpan((origin - lookback + 1) * MetricCatalog.Count, lookback * MetricCatalog.Count)))
+                    .ToArray();
+                for (var f = 0; f < forecasters.Count; f++)
+                {
+                    var forecasts = forecasters[f].Forecast(windows, horizon, cancellationToken);
+                    if (forecasts.Count != windows.Count)
+                    {
+                        throw new InvalidOperationException($"Forecaster {forecasters[f].Name} returned {forecasts.Count} forecasts for {windows.Count} windows.");
+                    }
+
+                    for (var i = 0; i < windows.Count; i++)
+                    {
+                        var forecast = forecasts[i];
+                        if (forecast.HorizonSteps != horizon)
+                        {
+                            throw new InvalidOperationException($"Forecaster {forecasters[f].Name} returned {forecast.HorizonSteps} steps for {windows[i].Server}; expected {horizon}.");
+                        }
+
+                        var s = serverIndices[i];
+                        Score(accumulators[f], forecast, windows[i], heldOut.Servers[s], origin, normalizers[i]);
+                        MarkAlerts(flags[f], windows[i], forecast, ((k * serverCount) + s) * MetricCatalog.Count);
+                    }
+                }
+            }
+
+            progress?.Report($"origin {k + 1}/{origins.Length} (step {origin}, {windows.Count} servers)");
+        }
+
+        var serverDays = (double)serverCount * origins.Length * _options.OriginStride * heldOut.StepSeconds / 86_400.0;
+        var scores = new ForecasterScore[forecasters.Count];
+        for (var f = 0; f < forecasters.Count; f++)
+        {
+            var accumulator = accumulators[f];
+            if (accumulator.Count == 0)
+            {
+                throw new ArgumentException("heldOut has no reported values to score in any horizon.", nameof(heldOut));
+            }
+
+            var pinball = accumulator.Pinball();
+            var incidents = CountIncidents(heldOut, origins, flags[f], serverDays);
+            scores[f] = new ForecasterScore(
+                forecasters[f].Name,
+                (pinball.P10 + pinball.P50 + pinball.P90) / 3,
+                pinball,
+                accumulator.P50Mae(),
+                accumulator.Coverage,
+                incidents)
+            {
+                IsModel = forecasters[f].IsModel,
+            };
+        }
+
+        return new EvaluationReport(heldOut.Seed, heldOut.Steps * (double)heldOut.StepSeconds / 86_400.0, serverCount, heldOut.StepSeconds, horizon, scores)
+        {
+            Episodes = heldOut.Episodes,
+            LookbackSteps = lookback,
+            Origins = origins.Length,
+            OriginStride = _options.OriginStride,
+        };
+    }
+
+    /// <summary>Origins (last look-back step) with a full look-back and a full horizon inside the data.</summary>
+    internal static int[] Origins(int steps, int lookback, int horizon, int stride)
+    {
+        var origins = new List<int>();
+        for (var origin = lookback - 1; origin + horizon < steps; origin += stride)
+        {
+            origins.Add(origin);
+        }
+
+        return [.. origins];
+    }
+
+    private static (List<ServerWindow> Windows, List<int> ServerIndices) WindowsAt(DatasetWindows cutter, int origin, int lookback)
+    {
+        var windows = new List<ServerWindow>(cutter.Dataset.Servers.Count);
+        var indices = new List<int>(cutter.Dataset.Servers.Count);
+        for (var s = 0; s < cutter.Dataset.Servers.Count; s++)
+        {
+            if (cutter.ToServerWindow(s, origin, lookback) is { } window)
+            {
+                windows.Add(window);
+                indices.Add(s);
+            }
+        }
+
+        return (windows, indices);
+    }
+
+    private static void Score(ScoreAccumulator accumulator, ServerForecast forecast, ServerWindow window, ServerSeries actual, int origin, WindowNormalizer normalizer)
+    {
+        var q10 = forecast.QuantileIndex(0.1);
+        var q50 = forecast.QuantileIndex(0.5);
+        var q90 = forecast.QuantileIndex(0.9);
+        for (var m = 0; m < MetricCatalog.Count; m++)
+        {
+            if (!window.Observed[m])
+            {
+                continue;
+            }
+
+            var metric = (Metric)m;
+            var p10 = forecast.Series(q10, metric);
+            var p50 = forecast.Series(q50, metric);
+            var p90 = forecast.Series(q90, metric);
+            var mean = normalizer.Mean[m];
+            var std = normalizer.Std[m];
+            for (var h = 1; h <= forecast.HorizonSteps; h++)
+            {
+                var y = actual[origin + h, metric];
+                if (!float.IsFinite(y))
+                {
+                    continue;
+                }
+
+                accumulator.Add(
+                    m,
+                    (y - mean) / std,
+                    (p10[h - 1] - mean) / std,
+                    (p50[h - 1] - mean) / std,
+                    (p90[h - 1] - mean) / std,
+                    y,
+                    p50[h - 1]);
+            }
+        }
+    }
+
+    private void MarkAlerts(bool[] flags, ServerWindow window, ServerForecast forecast, int offset)
+    {
+        foreach (var candidate in _alerts(window, forecast))
+        {
+            if (candidate.Severity == AlertSeverity.Critical && candidate.StepsAhead >= 1)
+            {
+                flags[offset + (int)candidate.Metric] = true;
+            }
+        }
+    }
+
+    private IncidentScore CountIncidents(FleetDataset data, int[] origins, bool[] flags, double serverDays)
+    {
+        var horizon = _options.HorizonSteps;
+        var serverCount = data.Servers.Count;
+        var total = 0;
+        var leads = new List<double>();
+        var falseAlerts = 0;
+        bool Flag(int k, int s, int m) => flags[(((k * serverCount) + s) * MetricCatalog.Count) + m];
+
+        for (var s = 0; s < serverCount; s++)
+        {
+            var series = data.Servers[s];
+            for (var m = 0; m < MetricCatalog.Count; m++)
+            {
+                var metric = (Metric)m;
+                var thresholds = _options.Thresholds.Get(series.Profile, metric);
+                foreach (var crossing in IncidentFinder.CrossingSteps(series, metric, thresholds, _options.QuietSteps))
+                {
+                    // Only crossings that at least one origin 1..horizon steps earlier could have flagged.
+                    var firstK = FirstOriginAtOrAfter(origins, crossing - horizon);
+                    if (firstK >= origins.Length || origins[firstK] > crossing - 1)
+                    {
+                        continue;
+                    }
+
+                    total++;
+                    for (var k = firstK; k < origins.Length && origins[k] <= crossing - 1; k++)
+                    {
+                        if (Flag(k, s, m))
+                        {
+                            leads.Add((crossing - origins[k]) * (double)data.StepSeconds / 60.0);
+                            break;
+                        }
+                    }
+                }
+
+                // An alert episode is a run of consecutive origins with a critical predictive alert; it is
+                // false when no step within any of its horizons reached the critical threshold.
+                for (var k = 0; k < origins.Length; k++)
+                {
+                    if (!Flag(k, s, m) || (k > 0 && Flag(k - 1, s, m)))
+                    {
+                        continue;
+                    }
+
+                    var end = k;
+                    while (end + 1 < origins.Length && Flag(end + 1, s, m))
+                    {
+                        end++;
+                    }
+
+                    var crossed = thresholds.Critical is { } critical
+                        && IncidentFinder.ReachesWithin(series, metric, thresholds, critical, origins[k] + 1, origins[end] + horizon + 1);
+                    if (!crossed)
+                    {
+                        falseAlerts++;
+                    }
+                }
+            }
+        }
+
+        return new IncidentScore(total, leads.Count, Median(leads), serverDays > 0 ? falseAlerts / serverDays : 0);
+    }
+
+    private static int FirstOriginAtOrAfter(int[] origins, int step)
+    {
+        var index = Array.BinarySearch(origins, step);
+        return index >= 0 ? index : ~index;
+    }
+
+    private static double? Median(List<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        values.Sort();
+        var mid = values.Count / 2;
+        return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    private static AlertFunction LiveRule(EvaluationOptions options) =>
+        (window, forecast) => PredictiveAlertRule.Evaluate(window.Server, window.Profile, window.Latest(), forecast, ready: true, options.Thresholds, options.AlertRule);
+}

@@ -1,0 +1,54 @@
+using FleetCast.Core.Metrics;
+using FleetCast.Core.Profiles;
+using FleetCast.Core.Thresholds;
+using FleetCast.Forecasting.Evaluation;
+using FleetCast.Forecasting.Tests.Shared;
+
+namespace FleetCast.Forecasting.Tests.Evaluation;
+
+public sealed class IncidentFinderTests
+{
+    [Fact]
+    public void CrossingSteps_QuietRunThenCrossing_CountsOnlyTheCrossingAfterTheQuietRun()
+    {
+        var data = IncidentDataset.Create();
+        var thresholds = ThresholdTable.Default.Get(ServerProfile.WebApi, Metric.CpuUserPct);
+
+        var crossings = IncidentFinder.CrossingSteps(data.Servers[0], Metric.CpuUserPct, thresholds, quietSteps: 12);
+
+        Assert.Equal([IncidentDataset.CrossingStep], crossings);
+    }
+
+    [Fact]
+    public void CrossingSteps_OnlyElevenQuietSteps_IsNotAnIncident()
+    {
+        // Above warning until step 88, quiet 89..99 (11 steps), critical at 100.
+        var data = TestSeries.Dataset(1, 120, (s, t, m) => t < 89 ? 90f : t < 100 ? 50f : 96f);
+        var thresholds = ThresholdTable.Default.Get(ServerProfile.WebApi, Metric.CpuUserPct);
+
+        var crossings = IncidentFinder.CrossingSteps(data.Servers[0], Metric.CpuUserPct, thresholds, quietSteps: 12);
+
+        Assert.Empty(crossings);
+    }
+
+    [Fact]
+    public void CrossingSteps_LowIsBadIdle_CrossesDownward()
+    {
+        // Idle: warning 20, critical 10, low is bad.
+        var data = TestSeries.Dataset(1, 60, (s, t, m) => t == 40 ? 5f : 60f);
+        var thresholds = ThresholdTable.Default.Get(ServerProfile.WebApi, Metric.CpuIdlePct);
+
+        var crossings = IncidentFinder.CrossingSteps(data.Servers[0], Metric.CpuIdlePct, thresholds, quietSteps: 12);
+
+        Assert.Equal([40], crossings);
+    }
+
+    [Fact]
+    public void CrossingSteps_MetricWithoutThreshold_IsEmpty()
+    {
+        var data = TestSeries.Dataset(1, 60, (s, t, m) => t == 40 ? 1000f : 1f);
+        var thresholds = ThresholdTable.Default.Get(ServerProfile.WebApi, Metric.NetInMbS);
+
+        Assert.Empty(IncidentFinder.CrossingSteps(data.Servers[0], Metric.NetInMbS, thresholds, quietSteps: 12));
+    }
+}
