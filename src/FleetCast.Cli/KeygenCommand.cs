@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FleetCast.Server.Auth;
 
 namespace FleetCast.Cli;
 
@@ -19,7 +20,7 @@ public static class KeygenCommand
             var file = parse.GetValue(output)!;
             try
             {
-                KeyFileWriter.Write(file.FullName, parse.GetValue(force));
+                ApiKeyFile.Generate(file.FullName, parse.GetValue(force));
                 parse.InvocationConfiguration.Output.WriteLine($"Wrote a new API key to {file.FullName} (mode 0600). Start the server with --api-key-file {file.FullName}.");
                 return 0;
             }

@@ -7,6 +7,7 @@ using FleetCast.Core.Thresholds;
 using FleetCast.Forecasting;
 using FleetCast.Forecasting.Baselines;
 using FleetCast.Server.Api;
+using FleetCast.Server.Auth;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Ingest;
 using FleetCast.Server.Storage;
@@ -18,6 +19,7 @@ using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Prometheus;
 
@@ -64,6 +66,7 @@ public static class FleetCastHost
             kestrel.Limits.MaxRequestBodySize = Math.Max(options.Ingest.MaxBodyBytes * 2, 32L * 1024 * 1024);
         });
 
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder.Services);
         AddFleetCast(builder.Services, options, scenario);
 
@@ -122,6 +125,16 @@ public static class FleetCastHost
             sp.GetRequiredService<IngestStatistics>()));
         services.TryAddSingleton<IngestMetrics>();
 
+        // Auth: keys from --api-key-file and FLEETCAST_API_KEYS; with none configured everything is open.
+        services.TryAddSingleton(_ => ApiKeyOptions.FromEnvironment(options.Auth.ApiKeyFile));
+        services.TryAddSingleton(sp => new ApiKeyValidator(sp.GetRequiredService<ApiKeyOptions>()));
+        services.TryAddSingleton(sp => new DashboardSessionTokens(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(new ApiKeyMiddlewareOptions
+        {
+            OpenPaths = ["/"],
+            OpenPathPrefixes = ["/_framework", "/_content", "/css", "/js", "/favicon"],
+        });
+
         services.TryAddSingleton(_ => new ForecasterSet(CreateBaseline(options.Forecast.PrimaryBaseline), new LinearTrendForecaster()));
         services.TryAddSingleton<EngineMetrics>();
         services.TryAddSingleton<SnapshotEngine>();
@@ -167,6 +180,7 @@ public static class FleetCastHost
             http.RequestDuration.Registry = registry;
             http.InProgress.Registry = registry;
         });
+        app.UseMiddleware<ApiKeyMiddleware>();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapMetrics("/metrics", registry);
