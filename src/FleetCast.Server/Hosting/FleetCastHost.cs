@@ -171,6 +171,9 @@ public static class FleetCastHost
     public static WebApplication MapFleetCast(WebApplication app)
     {
         var registry = app.Services.GetRequiredService<CollectorRegistry>();
+        // Created now so their series are on /metrics from the first scrape.
+        app.Services.GetRequiredService<IngestMetrics>();
+        app.Services.GetRequiredService<EngineMetrics>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();
