@@ -131,8 +131,12 @@ public abstract class BaselineForecaster : IForecaster
         var upper = scratch.Upper;
         var residuals = scratch.Residuals;
         var n = series.Length;
+
+        // Quantiles are estimated at anchor leads (1, 2, 3, 4, 6, 8, 12, ... , horizon) and interpolated
+        // linearly between them: the residual spread changes smoothly with lead, and this keeps the
+        // batch fast (a 1,000-server fleet is forecast on every model step).
         var lastEstimated = 0;
-        for (var h = 1; h <= horizon; h++)
+        foreach (var h in scratch.AnchorLeads)
         {
             var count = 0;
             for (var r = 0; r < origins.Length; r++)
@@ -152,6 +156,16 @@ public abstract class BaselineForecaster : IForecaster
             var sample = residuals.AsSpan(0, count);
             lower[h - 1] = Math.Min(0f, ResidualQuantiles.Quantile(sample, LowerQuantile));
             upper[h - 1] = Math.Max(0f, ResidualQuantiles.Quantile(sample, UpperQuantile));
+            if (lastEstimated > 0)
+            {
+                for (var between = lastEstimated + 1; between < h; between++)
+                {
+                    var weight = (float)(between - lastEstimated) / (h - lastEstimated);
+                    lower[between - 1] = lower[lastEstimated - 1] + (weight * (lower[h - 1] - lower[lastEstimated - 1]));
+                    upper[between - 1] = upper[lastEstimated - 1] + (weight * (upper[h - 1] - upper[lastEstimated - 1]));
+                }
+            }
+
             lastEstimated = h;
         }
 
@@ -232,6 +246,25 @@ public abstract class BaselineForecaster : IForecaster
         public float[] Upper { get; } = new float[horizon];
 
         public float[] Residuals { get; } = new float[options.MaxBacktestOrigins];
+
+        /// <summary>Leads at which residual quantiles are estimated: 1–4, then about ×1.5 apart, then the horizon.</summary>
+        public int[] AnchorLeads { get; } = CreateAnchorLeads(horizon);
+
+        private static int[] CreateAnchorLeads(int horizon)
+        {
+            var leads = new List<int>();
+            for (var h = 1; h <= horizon; h = h < 4 ? h + 1 : (h * 3) / 2)
+            {
+                leads.Add(h);
+            }
+
+            if (leads[^1] != horizon)
+            {
+                leads.Add(horizon);
+            }
+
+            return [.. leads];
+        }
 
         public Span<float> Series(int length)
         {

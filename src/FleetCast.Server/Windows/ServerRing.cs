@@ -5,8 +5,8 @@ using FleetCast.Core.Windows;
 
 namespace FleetCast.Server.Windows;
 
-/// <summary>One server's ring of aligned steps. Each slot accumulates the samples of one step: sum and
-/// count for gauges (mean), the value with the newest timestamp for counters (last). Seconds already
+/// <summary>One server's ring of aligned steps. Each slot accumulates the samples of one step: running mean
+/// for gauges, the value with the newest timestamp for counters (last). Seconds already
 /// applied in a step are remembered so a re-sent sample is not counted twice. Not thread-safe: the
 /// owning <see cref="WindowStore"/> serialises access.</summary>
 internal sealed class ServerRing
@@ -14,10 +14,15 @@ internal sealed class ServerRing
     private const int Columns = MetricCatalog.Count;
     private static readonly bool[] IsCounter = MetricCatalog.All.Select(d => d.Kind == MetricKind.Counter).ToArray();
 
+    // Column of each counter metric in _lastSecond, or -1 for gauges.
+    private static readonly int CounterCount = IsCounter.Count(isCounter => isCounter);
+    private static readonly int[] CounterColumn = BuildCounterColumns();
+
     private readonly int _stepSeconds;
     private readonly int _steps;
     private readonly int _seenWords;
     private readonly long[] _stepIndex;
+    private readonly int[] _slotSamples;
     private readonly double[] _values;
     private readonly int[] _counts;
     private readonly long[] _lastSecond;
@@ -33,9 +38,10 @@ internal sealed class ServerRing
         _seenWords = (stepSeconds + 63) / 64;
         _stepIndex = new long[steps];
         Array.Fill(_stepIndex, long.MinValue);
+        _slotSamples = new int[steps];
         _values = new double[steps * Columns];
         _counts = new int[steps * Columns];
-        _lastSecond = new long[steps * Columns];
+        _lastSecond = new long[steps * CounterCount];
         _seen = new ulong[steps * _seenWords];
     }
 
@@ -80,6 +86,7 @@ internal sealed class ServerRing
         _seen[seenIndex] |= bit;
         var wasFilled = HasData(slot);
         var baseIndex = slot * Columns;
+        var applied = 0;
         for (var m = 0; m < Columns; m++)
         {
             var value = sample.Values[m];
@@ -89,18 +96,24 @@ internal sealed class ServerRing
             }
 
             var i = baseIndex + m;
+            var count = ++_counts[i];
+            applied++;
             if (!IsCounter[m])
             {
-                _values[i] += value;
-            }
-            else if (_counts[i] == 0 || second >= _lastSecond[i])
-            {
-                _values[i] = value;
-                _lastSecond[i] = second;
+                // Running mean, so a capture copies values without dividing.
+                _values[i] += (value - _values[i]) / count;
+                continue;
             }
 
-            _counts[i]++;
+            var c = (slot * CounterCount) + CounterColumn[m];
+            if (count == 1 || second >= _lastSecond[c])
+            {
+                _values[i] = value;
+                _lastSecond[c] = second;
+            }
         }
+
+        _slotSamples[slot] += applied > 0 ? 1 : 0;
 
         if (sample.Profile is { } profile)
         {
@@ -130,29 +143,18 @@ internal sealed class ServerRing
     public WindowView Capture(long endStep)
     {
         var firstStep = long.MaxValue;
-        var first = new double[Columns];
-        var observed = new bool[Columns];
         var filled = 0;
         for (var step = endStep - _steps + 1; step <= endStep; step++)
         {
             var slot = SlotOf(step);
-            if (_stepIndex[slot] != step || !HasData(slot))
+            if (_stepIndex[slot] == step && HasData(slot))
             {
-                continue;
-            }
-
-            filled++;
-            firstStep = Math.Min(firstStep, step);
-            for (var m = 0; m < Columns; m++)
-            {
-                if (!observed[m] && _counts[(slot * Columns) + m] > 0)
-                {
-                    observed[m] = true;
-                    first[m] = ValueAt(slot, m);
-                }
+                filled++;
+                firstStep = Math.Min(firstStep, step);
             }
         }
 
+        var observed = new bool[Columns];
         var lastStepTime = DateTimeOffset.FromUnixTimeSeconds(endStep * _stepSeconds);
         if (filled == 0)
         {
@@ -162,31 +164,39 @@ internal sealed class ServerRing
 
         var length = (int)(endStep - firstStep + 1);
         var values = new float[length * Columns];
-        var carry = first;
-        for (var t = 0; t < length; t++)
+        Span<float> carry = stackalloc float[Columns];
+        var slotOfRow = SlotOf(firstStep);
+        for (var t = 0; t < length; t++, slotOfRow = slotOfRow + 1 == _steps ? 0 : slotOfRow + 1)
         {
-            var step = firstStep + t;
-            var slot = SlotOf(step);
-            var live = _stepIndex[slot] == step;
-            for (var m = 0; m < Columns; m++)
+            var row = t * Columns;
+            if (_stepIndex[slotOfRow] == firstStep + t && HasData(slotOfRow))
             {
-                if (live && _counts[(slot * Columns) + m] > 0)
+                var baseIndex = slotOfRow * Columns;
+                for (var m = 0; m < Columns; m++)
                 {
-                    carry[m] = ValueAt(slot, m);
-                }
+                    if (_counts[baseIndex + m] == 0)
+                    {
+                        continue;
+                    }
 
-                values[(t * Columns) + m] = (float)carry[m];
+                    carry[m] = (float)_values[baseIndex + m];
+                    if (!observed[m])
+                    {
+                        // First sight of this metric: its earlier steps take this value (back-fill).
+                        observed[m] = true;
+                        for (var back = 0; back < t; back++)
+                        {
+                            values[(back * Columns) + m] = carry[m];
+                        }
+                    }
+                }
             }
+
+            carry.CopyTo(values.AsSpan(row, Columns));
         }
 
         var window = new ServerWindow(Server, Profile, lastStepTime, _stepSeconds, values, observed);
         return new WindowView(Server, Profile, window, LastSeen, filled);
-    }
-
-    private double ValueAt(int slot, int metric)
-    {
-        var i = (slot * Columns) + metric;
-        return IsCounter[metric] ? _values[i] : _values[i] / _counts[i];
     }
 
     private int SlotOf(long step)
@@ -195,27 +205,28 @@ internal sealed class ServerRing
         return slot < 0 ? slot + _steps : slot;
     }
 
-    private bool HasData(int slot)
-    {
-        var baseIndex = slot * Columns;
-        for (var m = 0; m < Columns; m++)
-        {
-            if (_counts[baseIndex + m] > 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool HasData(int slot) => _slotSamples[slot] > 0;
 
     private void ResetSlot(int slot, long step)
     {
         _stepIndex[slot] = step;
+        _slotSamples[slot] = 0;
         Array.Clear(_values, slot * Columns, Columns);
         Array.Clear(_counts, slot * Columns, Columns);
-        Array.Clear(_lastSecond, slot * Columns, Columns);
+        Array.Clear(_lastSecond, slot * CounterCount, CounterCount);
         Array.Clear(_seen, slot * _seenWords, _seenWords);
+    }
+
+    private static int[] BuildCounterColumns()
+    {
+        var columns = new int[Columns];
+        var count = 0;
+        for (var m = 0; m < Columns; m++)
+        {
+            columns[m] = IsCounter[m] ? count++ : -1;
+        }
+
+        return columns;
     }
 
     private int CountFilled(long newestStep)

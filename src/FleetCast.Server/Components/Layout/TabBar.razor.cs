@@ -1,0 +1,46 @@
+using FleetCast.Server.Components.ViewModels;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace FleetCast.Server.Components.Layout;
+
+/// <summary>The tab bar: one nav with role="tab" buttons; arrow keys, Home and End move between tabs.</summary>
+public sealed partial class TabBar : ComponentBase
+{
+    private readonly Dictionary<string, ElementReference> _buttons = new(StringComparer.Ordinal);
+    private bool _focusSelected;
+
+    [Parameter, EditorRequired]
+    public string Selected { get; set; } = TabCatalog.Overview;
+
+    [Parameter]
+    public EventCallback<string> SelectedChanged { get; set; }
+
+    private async Task OnKeyDown(KeyboardEventArgs e)
+    {
+        string? next = e.Key switch
+        {
+            "ArrowRight" => TabCatalog.Neighbour(Selected, 1),
+            "ArrowLeft" => TabCatalog.Neighbour(Selected, -1),
+            "Home" => TabCatalog.All[0].Id,
+            "End" => TabCatalog.All[^1].Id,
+            _ => null,
+        };
+        if (next is null)
+        {
+            return;
+        }
+
+        _focusSelected = true;
+        await SelectedChanged.InvokeAsync(next);
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusSelected && _buttons.TryGetValue(Selected, out var button))
+        {
+            _focusSelected = false;
+            await button.FocusAsync();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.JSInterop;
+
+namespace FleetCast.Server.Components.Services;
+
+/// <summary>The dashboard's one JavaScript module (charts and remembered settings), imported once per
+/// circuit and shared by every chart of that session.</summary>
+public sealed class ChartModule(IJSRuntime js) : IAsyncDisposable
+{
+    public const string Path = "./dist/fleetcast-charts.js";
+
+    private Task<IJSObjectReference>? _module;
+
+    public Task<IJSObjectReference> GetAsync() => _module ??= js.InvokeAsync<IJSObjectReference>("import", Path).AsTask();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is { IsCompletedSuccessfully: true })
+        {
+            try
+            {
+                await _module.Result.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The browser is gone; nothing left to release there.
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System.Text.RegularExpressions;
+using Bunit;
+using FleetCast.Core.Levels;
+using FleetCast.Server.Components.Pages;
+using FleetCast.Server.Components.ViewModels;
+using FleetCast.Server.Tests.Components.Shared;
+using Microsoft.AspNetCore.Components.Web;
+
+namespace FleetCast.Server.Tests.Components.Tabs;
+
+public sealed class DashboardTests : DashboardTestContext
+{
+    [Fact]
+    public void Render_Always_HasOneTabNavWithEveryTabAndOnlyOverviewSelected()
+    {
+        Source.Publish(TestSnapshots.Create());
+
+        var cut = Render<Dashboard>();
+
+        var navs = cut.FindAll("nav[aria-label='Tabs']");
+        Assert.Single(navs);
+        var tabs = cut.FindAll("[role='tab']");
+        Assert.Equal(TabCatalog.All.Count, tabs.Count);
+        Assert.All(tabs, t => Assert.NotNull(t.Closest("nav[aria-label='Tabs']")));
+        Assert.Equal(["tab-overview"], tabs.Where(t => t.GetAttribute("aria-selected") == "true").Select(t => t.Id));
+        Assert.Equal(TabCatalog.All.Count - 1, tabs.Count(t => t.GetAttribute("aria-selected") == "false"));
+    }
+
+    [Fact]
+    public void ClickTab_Alerts_SelectsItAndRendersOnlyItsPanel()
+    {
+        Source.Publish(TestSnapshots.Create());
+        var cut = Render<Dashboard>();
+
+        cut.Find("#tab-alerts").Click();
+
+        Assert.Equal("true", cut.Find("#tab-alerts").GetAttribute("aria-selected"));
+        Assert.Equal("false", cut.Find("#tab-overview").GetAttribute("aria-selected"));
+        var panel = Assert.Single(cut.FindAll("[role='tabpanel']"));
+        Assert.Equal("alerts", panel.GetAttribute("data-tab"));
+        Assert.Equal("true", panel.GetAttribute("data-ready"));
+    }
+
+    [Fact]
+    public void KeyDown_ArrowRightThenLeftFromFirst_MovesToNeighbourAndWraps()
+    {
+        Source.Publish(TestSnapshots.Create());
+        var cut = Render<Dashboard>();
+
+        cut.Find("#tab-overview").KeyDown(new KeyboardEventArgs { Key = "ArrowRight" });
+        Assert.Equal("true", cut.Find("#tab-heatmap").GetAttribute("aria-selected"));
+        Assert.Equal("0", cut.Find("#tab-heatmap").GetAttribute("tabindex"));
+
+        cut.Find("#tab-heatmap").KeyDown(new KeyboardEventArgs { Key = "ArrowLeft" });
+        cut.Find("#tab-overview").KeyDown(new KeyboardEventArgs { Key = "ArrowLeft" });
+        Assert.Equal("true", cut.Find("#tab-documentation").GetAttribute("aria-selected"));
+        Assert.Equal("documentation", cut.Find("[role='tabpanel']").GetAttribute("data-tab"));
+    }
+
+    [Fact]
+    public void Render_NoSnapshotYet_PanelIsNotReadyAndSaysItIsWaiting()
+    {
+        var cut = Render<Dashboard>();
+
+        var panel = cut.Find("[role='tabpanel']");
+        Assert.Equal("false", panel.GetAttribute("data-ready"));
+        Assert.Contains("Waiting for the first snapshot", panel.TextContent);
+    }
+
+    [Fact]
+    public void Publish_LiveMode_ShowsNewSnapshotAfterThrottleInterval()
+    {
+        Source.Publish(TestSnapshots.Create(servers: 12, version: 1));
+        var cut = Render<Dashboard>();
+        Assert.Equal("12", cut.Find("[data-kpi='servers'] .kpi-value").TextContent);
+
+        Source.Publish(TestSnapshots.Create(servers: 20, version: 2));
+        Source.Publish(TestSnapshots.Create(servers: 30, version: 3));
+        Time.Advance(TimeSpan.FromMilliseconds(150));
+
+        cut.WaitForAssertion(() => Assert.Equal("30", cut.Find("[data-kpi='servers'] .kpi-value").TextContent));
+    }
+
+    [Fact]
+    public void Publish_PausedMode_KeepsShownSnapshotAndOffersLatest()
+    {
+        Source.Publish(TestSnapshots.Create(servers: 12, version: 1));
+        var cut = Render<Dashboard>();
+        cut.Find("select[aria-label='Refresh mode']").Change(nameof(RefreshMode.Paused));
+
+        Source.Publish(TestSnapshots.Create(servers: 30, version: 2));
+        Time.Advance(TimeSpan.FromMilliseconds(150));
+
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button.small")));
+        Assert.Equal("12", cut.Find("[data-kpi='servers'] .kpi-value").TextContent);
+        Assert.Contains(ChartJs.Invocations, i => i.Identifier == "saveSetting" && (string?)i.Arguments[1] == "paused:30");
+    }
+
+    [Fact]
+    public void Dispose_Component_UnsubscribesFromSource()
+    {
+        var cut = Render<Dashboard>();
+        Assert.Equal(1, Source.SubscriberCount);
+
+        cut.Instance.Dispose();
+
+        Assert.Equal(0, Source.SubscriberCount);
+    }
+
+    [Fact]
+    public void Header_BaselineForecaster_ShowsDataTimeAndBaselineLabel()
+    {
+        Source.Publish(TestSnapshots.Create(forecaster: "holt-winters", forecasterIsModel: false));
+
+        var cut = Render<Dashboard>();
+
+        Assert.Contains("2026-11-28 14:05:00 UTC", cut.Find("[data-header='data-time']").TextContent);
+        var forecaster = cut.Find("[data-header='forecaster']").TextContent;
+        Assert.Contains("holt-winters", forecaster);
+        Assert.Contains("baseline", forecaster);
+        Assert.Contains(RiskLadder.Get(RiskLevel.ImminentFailure).Label, cut.Find("[data-header='fleet-status']").TextContent);
+    }
+
+    [Theory]
+    [InlineData(TabCatalog.Insights)]
+    [InlineData(TabCatalog.Historical)]
+    [InlineData(TabCatalog.Cascade)]
+    [InlineData(TabCatalog.Drift)]
+    [InlineData(TabCatalog.Cost)]
+    [InlineData(TabCatalog.Remediation)]
+    [InlineData(TabCatalog.Routing)]
+    public void PlaceholderTab_Selected_SaysWhatIsMissingWithoutNumbers(string tab)
+    {
+        Source.Publish(TestSnapshots.Create());
+        var cut = Render<Dashboard>();
+
+        cut.Find($"#tab-{tab}").Click();
+
+        var panel = cut.Find("[role='tabpanel']");
+        Assert.Equal(tab, panel.GetAttribute("data-tab"));
+        Assert.Equal("true", panel.GetAttribute("data-ready"));
+        Assert.NotEmpty(panel.QuerySelector("[data-not-provided]")!.TextContent);
+        Assert.DoesNotMatch(new Regex("[0-9]"), panel.TextContent);
+    }
+
+    [Fact]
+    public void InsightsTab_BaselineForecaster_SaysExplanationsNeedTheModel()
+    {
+        Source.Publish(TestSnapshots.Create(forecaster: "linear-trend", forecasterIsModel: false));
+        var cut = Render<Dashboard>();
+
+        cut.Find("#tab-insights").Click();
+
+        var text = cut.Find("[data-not-provided]").TextContent;
+        Assert.Contains("TFT model", text);
+        Assert.Contains("linear-trend", text);
+    }
+
+    [Fact]
+    public void HeatmapClick_ServerKey_OpensServerTabForThatServer()
+    {
+        Source.Publish(TestSnapshots.Create());
+        var cut = Render<Dashboard>();
+        cut.Find("#tab-heatmap").Click();
+        var chart = cut.FindComponent<FleetCast.Server.Components.Controls.EChart>();
+
+        cut.InvokeAsync(() => chart.Instance.OnChartClick("ppweb005"));
+
+        cut.WaitForAssertion(() => Assert.Equal("server", cut.Find("[role='tabpanel']").GetAttribute("data-tab")));
+        Assert.Equal("ppweb005", cut.Find("[data-server-name]").GetAttribute("data-server-name"));
+    }
+}

@@ -1,0 +1,54 @@
+using Bunit;
+using FleetCast.Core.Levels;
+using FleetCast.Server.Components.Tabs;
+using FleetCast.Server.Tests.Components.Shared;
+
+namespace FleetCast.Server.Tests.Components.Tabs;
+
+public sealed class OverviewTabTests : DashboardTestContext
+{
+    [Fact]
+    public void Render_Snapshot_CountsMatchTheSnapshot()
+    {
+        var published = TestSnapshots.Create(servers: 14);
+
+        var cut = Render<OverviewTab>(p => p.Add(t => t.Snapshot, published));
+
+        Assert.Equal("14", cut.Find("[data-kpi='servers'] .kpi-value").TextContent);
+        Assert.Equal(published.Snapshot.Alerts.Count.ToString(), cut.Find("[data-kpi='alerts'] .kpi-value").TextContent);
+        foreach (var level in RiskLadder.Levels)
+        {
+            var expected = published.Snapshot.Summary.LevelCounts[level.WireName];
+            Assert.Equal(expected.ToString(), cut.Find($"[data-level='{level.WireName}'] .level-count").TextContent);
+            Assert.Contains(level.Label, cut.Find($"[data-level='{level.WireName}']").TextContent);
+        }
+
+        Assert.Contains("indicator", cut.Find("[data-kpi='indicator-30m']").TextContent);
+        Assert.Equal("12%", cut.Find("[data-kpi='indicator-30m'] .kpi-value").TextContent);
+        Assert.Equal("31%", cut.Find("[data-kpi='indicator-8h'] .kpi-value").TextContent);
+        Assert.Equal("5 s", cut.Find("[data-kpi='snapshot-age'] .kpi-value").TextContent);
+        Assert.Equal("true", cut.Find("[role='tabpanel']").GetAttribute("data-ready"));
+    }
+
+    [Fact]
+    public void Render_Snapshot_InitialisesBothChartsThroughTheModule()
+    {
+        var cut = Render<OverviewTab>(p => p.Add(t => t.Snapshot, TestSnapshots.Create()));
+
+        Assert.NotNull(cut.Find("[data-chart='top-servers']"));
+        Assert.NotNull(cut.Find("[data-chart='level-distribution']"));
+        cut.WaitForAssertion(() => Assert.Equal(2, ChartJs.Invocations["init"].Count));
+    }
+
+    [Fact]
+    public void NewSnapshot_AfterFirstRender_UpdatesChartsInsteadOfReinitialising()
+    {
+        var cut = Render<OverviewTab>(p => p.Add(t => t.Snapshot, TestSnapshots.Create(version: 1)));
+        cut.WaitForAssertion(() => Assert.Equal(2, ChartJs.Invocations["init"].Count));
+
+        cut.Render(p => p.Add(t => t.Snapshot, TestSnapshots.Create(servers: 20, version: 2)));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, ChartJs.Invocations["update"].Count));
+        Assert.Equal(2, ChartJs.Invocations["init"].Count);
+    }
+}

@@ -1,0 +1,59 @@
+using FleetCast.Core.Levels;
+using FleetCast.Server.Components.ViewModels;
+using FleetCast.Server.Tests.Components.Shared;
+
+namespace FleetCast.Server.Tests.Components.ViewModels;
+
+public sealed class OverviewModelTests
+{
+    [Fact]
+    public void From_Snapshot_CopiesSummaryCountsForEveryLevelHighestFirst()
+    {
+        var snapshot = TestSnapshots.Create(servers: 25).Snapshot;
+
+        var model = OverviewModel.From(snapshot, snapshot.ComputedAt.AddSeconds(3));
+
+        Assert.Equal(RiskLadder.Levels.Select(l => l.Level), model.LevelCounts.Select(c => c.Style.Level));
+        Assert.Equal(25, model.LevelCounts.Sum(c => c.Count));
+        Assert.All(model.LevelCounts, c => Assert.Equal(snapshot.Summary.LevelCounts[c.Style.WireName], c.Count));
+        Assert.Equal(TimeSpan.FromSeconds(3), model.SnapshotAge);
+    }
+
+    [Fact]
+    public void From_Snapshot_TopServersFollowTheSummaryOrder()
+    {
+        var snapshot = TestSnapshots.Create(servers: 25).Snapshot;
+
+        var model = OverviewModel.From(snapshot, snapshot.ComputedAt);
+
+        Assert.Equal(snapshot.Summary.Top20, model.TopServers.Select(s => s.Server));
+        Assert.Equal(model.TopServers.OrderByDescending(s => s.RiskScore).Select(s => s.Server), model.TopServers.Select(s => s.Server));
+    }
+
+    [Fact]
+    public void From_ManyAlerts_ShowsTheMostUrgentFirstUpToTheRowLimit()
+    {
+        var snapshot = TestSnapshots.Create(servers: 40).Snapshot;
+
+        var model = OverviewModel.From(snapshot, snapshot.ComputedAt);
+
+        Assert.Equal(OverviewModel.AlertRows, model.TopAlerts.Count);
+        Assert.Equal(snapshot.Alerts.Count, model.AlertCount);
+        Assert.Equal(Core.Alerts.AlertSeverity.Critical, model.TopAlerts[0].Severity);
+    }
+
+    [Fact]
+    public void From_SummaryMissingALevel_CountsItAsZero()
+    {
+        var published = TestSnapshots.Create(servers: 3);
+        var snapshot = published.Snapshot with
+        {
+            Summary = published.Snapshot.Summary with { LevelCounts = new Dictionary<string, int> { ["healthy"] = 3 } },
+        };
+
+        var model = OverviewModel.From(snapshot, snapshot.ComputedAt);
+
+        Assert.Equal(3, model.LevelCounts.Single(c => c.Style.Level == RiskLevel.Healthy).Count);
+        Assert.All(model.LevelCounts.Where(c => c.Style.Level != RiskLevel.Healthy), c => Assert.Equal(0, c.Count));
+    }
+}
