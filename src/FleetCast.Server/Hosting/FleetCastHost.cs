@@ -8,6 +8,7 @@ using FleetCast.Forecasting;
 using FleetCast.Forecasting.Baselines;
 using FleetCast.Server.Api;
 using FleetCast.Server.Auth;
+using FleetCast.Server.Components;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Ingest;
 using FleetCast.Server.Storage;
@@ -165,6 +166,7 @@ public static class FleetCastHost
             compression.MimeTypes = ["application/json", "application/problem+json", "text/csv", "text/html"];
         });
         services.AddOpenApi();
+        services.AddFleetCastDashboard();
         return services;
     }
 
@@ -187,7 +189,6 @@ public static class FleetCastHost
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapMetrics("/metrics", registry);
-        app.MapPlaceholderDashboard();
         app.MapIngestEndpoints();
         app.MapFleetEndpoints();
         app.MapServerEndpoints();
@@ -196,6 +197,7 @@ public static class FleetCastHost
         app.MapStreamEndpoints();
         app.MapAdminEndpoints();
         app.MapCompatEndpoints();
+        app.MapFleetCastDashboard();
         return app;
     }
 
