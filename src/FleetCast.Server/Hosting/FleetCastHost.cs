@@ -45,7 +45,6 @@ public static class FleetCastHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args ?? [],
-            ApplicationName = typeof(FleetCastHost).Assembly.GetName().Name,
         });
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
