@@ -1,1 +1,3 @@
-return 0;
+using FleetCast.Cli;
+
+return await FleetCastCli.CreateRootCommand().Parse(args).InvokeAsync();

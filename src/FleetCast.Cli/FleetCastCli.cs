@@ -1,0 +1,18 @@
+using System.CommandLine;
+
+namespace FleetCast.Cli;
+
+/// <summary>The <c>fleetcast</c> command line: run, simulate, keygen.</summary>
+public static class FleetCastCli
+{
+    public static RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand("FleetCast: predictive monitoring for a fleet of servers (forecasts, risk scores, alerts, live dashboard).")
+        {
+            RunCommand.Create(),
+            SimulateCommand.Create(),
+            KeygenCommand.Create(),
+        };
+        return root;
+    }
+}

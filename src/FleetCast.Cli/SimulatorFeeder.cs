@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using FleetCast.Core.Samples;
+using FleetCast.Server.Hosting;
+using FleetCast.Server.Ingest;
+using FleetCast.Server.Windows;
+using FleetCast.Simulator;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FleetCast.Cli;
+
+/// <summary>Feeds the in-process simulator into the server through the same validation and the same
+/// ingest service as HTTP agents, with the simulator's clock as "now". On a first start (no stored data)
+/// it stores BackfillSteps steps of history first (stored, not replayed through the model: the engine's
+/// first step simply sees full windows); after a restart it continues from the newest stored data time.
+/// Then it produces Speed steps per real second (0 = real time).</summary>
+public sealed class SimulatorFeeder(FleetSimulator simulator, IIngestService ingest, IngestRequestParser parser, IWindowStore windows,
+    IOptions<FleetCastOptions> options, TimeProvider time, ILogger<SimulatorFeeder> logger) : BackgroundService
+{
+    private const int BackfillBatchSamples = 20_000;
+
+    public long StepsFed { get; private set; }
+
+    /// <summary>Builds the simulator with its clock placed for this data directory: BackfillSteps steps behind
+    /// the wall clock on a first start, or one step after the newest stored sample on a restart.</summary>
+    public static FleetSimulator CreateSimulator(FleetCastOptions settings, DateTimeOffset? newestStored = null, DateTimeOffset? now = null)
+    {
+        var step = settings.Forecast.StepSeconds;
+        newestStored ??= NewestStoredDataTime(settings.Server.DataDir);
+        var wall = now ?? DateTimeOffset.UtcNow;
+        var alignedNow = DateTimeOffset.FromUnixTimeSeconds(wall.ToUnixTimeSeconds() / step * step);
+        var start = newestStored is { } newest
+            ? DateTimeOffset.FromUnixTimeSeconds(newest.ToUnixTimeSeconds() / step * step).AddSeconds(step)
+            : alignedNow.AddSeconds(-(double)settings.Simulator.BackfillSteps * step);
+        return new FleetSimulator(new SimulatorOptions
+        {
+            Servers = settings.Simulator.Servers,
+            Seed = settings.Simulator.Seed,
+            StepSeconds = step,
+            Start = start,
+        });
+    }
+
+    private static DateTimeOffset? NewestStoredDataTime(string dataDir)
+    {
+        var file = Path.Combine(dataDir, FleetCast.Server.Storage.SqliteDatabase.FileName);
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        using var database = new FleetCast.Server.Storage.SqliteDatabase(new FleetCast.Server.Storage.SqliteStorageOptions(dataDir));
+        return FleetCast.Server.Hosting.StorageStartup.NewestSampleTime(database);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var settings = options.Value;
+        try
+        {
+            if (windows.LatestDataTime is null && settings.Simulator.BackfillSteps > 0)
+            {
+                await BackfillAsync(settings.Simulator.BackfillSteps, stoppingToken);
+            }
+
+            await StreamAsync(settings, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down: the step in progress was either committed whole or not at all.
+        }
+    }
+
+    private async Task BackfillAsync(int steps, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var batch = new List<MetricSample>(BackfillBatchSamples + simulator.ServerNames.Count);
+        for (var i = 0; i < steps; i++)
+        {
+            batch.AddRange(simulator.Step());
+            if (batch.Count >= BackfillBatchSamples || i == steps - 1)
+            {
+                await IngestAsync(batch, cancellationToken);
+                batch.Clear();
+            }
+        }
+
+        logger.LogInformation("Backfilled {Steps} simulated steps of {Servers} servers in {Elapsed:0.0} s (data time now {Now:O}).",
+            steps, simulator.ServerNames.Count, Stopwatch.GetElapsedTime(started).TotalSeconds, simulator.Now);
+    }
+
+    private async Task StreamAsync(FleetCastOptions settings, CancellationToken cancellationToken)
+    {
+        var speed = settings.Simulator.Speed;
+        var stepSeconds = settings.Forecast.StepSeconds;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            if (speed > 0)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1 / speed), time, cancellationToken);
+            }
+            else
+            {
+                // Real time: produce the next step once the wall clock has reached it.
+                var next = simulator.Now.AddSeconds(stepSeconds);
+                var wait = next - time.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, cancellationToken);
+                }
+            }
+
+            await IngestAsync(simulator.Step(), cancellationToken);
+        }
+    }
+
+    /// <summary>Validates through the ingest parser (the simulator's clock as "now") and ingests.</summary>
+    private async Task IngestAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken)
+    {
+        if (samples.Count == 0)
+        {
+            return;
+        }
+
+        var parsed = parser.Parse(SampleJson.Serialize(samples), IngestShape.Samples, simulator.Now);
+        if (!parsed.IsValid)
+        {
+            var first = parsed.Errors.First();
+            logger.LogError("Simulated batch rejected by validation ({Count} paths), e.g. {Path}: {Message}", parsed.Errors.Count, first.Key, string.Join("; ", first.Value));
+            return;
+        }
+
+        await ingest.IngestAsync(parsed.Samples, cancellationToken);
+        StepsFed++;
+    }
+}

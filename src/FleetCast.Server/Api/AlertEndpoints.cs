@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text;
+using FleetCast.Core.Metrics;
+using FleetCast.Core.Snapshots;
+using FleetCast.Server.Engine;
+using FleetCast.Server.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace FleetCast.Server.Api;
+
+/// <summary>/api/v1/alerts: the firing alerts of the current snapshot and the stored lifecycle history.</summary>
+public static class AlertEndpoints
+{
+    private static readonly TimeSpan DefaultSpan = TimeSpan.FromDays(1);
+
+    public static RouteGroupBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
+        group.MapGet("/", Active).WithName("ListActiveAlerts").WithSummary("Alerts firing in the current snapshot.");
+        group.MapGet("/history", History).WithName("AlertHistory")
+            .WithSummary("Alerts active at any time in [from, to] (data time; default the last day), newest first.");
+        group.MapGet("/history.csv", HistoryCsv).WithName("AlertHistoryCsv")
+            .WithSummary("The same history as CSV with a header line.")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        return group;
+    }
+
+    internal static Results<Ok<ActiveAlertsResponse>, ProblemHttpResult> Active(ISnapshotSource source)
+    {
+        if (source.Current is not { } current)
+        {
+            return Problems.Of(ProblemTypes.NoSnapshot, "The engine has not computed its first snapshot yet; retry shortly.");
+        }
+
+        return TypedResults.Ok(new ActiveAlertsResponse(current.Snapshot.Version, current.Snapshot.DataTime, current.Snapshot.Alerts.Count, current.Snapshot.Alerts));
+    }
+
+    internal static Results<Ok<AlertHistoryResponse>, ProblemHttpResult> History(string? from, string? to, string? server, ISnapshotSource source, IAlertStore store, TimeProvider time)
+    {
+        if (!TryRange(from, to, source, time, out var start, out var end, out var problem))
+        {
+            return problem!;
+        }
+
+        var records = store.History(start, end, string.IsNullOrWhiteSpace(server) ? null : server);
+        return TypedResults.Ok(new AlertHistoryResponse(start, end, records.Count, records.Select(AlertHistoryItem.From).ToList()));
+    }
+
+    internal static IResult HistoryCsv(string? from, string? to, string? server, ISnapshotSource source, IAlertStore store, TimeProvider time)
+    {
+        if (!TryRange(from, to, source, time, out var start, out var end, out var problem))
+        {
+            return problem!;
+        }
+
+        var records = store.History(start, end, string.IsNullOrWhiteSpace(server) ? null : server);
+        return TypedResults.Text(ToCsv(records), "text/csv; charset=utf-8", Encoding.UTF8);
+    }
+
+    internal static string ToCsv(IEnumerable<AlertRecord> records)
+    {
+        var csv = new StringBuilder("id,server,metric,severity,likelihood,threshold,predicted_value,minutes_ahead,started_at,ended_at,duration_seconds\n");
+        foreach (var r in records)
+        {
+            csv.Append(CultureInfo.InvariantCulture,
+                $"{r.Id},{Escape(r.Server)},{MetricCatalog.WireName(r.Metric)},{r.Severity.ToString().ToLowerInvariant()},{r.Likelihood.ToString().ToLowerInvariant()},{r.Threshold},{r.PredictedValue},{r.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static string Escape(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
+
+    private static bool TryRange(string? from, string? to, ISnapshotSource source, TimeProvider time, out DateTimeOffset start, out DateTimeOffset end, out ProblemHttpResult? problem)
+    {
+        var defaultTo = source.Current?.Snapshot.DataTime ?? time.GetUtcNow();
+        if (!TimeRangeQuery.TryParse(from, to, defaultTo, DefaultSpan, out start, out end, out var errors))
+        {
+            problem = Problems.Validation(errors);
+            return false;
+        }
+
+        problem = null;
+        return true;
+    }
+}
+
+public sealed record ActiveAlertsResponse(long Version, DateTimeOffset DataTime, int Count, IReadOnlyList<AlertView> Alerts);
+
+public sealed record AlertHistoryResponse(DateTimeOffset From, DateTimeOffset To, int Count, IReadOnlyList<AlertHistoryItem> Alerts);
+
+public sealed record AlertHistoryItem(long Id, string Server, string Metric, string Severity, string Likelihood, double Threshold,
+    double PredictedValue, double MinutesAhead, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, double? DurationSeconds)
+{
+    public static AlertHistoryItem From(AlertRecord r) => new(r.Id, r.Server, MetricCatalog.WireName(r.Metric), r.Severity.ToString().ToLowerInvariant(),
+        r.Likelihood.ToString().ToLowerInvariant(), r.Threshold, r.PredictedValue, r.MinutesAhead, r.StartedAt, r.EndedAt, r.Duration?.TotalSeconds);
+}

@@ -1,0 +1,20 @@
+namespace FleetCast.Server.Api;
+
+/// <summary>The fixed vocabulary of error kinds: each has a stable type URI and one status code.</summary>
+public static class ProblemTypes
+{
+    private const string Base = "https://fleetcast.dev/problems/";
+
+    public static readonly ProblemKind Validation = new(Base + "validation", 400, "The request is invalid.");
+    public static readonly ProblemKind PayloadTooLarge = new(Base + "payload-too-large", 413, "The request body is too large.");
+    public static readonly ProblemKind ServerNotFound = new(Base + "server-not-found", 404, "No such server.");
+    public static readonly ProblemKind NoSnapshot = new(Base + "no-snapshot", 503, "No fleet snapshot has been computed yet.");
+    public static readonly ProblemKind ExplanationUnavailable = new(Base + "explanation-unavailable", 501, "Explanations need the trained model.");
+    public static readonly ProblemKind NoSimulator = new(Base + "no-simulator", 404, "No simulator runs in this process.");
+    public static readonly ProblemKind UnknownScenario = new(Base + "unknown-scenario", 400, "Unknown scenario.");
+    public static readonly ProblemKind ReloadUnavailable = new(Base + "reload-unavailable", 409, "The forecaster cannot be reloaded.");
+    public static readonly ProblemKind ReloadFailed = new(Base + "reload-failed", 500, "Reloading the forecaster failed.");
+}
+
+/// <summary>One error kind: type URI, HTTP status and title.</summary>
+public sealed record ProblemKind(string Type, int Status, string Title);

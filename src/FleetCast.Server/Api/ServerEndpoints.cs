@@ -1,0 +1,74 @@
+using FleetCast.Core.Levels;
+using FleetCast.Core.Profiles;
+using FleetCast.Server.Engine;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace FleetCast.Server.Api;
+
+/// <summary>/api/v1/servers: names and levels, one server's detail with full forecasts, explanations.</summary>
+public static class ServerEndpoints
+{
+    public static RouteGroupBuilder MapServerEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/servers").WithTags("Servers");
+        group.MapGet("/", List).WithName("ListServers").WithSummary("Every known server with its profile, score and level.");
+        group.MapGet("/{name}", Detail).WithName("GetServer")
+            .WithSummary("One server: score, factors, history from its window and full p10/p50/p90 forecasts.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/{name}/explanation", Explanation).WithName("GetServerExplanation")
+            .WithSummary("Why the model forecasts what it does (needs the trained model).")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status501NotImplemented);
+        return group;
+    }
+
+    internal static Results<Ok<ServerListResponse>, ProblemHttpResult> List(ISnapshotSource source)
+    {
+        if (source.Current is not { } current)
+        {
+            return Problems.Of(ProblemTypes.NoSnapshot, "The engine has not computed its first snapshot yet; retry shortly.");
+        }
+
+        var items = current.Snapshot.Servers
+            .Select(r => new ServerListItem(r.Name, ProfileNames.ToWire(r.Profile), r.RiskScore, RiskLadder.ToWire(r.Level), r.Ready, r.Stale))
+            .ToList();
+        return TypedResults.Ok(new ServerListResponse(current.Snapshot.Version, current.Snapshot.DataTime, items.Count, items));
+    }
+
+    internal static IResult Detail(string name, ISnapshotSource source)
+    {
+        if (source.Current is not { } current)
+        {
+            return Problems.Of(ProblemTypes.NoSnapshot, "The engine has not computed its first snapshot yet; retry shortly.");
+        }
+
+        if (!current.Details.TryGetValue(name, out var detail))
+        {
+            return Problems.Of(ProblemTypes.ServerNotFound, $"Server '{name}' has never reported.");
+        }
+
+        return TypedResults.Bytes(ServerDetailWriter.Write(detail, detail.FilledSteps), "application/json; charset=utf-8");
+    }
+
+    internal static IResult Explanation(string name, ISnapshotSource source, ForecasterSet forecasters)
+    {
+        if (source.Current is { } current && !current.Details.ContainsKey(name))
+        {
+            return Problems.Of(ProblemTypes.ServerNotFound, $"Server '{name}' has never reported.");
+        }
+
+        var primary = forecasters.Primary;
+        return Problems.Of(ProblemTypes.ExplanationUnavailable,
+            $"Explanations come from the trained model's own internals (variable selection weights and attention). " +
+            $"The running forecaster is '{primary.Name}', {(primary.IsModel ? "which does not provide explanations" : "a baseline without such internals")}; no explanation is made up in its place.");
+    }
+}
+
+public sealed record ServerListItem(string Name, string Profile, double RiskScore, string Level, bool Ready, bool Stale);
+
+public sealed record ServerListResponse(long Version, DateTimeOffset DataTime, int Count, IReadOnlyList<ServerListItem> Servers);

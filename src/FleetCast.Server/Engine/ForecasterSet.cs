@@ -1,0 +1,46 @@
+using FleetCast.Forecasting;
+
+namespace FleetCast.Server.Engine;
+
+/// <summary>The forecasters the engine routes servers to: the primary (a trained model, or a baseline
+/// while none is loaded), swappable at run time, and the warm-up baseline for servers whose window is
+/// not yet full. Thread-safe: the engine reads <see cref="Primary"/> once per step.</summary>
+public sealed class ForecasterSet
+{
+    private IForecaster _primary;
+    private Func<CancellationToken, Task<IForecaster>>? _reloader;
+
+    public ForecasterSet(IForecaster primary, IForecaster warmUp)
+    {
+        _primary = primary;
+        WarmUp = warmUp;
+    }
+
+    public IForecaster Primary => Volatile.Read(ref _primary);
+
+    public IForecaster WarmUp { get; }
+
+    /// <summary>True when a reload hook is installed (e.g. a model directory to load from).</summary>
+    public bool CanReload => Volatile.Read(ref _reloader) is not null;
+
+    /// <summary>Replaces the primary; the next engine step uses the new one. Returns the previous primary.</summary>
+    public IForecaster Swap(IForecaster primary)
+    {
+        ArgumentNullException.ThrowIfNull(primary);
+        return Interlocked.Exchange(ref _primary, primary);
+    }
+
+    /// <summary>Installs how <see cref="ReloadAsync"/> obtains a fresh primary (the model work fills this in).</summary>
+    public void SetReloader(Func<CancellationToken, Task<IForecaster>> reloader) => Volatile.Write(ref _reloader, reloader);
+
+    /// <summary>Loads a fresh primary through the installed hook and swaps it in.</summary>
+    /// <exception cref="InvalidOperationException">No reload hook is installed.</exception>
+    public async Task<IForecaster> ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        var reloader = Volatile.Read(ref _reloader)
+            ?? throw new InvalidOperationException("No model is configured to reload from; the primary forecaster is a baseline.");
+        var loaded = await reloader(cancellationToken).ConfigureAwait(false);
+        Swap(loaded);
+        return loaded;
+    }
+}

@@ -1,0 +1,51 @@
+using System.IO.Compression;
+using System.Text.Json;
+using FleetCast.Core.Json;
+using FleetCast.Core.Snapshots;
+
+namespace FleetCast.Server.Engine;
+
+/// <summary>Serialises a snapshot once (camelCase JSON) and compresses it once with gzip and brotli,
+/// so every reader of this version is served a memory copy.</summary>
+public static class PublishedSnapshotFactory
+{
+    private const int BrotliQuality = 5;
+    private const int BrotliWindow = 22;
+
+    /// <param name="epoch">Distinguishes processes so that an ETag from before a restart never matches.</param>
+    public static PublishedSnapshot Create(FleetSnapshot snapshot, IReadOnlyDictionary<string, ServerDetail> details, long epoch)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(snapshot, FleetJson.Options);
+        return new PublishedSnapshot
+        {
+            Snapshot = snapshot,
+            Json = json,
+            JsonGzip = Gzip(json),
+            JsonBrotli = Brotli(json),
+            ETag = $"\"{epoch:x}-{snapshot.Version}\"",
+            Details = details,
+        };
+    }
+
+    private static byte[] Gzip(byte[] data)
+    {
+        using var output = new MemoryStream(data.Length / 4 + 64);
+        using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            gzip.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    private static byte[] Brotli(byte[] data)
+    {
+        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(data.Length)];
+        if (!BrotliEncoder.TryCompress(data, buffer, out var written, BrotliQuality, BrotliWindow))
+        {
+            throw new InvalidOperationException("Brotli compression of the snapshot failed.");
+        }
+
+        return buffer.AsSpan(0, written).ToArray();
+    }
+}

@@ -1,0 +1,227 @@
+using System.Diagnostics;
+using FleetCast.Core.Alerts;
+using FleetCast.Core.Forecasts;
+using FleetCast.Core.Metrics;
+using FleetCast.Core.Profiles;
+using FleetCast.Core.Scoring;
+using FleetCast.Core.Snapshots;
+using FleetCast.Core.Thresholds;
+using FleetCast.Core.Windows;
+using FleetCast.Forecasting;
+using FleetCast.Server.Hosting;
+using FleetCast.Server.Windows;
+
+namespace FleetCast.Server.Engine;
+
+/// <summary>One model step's computation: route windows to forecasters (one batch each), score, find
+/// alerts, summarise, and assemble the immutable snapshot. Owns the alert tracker; not thread-safe
+/// (the engine calls it from one loop).</summary>
+public sealed class SnapshotBuilder
+{
+    private readonly ForecasterSet _forecasters;
+    private readonly ForecastOptions _options;
+    private readonly ThresholdTable _thresholds;
+    private readonly ScoringOptions _scoring;
+    private readonly AlertRuleOptions _alertRules;
+    private readonly AlertTracker _tracker;
+    private readonly EngineMetrics? _metrics;
+
+    public SnapshotBuilder(ForecasterSet forecasters, ForecastOptions options, ThresholdTable thresholds, ScoringOptions scoring,
+        AlertRuleOptions alertRules, IEnumerable<ActiveAlert> restoredAlerts, EngineMetrics? metrics = null)
+    {
+        _forecasters = forecasters;
+        _options = options;
+        _thresholds = thresholds;
+        _scoring = scoring;
+        _alertRules = alertRules;
+        _metrics = metrics;
+        _tracker = new AlertTracker(alertRules, restoredAlerts);
+    }
+
+    public StepResult Build(IReadOnlyList<WindowView> views, DateTimeOffset dataTime, long version, DateTimeOffset computedAt, PublishedSnapshot? previous)
+    {
+        var primary = _forecasters.Primary;
+        var warmUp = _forecasters.WarmUp;
+        var staleCutoff = dataTime.AddSeconds(-(double)_options.StaleAfterSteps * _options.StepSeconds);
+
+        var live = new List<WindowView>(views.Count);
+        var stale = new List<WindowView>();
+        foreach (var view in views)
+        {
+            (view.LastSeen < staleCutoff ? stale : live).Add(view);
+        }
+
+        var forecasts = ForecastLive(live, primary, warmUp);
+
+        var rows = new List<ServerRow>(views.Count);
+        var details = new Dictionary<string, ServerDetail>(views.Count, StringComparer.Ordinal);
+        var candidates = new List<AlertCandidate>();
+        var evaluated = new List<string>(live.Count);
+        foreach (var view in live)
+        {
+            var forecast = forecasts[view.Server];
+            var current = view.Window.Latest();
+            var ready = view.FilledSteps >= _options.LookbackSteps;
+            var risk = RiskScorer.Score(view.Profile, current, forecast, _thresholds, _scoring);
+            var display = DisplayMetricsBuilder.Build(current, forecast, _scoring);
+            candidates.AddRange(PredictiveAlertRule.Evaluate(view.Server, view.Profile, current, forecast, ready, _thresholds, _alertRules));
+            evaluated.Add(view.Server);
+            var row = new ServerRow(view.Server, view.Profile, risk.Score, risk.Level, ready, WarmupProgress(view), false, view.LastSeen,
+                forecast?.Forecaster ?? "none", risk.Factors, display);
+            rows.Add(row);
+            details[view.Server] = new ServerDetail(row, view.Window, forecast) { FilledSteps = view.FilledSteps };
+        }
+
+        foreach (var view in stale)
+        {
+            var detail = StaleDetail(view, previous);
+            rows.Add(detail.Row);
+            details[view.Server] = detail;
+        }
+
+        rows.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+        var transitions = _tracker.Update(dataTime, evaluated, candidates);
+
+        var previousScores = previous?.Snapshot.Servers.ToDictionary(r => r.Name, r => r.RiskScore, StringComparer.Ordinal)
+            ?? new Dictionary<string, double>(StringComparer.Ordinal);
+        var summary = FleetSummaryBuilder.Build(rows, previousScores);
+        var environment = EnvironmentIndicatorBuilder.Build(
+            rows.Select(r => (r.Profile, details[r.Name].Forecast, r.RiskScore)).ToList(), _thresholds);
+        var profiles = rows.ToDictionary(r => r.Name, r => r.Profile, StringComparer.Ordinal);
+        var alerts = _tracker.Active
+            .OrderByDescending(a => a.Severity)
+            .ThenBy(a => a.MinutesAhead)
+            .ThenBy(a => a.Server, StringComparer.Ordinal)
+            .Select(a => ToView(a, profiles.GetValueOrDefault(a.Server, ServerProfile.Generic)))
+            .ToList();
+
+        var usesPrimary = rows.Any(r => !r.Stale && r.Forecaster == primary.Name);
+        var fleetForecaster = usesPrimary ? primary : warmUp;
+        var snapshot = new FleetSnapshot(version, dataTime, computedAt, _options.StepSeconds, _options.HorizonSteps,
+            fleetForecaster.Name, fleetForecaster.IsModel, summary, environment, rows, alerts);
+        return new StepResult(snapshot, details, transitions);
+    }
+
+    /// <summary>Reads the currently firing alerts (e.g. for the status route).</summary>
+    public int ActiveAlertCount => _tracker.Active.Count;
+
+    private Dictionary<string, ServerForecast?> ForecastLive(List<WindowView> live, IForecaster primary, IForecaster warmUp)
+    {
+        var primaryMin = Math.Max(_options.LookbackSteps, primary.MinHistorySteps);
+        var toPrimary = new List<WindowView>();
+        var toWarmUp = new List<WindowView>();
+        var result = new Dictionary<string, ServerForecast?>(live.Count, StringComparer.Ordinal);
+        foreach (var view in live)
+        {
+            if (view.FilledSteps >= primaryMin)
+            {
+                toPrimary.Add(view);
+            }
+            else if (view.FilledSteps >= warmUp.MinHistorySteps)
+            {
+                toWarmUp.Add(view);
+            }
+            else
+            {
+                // Too little history for any forecast: scored on current values only.
+                result[view.Server] = null;
+            }
+        }
+
+        var primaryFailed = RunBatch(primary, toPrimary, result);
+        if (primaryFailed)
+        {
+            toWarmUp.AddRange(toPrimary);
+        }
+
+        if (RunBatch(warmUp, toWarmUp, result))
+        {
+            foreach (var view in toWarmUp)
+            {
+                result[view.Server] = null;
+            }
+        }
+
+        return result;
+    }
+
+    /// <returns>True when the forecaster failed (its servers must be routed elsewhere).</returns>
+    private bool RunBatch(IForecaster forecaster, List<WindowView> views, Dictionary<string, ServerForecast?> result)
+    {
+        if (views.Count == 0)
+        {
+            return false;
+        }
+
+        var windows = new ServerWindow[views.Count];
+        for (var i = 0; i < views.Count; i++)
+        {
+            windows[i] = views[i].Window;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        IReadOnlyList<ServerForecast> forecasts;
+        try
+        {
+            forecasts = forecaster.Forecast(windows, _options.HorizonSteps);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LastForecastError = $"{forecaster.Name}: {ex.Message}";
+            return true;
+        }
+
+        _metrics?.ForecastDuration.WithLabels(forecaster.Name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        if (forecasts.Count != views.Count)
+        {
+            LastForecastError = $"{forecaster.Name}: returned {forecasts.Count} forecasts for {views.Count} windows.";
+            return true;
+        }
+
+        for (var i = 0; i < views.Count; i++)
+        {
+            result[views[i].Server] = forecasts[i];
+        }
+
+        return false;
+    }
+
+    /// <summary>The most recent forecaster failure, if any (shown in the status).</summary>
+    public string? LastForecastError { get; private set; }
+
+    private double WarmupProgress(WindowView view) => Math.Clamp((double)view.FilledSteps / _options.LookbackSteps, 0, 1);
+
+    private ServerDetail StaleDetail(WindowView view, PublishedSnapshot? previous)
+    {
+        if (previous is not null && previous.Details.TryGetValue(view.Server, out var last))
+        {
+            var kept = last.Row with { Stale = true, LastSeen = view.LastSeen };
+            return new ServerDetail(kept, view.Window, last.Forecast) { FilledSteps = view.FilledSteps };
+        }
+
+        // No earlier score in this process (e.g. right after a restart): score its last known values, no forecast.
+        var current = view.Window.Latest();
+        var risk = RiskScorer.Score(view.Profile, current, null, _thresholds, _scoring);
+        var display = DisplayMetricsBuilder.Build(current, null, _scoring);
+        var row = new ServerRow(view.Server, view.Profile, risk.Score, risk.Level, view.FilledSteps >= _options.LookbackSteps,
+            WarmupProgress(view), true, view.LastSeen, "none", risk.Factors, display);
+        return new ServerDetail(row, view.Window, null) { FilledSteps = view.FilledSteps };
+    }
+
+    internal static AlertView ToView(ActiveAlert alert, ServerProfile profile)
+    {
+        var metric = MetricCatalog.Get(alert.Metric);
+        var value = $"{alert.Threshold:0.##}{metric.Unit switch { "%" => "%", "" => string.Empty, var u => " " + u }}";
+        var message = alert.Likelihood switch
+        {
+            AlertLikelihood.Now => $"{metric.WireName} on {alert.Server} is at or beyond {value} now",
+            AlertLikelihood.Likely => $"{metric.WireName} on {alert.Server} likely to reach {value} in {alert.MinutesAhead:0} min",
+            _ => $"{metric.WireName} on {alert.Server} may reach {value} in {alert.MinutesAhead:0} min",
+        };
+        return new AlertView(alert.Server, profile, metric.WireName, alert.Severity, alert.Likelihood, alert.Threshold,
+            alert.PredictedValue, alert.MinutesAhead, alert.StartedAt, message);
+    }
+}
+
+/// <summary>What one step produced: the snapshot, per-server details and the alert transitions to store.</summary>
+public sealed record StepResult(FleetSnapshot Snapshot, IReadOnlyDictionary<string, ServerDetail> Details, IReadOnlyList<AlertTransition> Transitions);

@@ -1,0 +1,256 @@
+using System.Diagnostics;
+using FleetCast.Core.Alerts;
+using FleetCast.Core.Scoring;
+using FleetCast.Core.Thresholds;
+using FleetCast.Server.Hosting;
+using FleetCast.Server.Storage;
+using FleetCast.Server.Windows;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FleetCast.Server.Engine;
+
+/// <summary>Computes one fleet snapshot per data step and publishes it. It steps on aligned data time
+/// (the windows' newest data time floored to the step) as soon as a new step has data, never because
+/// someone reads; when several steps arrived at once it computes the newest and counts the others as
+/// skipped instead of catching up.</summary>
+public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
+{
+    private readonly IWindowStore _windows;
+    private readonly IAlertStore _alertStore;
+    private readonly ISnapshotHistoryStore _historyStore;
+    private readonly ForecasterSet _forecasters;
+    private readonly EngineMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SnapshotEngine> _logger;
+    private readonly ForecastOptions _options;
+    private readonly ThresholdTable _thresholds;
+    private readonly ScoringOptions _scoring;
+    private readonly AlertRuleOptions _alertRules;
+    private readonly long _epoch;
+    private readonly Lock _stepLock = new();
+    private SnapshotBuilder? _builder;
+    private PublishedSnapshot? _current;
+    private Action<PublishedSnapshot>[] _subscribers = [];
+    private DateTimeOffset? _lastStep;
+    private long _stepsComputed;
+
+    public SnapshotEngine(IWindowStore windows, IAlertStore alertStore, ISnapshotHistoryStore historyStore, ForecasterSet forecasters,
+        EngineMetrics metrics, IOptions<FleetCastOptions> options, ThresholdTable thresholds, ScoringOptions scoring,
+        AlertRuleOptions alertRules, TimeProvider time, ILogger<SnapshotEngine> logger)
+    {
+        _windows = windows;
+        _alertStore = alertStore;
+        _historyStore = historyStore;
+        _forecasters = forecasters;
+        _metrics = metrics;
+        _options = options.Value.Forecast;
+        _thresholds = thresholds;
+        _scoring = scoring;
+        _alertRules = alertRules;
+        _time = time;
+        _logger = logger;
+        _epoch = time.GetUtcNow().ToUnixTimeMilliseconds();
+    }
+
+    public PublishedSnapshot? Current => Volatile.Read(ref _current);
+
+    /// <summary>Data time of the last computed step.</summary>
+    public DateTimeOffset? LastStepDataTime
+    {
+        get
+        {
+            lock (_stepLock)
+            {
+                return _lastStep;
+            }
+        }
+    }
+
+    public ForecasterSet Forecasters => _forecasters;
+
+    public string? LastForecastError => _builder?.LastForecastError;
+
+    public IDisposable Subscribe(Action<PublishedSnapshot> onPublished)
+    {
+        ArgumentNullException.ThrowIfNull(onPublished);
+        while (true)
+        {
+            var before = Volatile.Read(ref _subscribers);
+            Action<PublishedSnapshot>[] after = [.. before, onPublished];
+            if (Interlocked.CompareExchange(ref _subscribers, after, before) == before)
+            {
+                return new Subscription(this, onPublished);
+            }
+        }
+    }
+
+    /// <summary>Computes a step if the data has reached a new aligned step. Returns the published
+    /// snapshot, or null when there was nothing new to compute.</summary>
+    public PublishedSnapshot? TryStep()
+    {
+        var latest = _windows.LatestDataTime;
+        if (latest is null)
+        {
+            return null;
+        }
+
+        var step = Align(latest.Value);
+        lock (_stepLock)
+        {
+            if (_lastStep is { } last && step <= last)
+            {
+                return null;
+            }
+
+            if (_lastStep is { } previous)
+            {
+                var skipped = (long)((step - previous).TotalSeconds / _options.StepSeconds) - 1;
+                if (skipped > 0)
+                {
+                    _metrics.SkippedSteps.Inc(skipped);
+                }
+            }
+
+            var published = RunStep(step);
+            _lastStep = step;
+            return published;
+        }
+    }
+
+    /// <summary>Builds and publishes the snapshot for <paramref name="dataTime"/> (an aligned step).</summary>
+    internal PublishedSnapshot RunStep(DateTimeOffset dataTime)
+    {
+        var started = Stopwatch.GetTimestamp();
+        _builder ??= new SnapshotBuilder(_forecasters, _options, _thresholds, _scoring, _alertRules, _alertStore.LoadActive(), _metrics);
+        var previous = Current;
+        var views = _windows.Capture(dataTime);
+        var version = (previous?.Snapshot.Version ?? 0) + 1;
+        var result = _builder.Build(views, dataTime, version, _time.GetUtcNow(), previous);
+        if (result.Transitions.Count > 0)
+        {
+            _alertStore.Record(result.Transitions);
+        }
+
+        var published = PublishedSnapshotFactory.Create(result.Snapshot, result.Details, _epoch);
+        Volatile.Write(ref _current, published);
+        _metrics.RecordStep(Stopwatch.GetElapsedTime(started));
+        UpdateGauges(published);
+        Notify(published);
+        _stepsComputed++;
+        if (_stepsComputed % _options.HistoryEverySteps == 0)
+        {
+            AppendHistory(published);
+        }
+
+        return published;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        var poll = TimeSpan.FromMilliseconds(_options.PollMilliseconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                TryStep();
+            }
+            catch (Exception ex)
+            {
+                _metrics.FailedSteps.Inc();
+                _logger.LogError(ex, "Snapshot step failed; the previous snapshot stays published.");
+            }
+
+            try
+            {
+                await Task.Delay(poll, _time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+
+    private DateTimeOffset Align(DateTimeOffset time)
+    {
+        var seconds = time.ToUnixTimeSeconds();
+        return DateTimeOffset.FromUnixTimeSeconds(seconds - (((seconds % _options.StepSeconds) + _options.StepSeconds) % _options.StepSeconds));
+    }
+
+    private void UpdateGauges(PublishedSnapshot published)
+    {
+        var snapshot = published.Snapshot;
+        _metrics.SnapshotVersion.Set(snapshot.Version);
+        _metrics.SnapshotDataTime.Set(snapshot.DataTime.ToUnixTimeSeconds());
+        _metrics.Servers.WithLabels("total").Set(snapshot.Summary.TotalServers);
+        _metrics.Servers.WithLabels("ready").Set(snapshot.Summary.ReadyServers);
+        _metrics.Servers.WithLabels("stale").Set(snapshot.Summary.StaleServers);
+        _metrics.ActiveAlerts.WithLabels("critical").Set(snapshot.Alerts.Count(a => a.Severity == AlertSeverity.Critical));
+        _metrics.ActiveAlerts.WithLabels("warning").Set(snapshot.Alerts.Count(a => a.Severity == AlertSeverity.Warning));
+    }
+
+    private void Notify(PublishedSnapshot published)
+    {
+        foreach (var subscriber in Volatile.Read(ref _subscribers))
+        {
+            try
+            {
+                subscriber(published);
+            }
+            catch (Exception ex)
+            {
+                _logger.LogWarning(ex, "A snapshot subscriber failed; other subscribers are unaffected.");
+            }
+        }
+    }
+
+    private void AppendHistory(PublishedSnapshot published)
+    {
+        var snapshot = published.Snapshot;
+        try
+        {
+            _historyStore.Append(new SnapshotHistoryPoint(snapshot.Version, snapshot.DataTime, snapshot.Summary.AvgRisk, snapshot.Summary.MaxRisk,
+                snapshot.Alerts.Count, snapshot.Summary.LevelCounts,
+                snapshot.Servers.ToDictionary(r => r.Name, r => r.RiskScore, StringComparer.Ordinal)));
+        }
+        catch (Exception ex)
+        {
+            _logger.LogWarning(ex, "Could not store the fleet history point for {DataTime}.", snapshot.DataTime);
+        }
+    }
+
+    private void Unsubscribe(Action<PublishedSnapshot> callback)
+    {
+        while (true)
+        {
+            var before = Volatile.Read(ref _subscribers);
+            var index = Array.IndexOf(before, callback);
+            if (index < 0)
+            {
+                return;
+            }
+
+            var after = before.Where((_, i) => i != index).ToArray();
+            if (Interlocked.CompareExchange(ref _subscribers, after, before) == before)
+            {
+                return;
+            }
+        }
+    }
+
+    private sealed class Subscription(SnapshotEngine engine, Action<PublishedSnapshot> callback) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                engine.Unsubscribe(callback);
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+using System.Net;
+using FleetCast.Core.Alerts;
+using FleetCast.Core.Json;
+using FleetCast.Core.Scenarios;
+using FleetCast.Core.Scoring;
+using FleetCast.Core.Thresholds;
+using FleetCast.Forecasting;
+using FleetCast.Forecasting.Baselines;
+using FleetCast.Server.Api;
+using FleetCast.Server.Auth;
+using FleetCast.Server.Components;
+using FleetCast.Server.Engine;
+using FleetCast.Server.Ingest;
+using FleetCast.Server.Storage;
+using FleetCast.Server.Windows;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Prometheus;
+
+namespace FleetCast.Server.Hosting;
+
+/// <summary>The one composition root of the FleetCast server: options, storage, windows, ingest,
+/// engine, API, metrics and the page at "/". Singletons for stores and the engine; seams that tests
+/// or other parts replace are registered with TryAdd after <c>configure</c> runs.</summary>
+public static class FleetCastHost
+{
+    /// <param name="scenario">The in-process simulator's scenario control, if any (the CLI wires it).</param>
+    /// <param name="configure">Runs first, so its registrations win over the defaults (tests, the CLI's feeder, the model work).</param>
+    public static WebApplication Build(FleetCastOptions options, IScenarioControl? scenario = null, Action<IServiceCollection>? configure = null,
+        string[]? args = null)
+    {
+        var errors = FleetCastOptionsValidator.Errors(options);
+        if (errors.Count > 0)
+        {
+            throw new OptionsValidationException(nameof(FleetCastOptions), typeof(FleetCastOptions), errors);
+        }
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+        });
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var port = options.Server.Port;
+            switch (options.Server.Bind)
+            {
+                case "*" or "0.0.0.0":
+                    kestrel.ListenAnyIP(port);
+                    break;
+                case "localhost":
+                    kestrel.Listen(IPAddress.Loopback, port);
+                    break;
+                default:
+                    kestrel.Listen(IPAddress.Parse(options.Server.Bind), port);
+                    break;
+            }
+
+            // Ingest enforces Ingest:MaxBodyBytes itself (413 problem details); Kestrel's cap is only a backstop.
+            kestrel.Limits.MaxRequestBodySize = Math.Max(options.Ingest.MaxBodyBytes * 2, 32L * 1024 * 1024);
+        });
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        configure?.Invoke(builder.Services);
+        AddFleetCast(builder.Services, options, scenario);
+
+        var app = builder.Build();
+        MapFleetCast(app);
+        return app;
+    }
+
+    public static IServiceCollection AddFleetCast(IServiceCollection services, FleetCastOptions options, IScenarioControl? scenario)
+    {
+        services.AddOptions<FleetCastOptions>()
+            .Configure(o =>
+            {
+                o.Server = options.Server;
+                o.Forecast = options.Forecast;
+                o.Ingest = options.Ingest;
+                o.Simulator = options.Simulator;
+                o.Retention = options.Retention;
+                o.Auth = options.Auth;
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FleetCastOptions>, FleetCastOptionsValidator>());
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => Metrics.NewCustomRegistry());
+        services.TryAddSingleton(ThresholdTable.Default);
+        services.TryAddSingleton(ScoringOptions.Default);
+        services.TryAddSingleton(AlertRuleOptions.Default);
+        if (scenario is not null)
+        {
+            services.TryAddSingleton(scenario);
+        }
+
+        // Storage: one SQLite file under the data directory; disposed by the container after the hosted services stopped.
+        services.TryAddSingleton(_ => new SqliteDatabase(new SqliteStorageOptions(Path.GetFullPath(options.Server.DataDir))));
+        services.TryAddSingleton<ISampleStore>(sp => new SampleStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton<IAlertStore>(sp => new AlertStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton<ISnapshotHistoryStore>(sp => new SnapshotHistoryStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton(sp => new ModelRegistryStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton<IWindowStore>(_ => new WindowStore(new WindowStoreOptions
+        {
+            StepSeconds = options.Forecast.StepSeconds,
+            WindowSteps = options.Forecast.WindowSteps,
+            LookbackSteps = options.Forecast.LookbackSteps,
+        }));
+
+        services.TryAddSingleton(new IngestOptions
+        {
+            MaxBodyBytes = options.Ingest.MaxBodyBytes,
+            MaxFutureSkewSeconds = options.Ingest.MaxFutureSkewSeconds,
+            MaxSamplesPerBatch = options.Ingest.MaxSamplesPerBatch,
+        });
+        services.TryAddSingleton(sp => new IngestRequestParser(sp.GetRequiredService<IngestOptions>()));
+        services.TryAddSingleton(sp => new IngestStatistics(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IIngestService>(sp => new IngestService(sp.GetRequiredService<ISampleStore>(), sp.GetRequiredService<IWindowStore>(),
+            sp.GetRequiredService<IngestStatistics>()));
+        services.TryAddSingleton<IngestMetrics>();
+
+        // Auth: keys from --api-key-file and FLEETCAST_API_KEYS; with none configured everything is open.
+        services.TryAddSingleton(_ => ApiKeyOptions.FromEnvironment(options.Auth.ApiKeyFile));
+        services.TryAddSingleton(sp => new ApiKeyValidator(sp.GetRequiredService<ApiKeyOptions>()));
+        services.TryAddSingleton(sp => new DashboardSessionTokens(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(new ApiKeyMiddlewareOptions
+        {
+            OpenPaths = ["/"],
+            OpenPathPrefixes = ["/_framework", "/_content", "/css", "/js", "/favicon"],
+        });
+
+        services.TryAddSingleton(_ => new ForecasterSet(CreateBaseline(options.Forecast.PrimaryBaseline), new LinearTrendForecaster()));
+        services.TryAddSingleton<EngineMetrics>();
+        services.TryAddSingleton<SnapshotEngine>();
+        services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotEngine>());
+        services.TryAddSingleton<CompatPredictionsCache>();
+        services.TryAddSingleton<StorageStartup>();
+        services.TryAddSingleton<RetentionService>();
+
+        // Shutdown order, written down: hosted services start in registration order and stop in reverse;
+        // the web server (Kestrel) is started after them and stopped before them. These three are put
+        // at the front, ahead of anything `configure` added (the CLI's simulator feeder), so:
+        //   start: open storage + rebuild windows → engine → retention → feeder → Kestrel
+        //   stop:  Kestrel (no more HTTP ingest) → feeder (no more simulated ingest) → retention →
+        //          engine (finishes its current step) → storage startup; then the container disposes
+        //          the SQLite database, closing storage last. Every accepted batch was committed before
+        //          it was acknowledged, so there is nothing left to flush.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<StorageStartup>()));
+        services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<SnapshotEngine>()));
+        services.Insert(2, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<RetentionService>()));
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => CopyJsonOptions(json));
+        services.AddResponseCompression(compression =>
+        {
+            compression.EnableForHttps = true;
+            compression.Providers.Add<BrotliCompressionProvider>();
+            compression.Providers.Add<GzipCompressionProvider>();
+            compression.MimeTypes = ["application/json", "application/problem+json", "text/csv", "text/html"];
+        });
+        services.AddOpenApi();
+        services.AddFleetCastDashboard();
+        return services;
+    }
+
+    public static WebApplication MapFleetCast(WebApplication app)
+    {
+        var registry = app.Services.GetRequiredService<CollectorRegistry>();
+        // Created now so their series are on /metrics from the first scrape.
+        app.Services.GetRequiredService<IngestMetrics>();
+        app.Services.GetRequiredService<EngineMetrics>();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseResponseCompression();
+        app.UseHttpMetrics(http =>
+        {
+            http.RequestCount.Registry = registry;
+            http.RequestDuration.Registry = registry;
+            http.InProgress.Registry = registry;
+        });
+        app.UseMiddleware<ApiKeyMiddleware>();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapMetrics("/metrics", registry);
+        app.MapIngestEndpoints();
+        app.MapFleetEndpoints();
+        app.MapServerEndpoints();
+        app.MapAlertEndpoints();
+        app.MapStatusEndpoints();
+        app.MapStreamEndpoints();
+        app.MapAdminEndpoints();
+        app.MapCompatEndpoints();
+        app.MapFleetCastDashboard();
+        return app;
+    }
+
+    public static IForecaster CreateBaseline(string name) => name switch
+    {
+        "holt-winters" => new HoltWintersForecaster(),
+        "linear-trend" => new LinearTrendForecaster(),
+        "seasonal-naive" => new SeasonalNaiveForecaster(),
+        _ => throw new ArgumentException($"Unknown baseline '{name}'; one of {string.Join(", ", FleetCastOptionsValidator.KnownBaselines)}.", nameof(name)),
+    };
+
+    private static void CopyJsonOptions(JsonOptions json)
+    {
+        var source = FleetJson.Options;
+        json.SerializerOptions.PropertyNamingPolicy = source.PropertyNamingPolicy;
+        json.SerializerOptions.DictionaryKeyPolicy = source.DictionaryKeyPolicy;
+        json.SerializerOptions.DefaultIgnoreCondition = source.DefaultIgnoreCondition;
+        json.SerializerOptions.Encoder = source.Encoder;
+        json.SerializerOptions.NumberHandling = source.NumberHandling;
+        foreach (var converter in source.Converters)
+        {
+            json.SerializerOptions.Converters.Add(converter);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+namespace FleetCast.Server.Hosting;
+
+/// <summary>Root of FleetCast's settings, bound to the "FleetCast" configuration section (or built by the CLI).</summary>
+public sealed class FleetCastOptions
+{
+    public const string SectionName = "FleetCast";
+
+    public ServerOptions Server { get; set; } = new();
+
+    public ForecastOptions Forecast { get; set; } = new();
+
+    public IngestLimitsOptions Ingest { get; set; } = new();
+
+    public SimulatorSettings Simulator { get; set; } = new();
+
+    public RetentionOptions Retention { get; set; } = new();
+
+    public AuthOptions Auth { get; set; } = new();
+}
+
+public sealed class ServerOptions
+{
+    public int Port { get; set; } = 8000;
+
+    /// <summary>Address to bind: "127.0.0.1" (default, this machine only), "0.0.0.0"/"*" (all interfaces) or an IP.</summary>
+    public string Bind { get; set; } = "127.0.0.1";
+
+    public string DataDir { get; set; } = "./data";
+
+    /// <summary>Seconds between heartbeat comments on the event stream.</summary>
+    public int StreamHeartbeatSeconds { get; set; } = 15;
+}
+
+public sealed class ForecastOptions
+{
+    public int StepSeconds { get; set; } = 300;
+
+    public int HorizonSteps { get; set; } = 96;
+
+    public int LookbackSteps { get; set; } = 96;
+
+    public int WindowSteps { get; set; } = 576;
+
+    public int Threads { get; set; } = 1;
+
+    /// <summary>Directory of a trained model; null or empty = run on the primary baseline.</summary>
+    public string? ModelDir { get; set; }
+
+    /// <summary>Baseline used as the primary forecaster while no model is loaded: holt-winters, linear-trend or seasonal-naive.</summary>
+    public string PrimaryBaseline { get; set; } = "holt-winters";
+
+    /// <summary>A server with no sample for more than this many steps behind the fleet's data time is stale.</summary>
+    public int StaleAfterSteps { get; set; } = 3;
+
+    /// <summary>Store a fleet history point every this many engine steps.</summary>
+    public int HistoryEverySteps { get; set; } = 1;
+
+    /// <summary>How often the engine checks for a new data step, in milliseconds (wall clock).</summary>
+    public int PollMilliseconds { get; set; } = 100;
+}
+
+public sealed class IngestLimitsOptions
+{
+    public long MaxBodyBytes { get; set; } = 16 * 1024 * 1024;
+
+    public int MaxFutureSkewSeconds { get; set; } = 300;
+
+    public int MaxSamplesPerBatch { get; set; } = 100_000;
+}
+
+public sealed class SimulatorSettings
+{
+    public bool Enabled { get; set; } = true;
+
+    public int Servers { get; set; } = 90;
+
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Simulated steps per real second; 0 = real time.</summary>
+    public double Speed { get; set; } = 1.0;
+
+    public int BackfillSteps { get; set; } = 288;
+}
+
+public sealed class RetentionOptions
+{
+    public int Days { get; set; } = 14;
+}
+
+public sealed class AuthOptions
+{
+    /// <summary>File with one API key per line; keys are also read from FLEETCAST_API_KEYS.</summary>
+    public string? ApiKeyFile { get; set; }
+}

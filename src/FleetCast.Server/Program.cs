@@ -1,3 +1,0 @@
-namespace FleetCast.Server;
-
-internal static class AssemblyMarker;

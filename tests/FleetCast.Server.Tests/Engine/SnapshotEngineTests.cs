@@ -1,0 +1,182 @@
+using System.IO.Compression;
+using System.Text.Json;
+using FleetCast.Core.Alerts;
+using FleetCast.Core.Scoring;
+using FleetCast.Core.Thresholds;
+using FleetCast.Server.Engine;
+using FleetCast.Server.Hosting;
+using FleetCast.Server.Tests.Shared;
+using FleetCast.Server.Windows;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Prometheus;
+
+namespace FleetCast.Server.Tests.Engine;
+
+public sealed class SnapshotEngineTests
+{
+    private readonly WindowStore _windows = new(new WindowStoreOptions { StepSeconds = 300, WindowSteps = 8, LookbackSteps = 4 });
+    private readonly InMemoryAlertStore _alerts = new();
+    private readonly InMemoryHistoryStore _history = new();
+    private readonly FakeForecaster _primary = new("primary", minHistorySteps: 1);
+    private readonly FakeForecaster _warmUp = new("warm-up", minHistorySteps: 1);
+    private readonly EngineMetrics _metrics = new(Metrics.NewCustomRegistry());
+    private readonly SnapshotEngine _engine;
+    private readonly DateTimeOffset _origin = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
+
+    public SnapshotEngineTests()
+    {
+        var options = new FleetCastOptions();
+        options.Forecast.LookbackSteps = 4;
+        options.Forecast.WindowSteps = 8;
+        options.Forecast.HorizonSteps = 6;
+        options.Forecast.StaleAfterSteps = 2;
+        _engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(options),
+            ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
+    }
+
+    private void Feed(string server, int fromStep, int toStep, double memory = 50)
+    {
+        var samples = Enumerable.Range(fromStep, toStep - fromStep + 1).Select(s => TestSamples.Healthy(server, _origin.AddMinutes(5 * s), memory)).ToList();
+        _windows.Apply(samples);
+    }
+
+    [Fact]
+    public void TryStep_NoData_PublishesNothing()
+    {
+        Assert.Null(_engine.TryStep());
+        Assert.Null(_engine.Current);
+    }
+
+    [Fact]
+    public void TryStep_NewDataStep_PublishesNextVersionOnceAndNotifiesSubscribers()
+    {
+        var seen = new List<long>();
+        using var subscription = _engine.Subscribe(s => seen.Add(s.Snapshot.Version));
+        Feed("ppdb001", 0, 5);
+
+        var first = _engine.TryStep();
+        var again = _engine.TryStep();
+        Feed("ppdb001", 6, 6);
+        var second = _engine.TryStep();
+
+        Assert.NotNull(first);
+        Assert.Null(again);
+        Assert.Equal(_origin.AddMinutes(25), first.Snapshot.DataTime);
+        Assert.Equal(2, second!.Snapshot.Version);
+        Assert.Equal([1L, 2L], seen);
+        Assert.Same(second, _engine.Current);
+        Assert.Equal(2, _history.Points.Count);
+    }
+
+    [Fact]
+    public void TryStep_DataJumpsSeveralSteps_ComputesNewestAndCountsSkipped()
+    {
+        Feed("ppdb001", 0, 3);
+        _engine.TryStep();
+        Feed("ppdb001", 4, 7);
+
+        var published = _engine.TryStep();
+
+        Assert.Equal(_origin.AddMinutes(35), published!.Snapshot.DataTime);
+        Assert.Equal(3, _metrics.SkippedSteps.Value);
+    }
+
+    [Fact]
+    public void RunStep_FullAndShortWindows_RoutesEachInOneBatchPerForecaster()
+    {
+        Feed("ppdb001", 0, 5);
+        Feed("ppweb001", 0, 5);
+        Feed("ppml0001", 4, 5);
+
+        var published = _engine.TryStep()!;
+
+        var primaryBatch = Assert.Single(_primary.Batches);
+        var warmBatch = Assert.Single(_warmUp.Batches);
+        Assert.Equal(["ppdb001", "ppweb001"], primaryBatch.Order());
+        Assert.Equal(["ppml0001"], warmBatch);
+        var rows = published.Snapshot.Servers.ToDictionary(r => r.Name);
+        Assert.True(rows["ppdb001"].Ready);
+        Assert.False(rows["ppml0001"].Ready);
+        Assert.Equal(0.5, rows["ppml0001"].WarmupProgress);
+        Assert.Equal("warm-up", rows["ppml0001"].Forecaster);
+        Assert.Equal("primary", published.Snapshot.Forecaster);
+        Assert.NotNull(published.Details["ppdb001"].Forecast);
+    }
+
+    [Fact]
+    public void RunStep_PrimaryThrows_FallsBackToWarmUpAndReportsError()
+    {
+        _primary.Throw = true;
+        Feed("ppdb001", 0, 5);
+
+        var published = _engine.TryStep()!;
+
+        Assert.Equal("warm-up", published.Snapshot.Servers[0].Forecaster);
+        Assert.Contains("fake failure", _engine.LastForecastError);
+    }
+
+    [Fact]
+    public void RunStep_ServerStoppedReporting_KeepsLastScoreMarkedStale()
+    {
+        Feed("ppdb001", 0, 5, memory: 97);
+        Feed("ppweb001", 0, 5);
+        var before = _engine.TryStep()!.Snapshot.Servers.Single(r => r.Name == "ppdb001");
+        Feed("ppweb001", 6, 9);
+
+        var after = _engine.TryStep()!.Snapshot.Servers.Single(r => r.Name == "ppdb001");
+
+        Assert.False(before.Stale);
+        Assert.True(after.Stale);
+        Assert.Equal(before.RiskScore, after.RiskScore);
+        Assert.Equal(before.Level, after.Level);
+    }
+
+    [Fact]
+    public void RunStep_ValueOverCriticalThreshold_FiresAlertAndRecordsTransition()
+    {
+        Feed("ppweb001", 0, 5, memory: 99.5);
+
+        var published = _engine.TryStep()!;
+
+        var alert = Assert.Single(published.Snapshot.Alerts, a => a.Metric == "mem_used_pct" && a.Severity == AlertSeverity.Critical);
+        Assert.Equal(0, alert.MinutesAhead);
+        Assert.Contains("ppweb001", alert.Message);
+        Assert.Contains(_alerts.Transitions, t => t.Kind == AlertTransitionKind.Fired && t.Alert.Server == "ppweb001");
+    }
+
+    [Fact]
+    public void Subscribe_ThrowingSubscriber_DoesNotStopOthersAndDisposeUnsubscribes()
+    {
+        var calls = 0;
+        using var bad = _engine.Subscribe(_ => throw new InvalidOperationException("boom"));
+        var good = _engine.Subscribe(_ => calls++);
+        Feed("ppdb001", 0, 0);
+        _engine.TryStep();
+        good.Dispose();
+        Feed("ppdb001", 1, 1);
+
+        _engine.TryStep();
+
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
+    public void Publish_CompressedBodies_DecompressToTheSameCamelCaseJson()
+    {
+        Feed("ppdb001", 0, 5);
+
+        var published = _engine.TryStep()!;
+
+        using var gzip = new GZipStream(new MemoryStream(published.JsonGzip), CompressionMode.Decompress);
+        using var fromGzip = new MemoryStream();
+        gzip.CopyTo(fromGzip);
+        var fromBrotli = new byte[published.Json.Length];
+        Assert.True(System.IO.Compression.BrotliDecoder.TryDecompress(published.JsonBrotli, fromBrotli, out var written));
+        Assert.Equal(published.Json, fromGzip.ToArray());
+        Assert.Equal(published.Json, fromBrotli[..written]);
+        var root = JsonDocument.Parse(published.Json).RootElement;
+        Assert.True(root.TryGetProperty("dataTime", out _));
+        Assert.EndsWith("-1\"", published.ETag);
+    }
+}

@@ -1,0 +1,44 @@
+using FleetCast.Server.Hosting;
+
+namespace FleetCast.Server.Tests.Hosting;
+
+public sealed class FleetCastOptionsValidatorTests
+{
+    [Fact]
+    public void Validate_Defaults_Succeeds()
+    {
+        var result = new FleetCastOptionsValidator().Validate(null, new FleetCastOptions());
+
+        Assert.True(result.Succeeded);
+    }
+
+    [Fact]
+    public void Validate_SeveralBadSettings_ReportsEveryOneByName()
+    {
+        var options = new FleetCastOptions();
+        options.Server.Port = 70000;
+        options.Forecast.WindowSteps = 10;
+        options.Forecast.PrimaryBaseline = "magic";
+        options.Simulator.Speed = -1;
+
+        var errors = FleetCastOptionsValidator.Errors(options);
+
+        Assert.Equal(4, errors.Count);
+        Assert.Contains(errors, e => e.StartsWith("Server:Port", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Forecast:WindowSteps", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Forecast:PrimaryBaseline", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Simulator:Speed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_InvalidOptions_ThrowsWithAllErrors()
+    {
+        var options = new FleetCastOptions();
+        options.Forecast.StepSeconds = 0;
+        options.Retention.Days = 0;
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => FleetCastHost.Build(options));
+
+        Assert.Equal(2, error.Failures.Count());
+    }
+}
