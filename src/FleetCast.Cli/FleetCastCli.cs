@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace FleetCast.Cli;
 
-/// <summary>The <c>fleetcast</c> command line: run, simulate, keygen.</summary>
+/// <summary>The <c>fleetcast</c> command line: run, simulate, keygen, train, evaluate.</summary>
 public static class FleetCastCli
 {
     public static RootCommand CreateRootCommand()
@@ -12,6 +12,8 @@ public static class FleetCastCli
             RunCommand.Create(),
             SimulateCommand.Create(),
             KeygenCommand.Create(),
+            TrainCommand.Create(),
+            EvaluateCommand.Create(),
         };
         return root;
     }

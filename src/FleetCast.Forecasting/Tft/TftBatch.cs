@@ -16,14 +16,18 @@ internal sealed class TftBatch
     private readonly float[] _scale;
     private readonly float[] _observed;
     private readonly float[] _known;
+    private readonly float[] _seasonal;
+    private readonly int _season;
     private readonly float[]? _target;
     private readonly float[]? _targetMask;
 
-    public TftBatch(int count, int lookback, int horizon, bool withTargets)
+    public TftBatch(int count, int lookback, int horizon, int season, bool withTargets)
     {
         Count = count;
         _lookback = lookback;
         _horizon = horizon;
+        _season = season;
+        _seasonal = new float[count * (lookback + horizon) * Metrics];
         _profile = new long[count];
         _scale = new float[count * TftFeatures.ScaleFeatureCount];
         _observed = new float[count * lookback * Metrics];
@@ -45,9 +49,12 @@ internal sealed class TftBatch
     /// <summary>[B, 14] floored look-back standard deviation per sample.</summary>
     public float[] Std { get; }
 
-    /// <summary>Fills sample <paramref name="index"/> from NaN-free look-back rows ([L, 14]).</summary>
-    public void SetInputs(int index, ReadOnlySpan<float> lookbackRows, ServerProfile profile, DateTimeOffset firstStepTime, int stepSeconds)
+    /// <summary>Fills sample <paramref name="index"/> from NaN-free history rows ([S + L, 14]: one
+    /// season before the look-back, then the look-back); <paramref name="firstStepTime"/> is the time of
+    /// the first look-back row.</summary>
+    public void SetInputs(int index, ReadOnlySpan<float> historyRows, ServerProfile profile, DateTimeOffset firstStepTime, int stepSeconds)
     {
+        var lookbackRows = historyRows.Slice(_season * Metrics, _lookback * Metrics);
         var mean = Mean.AsSpan(index * Metrics, Metrics);
         var std = Std.AsSpan(index * Metrics, Metrics);
         WindowScaler.Measure(lookbackRows, _lookback, mean, std);
@@ -65,6 +72,18 @@ internal sealed class TftBatch
         }
 
         var steps = _lookback + _horizon;
+
+        // Position p (look-back or horizon) gets the values one season earlier: history row p.
+        var seasonal = _seasonal.AsSpan(index * steps * Metrics, steps * Metrics);
+        for (var p = 0; p < steps; p++)
+        {
+            for (var m = 0; m < Metrics; m++)
+            {
+                var i = (p * Metrics) + m;
+                seasonal[i] = Math.Clamp((historyRows[i] - mean[m]) / std[m], -WindowScaler.InputClip, WindowScaler.InputClip);
+            }
+        }
+
         TimeFeatureEncoder.Write(firstStepTime, stepSeconds, steps, _known.AsSpan(index * steps * TftFeatures.TimeFeatureCount, steps * TftFeatures.TimeFeatureCount));
     }
 
@@ -98,7 +117,8 @@ internal sealed class TftBatch
         tensor(_profile, [Count]),
         tensor(_scale, [Count, TftFeatures.ScaleFeatureCount]),
         tensor(_observed, [Count, _lookback, Metrics]),
-        tensor(_known, [Count, _lookback + _horizon, TftFeatures.TimeFeatureCount]));
+        tensor(_known, [Count, _lookback + _horizon, TftFeatures.TimeFeatureCount]),
+        tensor(_seasonal, [Count, _lookback + _horizon, Metrics]));
 
     /// <summary>Normalised targets [B, T, 14] and their validity mask [B, T, 14].</summary>
     public (Tensor Target, Tensor Mask) ToTargets()

@@ -7,11 +7,16 @@ public sealed record TftConfig
 
     public int HorizonSteps { get; init; } = 96;
 
-    public int HiddenSize { get; init; } = 48;
+    /// <summary>Steps between a value and its "same time one season earlier" input (288 = one day of
+    /// 5-minute steps). The model reads, for every look-back and horizon step, each metric's value this
+    /// many steps earlier, so it needs <see cref="LookbackSteps"/> + this many steps of history.</summary>
+    public int SeasonSteps { get; init; } = 288;
+
+    public int HiddenSize { get; init; } = 32;
 
     /// <summary>Size of each input variable's embedding and of its own GRN's hidden layer (the
     /// "hidden continuous size"); much smaller than <see cref="HiddenSize"/> to keep the per-variable work cheap.</summary>
-    public int VariableSize { get; init; } = 16;
+    public int VariableSize { get; init; } = 8;
 
     public int AttentionHeads { get; init; } = 4;
 
@@ -21,6 +26,9 @@ public sealed record TftConfig
 
     /// <summary>Predicted quantiles, strictly increasing; must contain 0.1, 0.5 and 0.9.</summary>
     public double[] Quantiles { get; init; } = [0.1, 0.5, 0.9];
+
+    /// <summary>Steps of history the model reads: the look-back and one season before it.</summary>
+    public int HistorySteps => LookbackSteps + SeasonSteps;
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming every invalid field.</summary>
     public void Validate()
@@ -34,6 +42,11 @@ public sealed record TftConfig
         if (HorizonSteps < 1)
         {
             errors.Add($"{nameof(HorizonSteps)} must be at least 1; got {HorizonSteps}.");
+        }
+
+        if (SeasonSteps < HorizonSteps)
+        {
+            errors.Add($"{nameof(SeasonSteps)} must be at least {nameof(HorizonSteps)} ({HorizonSteps}); got {SeasonSteps}.");
         }
 
         if (HiddenSize < 4)

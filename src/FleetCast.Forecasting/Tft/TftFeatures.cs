@@ -7,7 +7,7 @@ namespace FleetCast.Forecasting.Tft;
 public static class TftFeatures
 {
     /// <summary>Bumped whenever inputs, their order or their normalisation change.</summary>
-    public const int ContractVersion = 1;
+    public const int ContractVersion = 2;
 
     /// <summary>Observed inputs and targets: the fourteen metrics in catalog order.</summary>
     public static IReadOnlyList<string> Metrics { get; } = MetricCatalog.All.Select(d => d.WireName).ToArray();
@@ -15,15 +15,19 @@ public static class TftFeatures
     /// <summary>Known inputs, for past and future steps alike (UTC).</summary>
     public static IReadOnlyList<string> TimeFeatures { get; } = ["time_of_day_sin", "time_of_day_cos", "day_of_week_sin", "day_of_week_cos"];
 
+    /// <summary>Known inputs, for past and future steps alike: each metric one season
+    /// (<see cref="TftConfig.SeasonSteps"/>) earlier, normalised like the observed metrics.</summary>
+    public static IReadOnlyList<string> SeasonalFeatures { get; } = MetricCatalog.All.Select(d => "season_ago_" + d.WireName).ToArray();
+
     /// <summary>Static inputs: the profile embedding and the look-back scale (per-metric mean and spread,
     /// which the per-window normalisation removes from the observed inputs).</summary>
     public static IReadOnlyList<string> StaticFeatures { get; } = ["profile", "window_scale"];
 
-    /// <summary>Encoder variables: observed metrics, then time features.</summary>
-    public static IReadOnlyList<string> EncoderFeatures { get; } = [.. Metrics, .. TimeFeatures];
+    /// <summary>Encoder variables: observed metrics, time features, then seasonal metrics.</summary>
+    public static IReadOnlyList<string> EncoderFeatures { get; } = [.. Metrics, .. TimeFeatures, .. SeasonalFeatures];
 
-    /// <summary>Decoder variables: time features only.</summary>
-    public static IReadOnlyList<string> DecoderFeatures => TimeFeatures;
+    /// <summary>Decoder variables: time features, then seasonal metrics.</summary>
+    public static IReadOnlyList<string> DecoderFeatures { get; } = [.. TimeFeatures, .. SeasonalFeatures];
 
     public static int MetricCount => MetricCatalog.Count;
 

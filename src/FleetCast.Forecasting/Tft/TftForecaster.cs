@@ -30,7 +30,7 @@ public sealed class TftForecaster : IForecaster, IDisposable
 
     public bool IsModel => true;
 
-    public int MinHistorySteps => Model.Config.LookbackSteps;
+    public int MinHistorySteps => Model.Config.HistorySteps;
 
     public TftModel Model { get; }
 

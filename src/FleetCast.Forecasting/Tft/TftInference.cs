@@ -21,12 +21,12 @@ internal static class TftInference
     public static Result Run(TftModel model, IReadOnlyList<ServerWindow> windows, int start, int count, bool withInterpretation)
     {
         var config = model.Config;
-        var batch = new TftBatch(count, config.LookbackSteps, config.HorizonSteps, withTargets: false);
+        var batch = new TftBatch(count, config.LookbackSteps, config.HorizonSteps, config.SeasonSteps, withTargets: false);
         for (var b = 0; b < count; b++)
         {
             var window = windows[start + b];
             Validate(model, window);
-            var rows = LookbackRows(window, config.LookbackSteps);
+            var rows = LookbackRows(window, config.HistorySteps);
             batch.SetInputs(b, rows, window.Profile, window.TimeOf(window.Length - config.LookbackSteps), window.StepSeconds);
         }
 
@@ -73,7 +73,7 @@ internal static class TftInference
         return new ServerForecast(window.Server, ForecasterName, window.LastStepTime, window.StepSeconds, (double[])quantiles.Clone(), horizonSteps, values);
     }
 
-    /// <summary>The last L rows of a window, with any NaN replaced by the previous value (or the next
+    /// <summary>The last <paramref name="lookback"/> rows of a window, with any NaN replaced by the previous value (or the next
     /// one at the start, or 0 when the metric has none).</summary>
     public static float[] LookbackRows(ServerWindow window, int lookback)
     {
@@ -115,10 +115,10 @@ internal static class TftInference
 
     private static void Validate(TftModel model, ServerWindow window)
     {
-        if (window.Length < model.Config.LookbackSteps)
+        if (window.Length < model.Config.HistorySteps)
         {
             throw new ArgumentException(
-                $"Window of server '{window.Server}' has {window.Length} steps; the TFT needs {model.Config.LookbackSteps}.", nameof(window));
+                $"Window of server '{window.Server}' has {window.Length} steps; the TFT needs {model.Config.HistorySteps} (look-back and one season).", nameof(window));
         }
 
         if (window.StepSeconds != model.StepSeconds)

@@ -12,7 +12,7 @@ public sealed class TftExplainerTests
     {
         using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 41);
         var explainer = new TftExplainer(model);
-        var window = TftTestData.Window("ppdb002", ServerProfile.Database, 20, seed: 5);
+        var window = TftTestData.Window("ppdb002", ServerProfile.Database, 28, seed: 5);
 
         var explanation = explainer.Explain(window);
 
@@ -31,7 +31,7 @@ public sealed class TftExplainerTests
     {
         using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 42);
         var explainer = new TftExplainer(model);
-        var window = TftTestData.Window("ppml0001", ServerProfile.MlCompute, 16, seed: 6);
+        var window = TftTestData.Window("ppml0001", ServerProfile.MlCompute, 24, seed: 6);
         var edit = new CounterfactualEdit(Metric.CpuUserPct, -20);
 
         var result = explainer.Counterfactual(window, edit);
@@ -49,7 +49,7 @@ public sealed class TftExplainerTests
     {
         using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 43);
         var explainer = new TftExplainer(model);
-        var window = TftTestData.Window("ppml0002", ServerProfile.MlCompute, 16, seed: 7);
+        var window = TftTestData.Window("ppml0002", ServerProfile.MlCompute, 24, seed: 7);
         var clamped = explainer.Counterfactual(window, new CounterfactualEdit(Metric.SwapUsedPct, -500));
         var exact = explainer.Counterfactual(window, new CounterfactualEdit(Metric.SwapUsedPct, -1000));
 

@@ -15,7 +15,7 @@ public sealed class TftForecasterTests
         using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 31);
         var forecaster = new TftForecaster(model, threads: 1, chunkSize: 3);
         var windows = Enumerable.Range(0, 7)
-            .Select(i => TftTestData.Window($"ppml{i:0000}", (ServerProfile)(i % 7), 16 + i, seed: i))
+            .Select(i => TftTestData.Window($"ppml{i:0000}", (ServerProfile)(i % 7), 24 + i, seed: i))
             .ToArray();
 
         var forecasts = forecaster.Forecast(windows, horizonSteps: 6);
@@ -45,7 +45,7 @@ public sealed class TftForecasterTests
     {
         using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 32);
         var forecaster = new TftForecaster(model);
-        var window = TftTestData.Window("ppdb001", ServerProfile.Database, 16, seed: 3);
+        var window = TftTestData.Window("ppdb001", ServerProfile.Database, 24, seed: 3);
         for (var t = 0; t < window.Length; t++)
         {
             window.Values[(t * MetricCatalog.Count) + (int)Metric.MemUsedPct] = t % 2 == 0 ? 99.9f : 90f;
@@ -74,7 +74,7 @@ public sealed class TftForecasterTests
         using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 34);
         var forecaster = new TftForecaster(model);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => forecaster.Forecast([TftTestData.Window("a", ServerProfile.Generic, 16, 1)], 9));
+        Assert.Throws<ArgumentOutOfRangeException>(() => forecaster.Forecast([TftTestData.Window("a", ServerProfile.Generic, 24, 1)], 9));
     }
 
     [Fact]
@@ -85,14 +85,14 @@ public sealed class TftForecasterTests
 
         Assert.Equal("tft", forecaster.Name);
         Assert.True(forecaster.IsModel);
-        Assert.Equal(16, forecaster.MinHistorySteps);
+        Assert.Equal(TftTestData.SmallHistory, forecaster.MinHistorySteps);
     }
 
     [Fact]
     public void Forecast_WindowWithGaps_StillFinite()
     {
         using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 36);
-        var source = TftTestData.Window("ppetl001", ServerProfile.DataIngest, 16, seed: 4);
+        var source = TftTestData.Window("ppetl001", ServerProfile.DataIngest, 24, seed: 4);
         var values = (float[])source.Values.Clone();
         values[(3 * MetricCatalog.Count) + (int)Metric.NetInMbS] = float.NaN;
         var window = new ServerWindow(source.Server, source.Profile, source.LastStepTime, source.StepSeconds, values, source.Observed);

@@ -21,7 +21,7 @@ public sealed class TftModelTests : IDisposable
     public void SaveThenLoad_SameWindows_IdenticalForecasts()
     {
         using var model = TftModel.Create(TftTestData.SmallConfig(dropout: 0.1), seed: 21);
-        var windows = new[] { TftTestData.Window("ppdb001", ServerProfile.Database, 20, 1), TftTestData.Window("ppweb001", ServerProfile.WebApi, 16, 2) };
+        var windows = new[] { TftTestData.Window("ppdb001", ServerProfile.Database, 28, 1), TftTestData.Window("ppweb001", ServerProfile.WebApi, 24, 2) };
         var before = new TftForecaster(model).Forecast(windows, 8);
 
         model.Save(_directory);

@@ -16,7 +16,8 @@ internal static class TftNetworkHarness
             torch.tensor(Enumerable.Range(0, batch).Select(b => (long)(b % ProfileNames.Count)).ToArray(), [batch]),
             torch.randn([batch, TftFeatures.ScaleFeatureCount], generator: generator),
             torch.randn([batch, config.LookbackSteps, TftFeatures.MetricCount], generator: generator),
-            torch.randn([batch, config.LookbackSteps + config.HorizonSteps, TftFeatures.TimeFeatureCount], generator: generator));
+            torch.randn([batch, config.LookbackSteps + config.HorizonSteps, TftFeatures.TimeFeatureCount], generator: generator),
+            torch.randn([batch, config.LookbackSteps + config.HorizonSteps, TftFeatures.MetricCount], generator: generator));
     }
 
     public static TftNetwork Network(TftConfig config, int seed)

@@ -20,8 +20,8 @@ public sealed class TftNetworkTests
 
         Assert.Equal(new long[] { 3, 8, 14, 3 }, outputs.Quantiles.shape);
         Assert.Equal(new long[] { 3, 2 }, outputs.StaticWeights.shape);
-        Assert.Equal(new long[] { 3, 16, 18 }, outputs.EncoderWeights.shape);
-        Assert.Equal(new long[] { 3, 8, 4 }, outputs.DecoderWeights.shape);
+        Assert.Equal(new long[] { 3, 16, 32 }, outputs.EncoderWeights.shape);
+        Assert.Equal(new long[] { 3, 8, 18 }, outputs.DecoderWeights.shape);
         Assert.Equal(new long[] { 3, 2, 8, 24 }, outputs.Attention.shape);
     }
 
@@ -51,7 +51,9 @@ public sealed class TftNetworkTests
         const int changedHorizonStep = 5;
         using var editedKnown = inputs.Known.clone();
         editedKnown[.., config.LookbackSteps + changedHorizonStep, ..] = torch.full([2, 4], 3.0f);
-        var edited = inputs with { Known = editedKnown };
+        using var editedSeasonal = inputs.Seasonal.clone();
+        editedSeasonal[.., config.LookbackSteps + changedHorizonStep, ..] = torch.full([2, 14], -2.0f);
+        var edited = inputs with { Known = editedKnown, Seasonal = editedSeasonal };
 
         using var original = network.forward(inputs);
         using var changed = network.forward(edited);
@@ -115,8 +117,8 @@ public sealed class TftNetworkTests
         long GateAddNorm() => Glu(h, h) + Norm(h);
         var head = h / config.AttentionHeads;
 
-        return (7 * e) + Linear(28, e) + (2 * 18 * e) + (2 * 4 * e)
-            + Vsn(2, 0) + Vsn(18, h) + Vsn(4, h)
+        return (7 * e) + Linear(28, e) + (2 * 32 * e) + (2 * 18 * e)
+            + Vsn(2, 0) + Vsn(32, h) + Vsn(18, h)
             + (4 * Grn(h, h, h))
             + (2 * Lstm())
             + (3 * GateAddNorm())

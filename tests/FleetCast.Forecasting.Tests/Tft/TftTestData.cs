@@ -13,10 +13,14 @@ internal static class TftTestData
 
     public static readonly DateTimeOffset Start = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Steps of history <see cref="SmallConfig"/> reads (look-back 16 + season 8).</summary>
+    public const int SmallHistory = 24;
+
     public static TftConfig SmallConfig(double dropout = 0) => new()
     {
         LookbackSteps = 16,
         HorizonSteps = 8,
+        SeasonSteps = 8,
         HiddenSize = 16,
         VariableSize = 8,
         AttentionHeads = 2,

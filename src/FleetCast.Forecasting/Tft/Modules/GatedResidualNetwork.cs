@@ -40,10 +40,10 @@ internal sealed class GatedResidualNetwork : nn.Module<Tensor, Tensor?, Tensor>
                 throw new InvalidOperationException($"{GetName()} was built without a context input.");
             }
 
-            hidden = hidden + _context.forward(context);
+            hidden = hidden.add_(_context.forward(context)); // context [..., 1, C] broadcasts over time
         }
 
-        hidden = _hidden.forward(nn.functional.elu(hidden, 1.0)); // [..., hidden]
+        hidden = _hidden.forward(nn.functional.elu(hidden, 1.0, inplace: true)); // [..., hidden]
         var output = _norm.forward(_gate.forward(hidden) + residual); // [..., out]
         return output.MoveToOuterDisposeScope();
     }

@@ -36,14 +36,16 @@ internal sealed class InterpretableMultiHeadAttention : nn.Module<Tensor, Tensor
     {
         using var scope = torch.NewDisposeScope();
         var batch = query.shape[0];
-        var q = _query.forward(query).view(batch, -1, _heads, _headSize).transpose(1, 2); // [B, heads, Tq, d]
+        var q = (_query.forward(query) * (1.0 / Math.Sqrt(_headSize))).view(batch, -1, _heads, _headSize).transpose(1, 2); // [B, heads, Tq, d]
         var k = _key.forward(memory).view(batch, -1, _heads, _headSize).transpose(1, 2); // [B, heads, Tk, d]
-        var v = _value.forward(memory).unsqueeze(1); // [B, 1, Tk, d]
-        var scores = torch.matmul(q, k.transpose(-2, -1)) / Math.Sqrt(_headSize); // [B, heads, Tq, Tk]
-        scores = scores.masked_fill(mask, float.NegativeInfinity);
+        var v = _value.forward(memory); // [B, Tk, d]
+        var scores = torch.matmul(q, k.transpose(-2, -1)).masked_fill_(mask, float.NegativeInfinity); // [B, heads, Tq, Tk]
         var weights = nn.functional.softmax(scores, -1); // [B, heads, Tq, Tk]
-        var perHead = torch.matmul(_dropout.forward(weights), v); // [B, heads, Tq, d]
-        var output = _output.forward(perHead.mean([1])); // [B, Tq, H]
+
+        // The value projection is shared, so the mean of the heads' outputs is the heads' mean
+        // attention applied once: mean_h(A_h V) = (mean_h A_h) V.
+        var meanWeights = _dropout.forward(weights).mean([1]); // [B, Tq, Tk]
+        var output = _output.forward(torch.bmm(meanWeights, v)); // [B, Tq, H]
         return (output.MoveToOuterDisposeScope(), weights.MoveToOuterDisposeScope());
     }
 

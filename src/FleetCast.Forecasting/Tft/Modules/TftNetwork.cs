@@ -75,18 +75,20 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
         var horizon = _config.HorizonSteps;
 
         // Static variables: profile embedding and window scale, selected, then four contexts.
-        var staticEmbedded = torch.stack([_profileEmbedding.forward(inputs.Profile), _scalePrescaler.forward(inputs.Scale)], 1); // [B, 2, E]
-        var (staticEmbedding, staticWeights) = _staticSelection.forward(staticEmbedded, null); // [B, H], [B, 2]
+        var staticEmbedded = torch.stack([_profileEmbedding.forward(inputs.Profile), _scalePrescaler.forward(inputs.Scale)], 0).unsqueeze(2); // [2, B, 1, E]
+        var (staticSelected, staticSelectedWeights) = _staticSelection.forward(staticEmbedded, null); // [B, 1, H], [B, 1, 2]
+        var staticEmbedding = staticSelected.squeeze(1); // [B, H]
+        var staticWeights = staticSelectedWeights.squeeze(1); // [B, 2]
         using var contexts = _staticEncoder.forward(staticEmbedding);
+        var selectionContext = contexts.VariableSelection.unsqueeze(1); // [B, 1, H], broadcast over time
 
         // Variable selection over time, with the static selection context.
-        var encoderReals = torch.cat([inputs.Observed, inputs.Known.narrow(1, 0, lookback)], -1); // [B, L, 18]
-        var encoderEmbedded = _encoderPrescaler.forward(encoderReals); // [B, L, 18, E]
-        var (encoderSelected, encoderWeights) = _encoderSelection.forward(
-            encoderEmbedded, contexts.VariableSelection.unsqueeze(1).expand(-1, lookback, -1)); // [B, L, H], [B, L, 18]
-        var decoderEmbedded = _decoderPrescaler.forward(inputs.Known.narrow(1, lookback, horizon)); // [B, T, 4, E]
-        var (decoderSelected, decoderWeights) = _decoderSelection.forward(
-            decoderEmbedded, contexts.VariableSelection.unsqueeze(1).expand(-1, horizon, -1)); // [B, T, H], [B, T, 4]
+        var encoderReals = torch.cat([inputs.Observed, inputs.Known.narrow(1, 0, lookback), inputs.Seasonal.narrow(1, 0, lookback)], -1); // [B, L, 32]
+        var encoderEmbedded = _encoderPrescaler.forward(encoderReals); // [32, B, L, E]
+        var (encoderSelected, encoderWeights) = _encoderSelection.forward(encoderEmbedded, selectionContext); // [B, L, H], [B, L, 32]
+        var decoderReals = torch.cat([inputs.Known.narrow(1, lookback, horizon), inputs.Seasonal.narrow(1, lookback, horizon)], -1); // [B, T, 18]
+        var decoderEmbedded = _decoderPrescaler.forward(decoderReals); // [18, B, T, E]
+        var (decoderSelected, decoderWeights) = _decoderSelection.forward(decoderEmbedded, selectionContext); // [B, T, H], [B, T, 18]
 
         // LSTM encoder–decoder, initial state from the static contexts.
         var layers = _config.LstmLayers;
@@ -100,7 +102,7 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
 
         // Static enrichment, then causal attention from horizon steps over all positions.
         var enriched = _staticEnrichment.forward(
-            temporal, contexts.Enrichment.unsqueeze(1).expand(-1, lookback + horizon, -1)); // [B, L+T, H]
+            temporal, contexts.Enrichment.unsqueeze(1)); // [B, L+T, H], context broadcast over time
         var enrichedHorizon = enriched.narrow(1, lookback, horizon); // [B, T, H]
         var (attended, attention) = _attention.forward(enrichedHorizon, enriched, _causalMask); // [B, T, H], [B, heads, T, L+T]
         var gated = _postAttentionGate.forward(attended, enrichedHorizon); // [B, T, H]

@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 
 namespace FleetCast.Forecasting.Tft.Modules;
 
-/// <summary>One linear prescaler per real-valued input variable (a 1 → H linear map each), held as
-/// one weight matrix so all variables are embedded in a single broadcast.</summary>
+/// <summary>One linear prescaler per real-valued input variable (a 1 → E linear map each), held as
+/// one weight matrix so all variables are embedded in a single fused multiply-add.</summary>
 internal sealed class VariablePrescaler : nn.Module<Tensor, Tensor>
 {
     private readonly Parameter _weight;
@@ -15,16 +15,17 @@ internal sealed class VariablePrescaler : nn.Module<Tensor, Tensor>
         : base(name)
     {
         var bound = 1.0;
-        _weight = nn.Parameter(torch.empty(variables, hiddenSize).uniform_(-bound, bound));
-        _bias = nn.Parameter(torch.empty(variables, hiddenSize).uniform_(-bound, bound));
+        _weight = nn.Parameter(torch.empty(variables, 1, 1, hiddenSize).uniform_(-bound, bound));
+        _bias = nn.Parameter(torch.empty(variables, 1, 1, hiddenSize).uniform_(-bound, bound));
         RegisterComponents();
     }
 
-    /// <summary>[..., V] → [..., V, H].</summary>
+    /// <summary>[B, S, V] → [V, B, S, E] (variable-major, contiguous).</summary>
     public override Tensor forward(Tensor input)
     {
         using var scope = torch.NewDisposeScope();
-        var embedded = input.unsqueeze(-1) * _weight + _bias; // [..., V, H]
+        var variableMajor = input.permute(2, 0, 1).unsqueeze(-1); // [V, B, S, 1]
+        var embedded = torch.addcmul(_bias, variableMajor, _weight, 1); // [V, B, S, E]
         return embedded.MoveToOuterDisposeScope();
     }
 

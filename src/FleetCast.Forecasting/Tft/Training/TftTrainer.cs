@@ -30,7 +30,7 @@ public sealed class TftTrainer
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var options = _options;
-        var windows = TrainingWindows.Create(dataset, _config.LookbackSteps, _config.HorizonSteps, options.StrideSteps, options.ValidationFraction);
+        var windows = TrainingWindows.Create(dataset, _config.LookbackSteps, _config.HorizonSteps, _config.SeasonSteps, options.StrideSteps, options.ValidationFraction);
         var statistics = InputStatisticsBuilder.Build(dataset, windows.ValidationStartStep);
 
         torch.set_num_threads(options.Threads);
@@ -191,7 +191,7 @@ public sealed class TftTrainer
     private double TrainBatch(TftNetwork network, optim.Optimizer optimizer, TrainingWindows windows, (int Server, int Start)[] train, int offset, int count)
     {
         using var scope = torch.NewDisposeScope();
-        var batch = new TftBatch(count, _config.LookbackSteps, _config.HorizonSteps, withTargets: true);
+        var batch = new TftBatch(count, _config.LookbackSteps, _config.HorizonSteps, _config.SeasonSteps, withTargets: true);
         windows.Fill(batch, train, offset);
         var outputs = network.forward(batch.ToInputs());
         var (target, mask) = batch.ToTargets();
@@ -215,7 +215,7 @@ public sealed class TftTrainer
             cancellationToken.ThrowIfCancellationRequested();
             using var scope = torch.NewDisposeScope();
             var count = Math.Min(_options.ValidationBatchSize, validation.Count - offset);
-            var batch = new TftBatch(count, _config.LookbackSteps, _config.HorizonSteps, withTargets: true);
+            var batch = new TftBatch(count, _config.LookbackSteps, _config.HorizonSteps, _config.SeasonSteps, withTargets: true);
             windows.Fill(batch, validation, offset);
             var outputs = network.forward(batch.ToInputs());
             var (target, mask) = batch.ToTargets();

@@ -13,13 +13,15 @@ internal sealed class TrainingWindows
     private readonly float[][] _filled;
     private readonly int _lookback;
     private readonly int _horizon;
+    private readonly int _season;
 
-    private TrainingWindows(FleetDataset dataset, float[][] filled, int lookback, int horizon, int validationStart, (int Server, int Start)[] train, (int Server, int Start)[] validation)
+    private TrainingWindows(FleetDataset dataset, float[][] filled, int lookback, int horizon, int season, int validationStart, (int Server, int Start)[] train, (int Server, int Start)[] validation)
     {
         _dataset = dataset;
         _filled = filled;
         _lookback = lookback;
         _horizon = horizon;
+        _season = season;
         ValidationStartStep = validationStart;
         Train = train;
         Validation = validation;
@@ -31,7 +33,9 @@ internal sealed class TrainingWindows
 
     public IReadOnlyList<(int Server, int Start)> Validation { get; }
 
-    public static TrainingWindows Create(FleetDataset dataset, int lookback, int horizon, int stride, double validationFraction)
+    /// <summary>Windows start (first look-back step) at multiples of <paramref name="stride"/> from
+    /// <paramref name="season"/> on, so each has one season of history before its look-back.</summary>
+    public static TrainingWindows Create(FleetDataset dataset, int lookback, int horizon, int season, int stride, double validationFraction)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         if (dataset.Servers.Count == 0)
@@ -46,11 +50,11 @@ internal sealed class TrainingWindows
         }
 
         var validationStart = steps - (int)Math.Round(steps * validationFraction);
-        if (validationStart - lookback - horizon < 0 || steps - validationStart < horizon)
+        if (validationStart - season - lookback - horizon < 0 || steps - validationStart < horizon)
         {
             throw new ArgumentException(
-                $"The dataset has {steps} steps; a look-back of {lookback}, a horizon of {horizon} and a validation share of {validationFraction} " +
-                $"need at least {lookback + horizon} training steps and {horizon} validation steps.", nameof(dataset));
+                $"The dataset has {steps} steps; a season of {season}, a look-back of {lookback}, a horizon of {horizon} and a validation share of {validationFraction} " +
+                $"need at least {season + lookback + horizon} training steps and {horizon} validation steps.", nameof(dataset));
         }
 
         var filled = dataset.Servers.Select(s => ForwardFill(s.Values)).ToArray();
@@ -59,7 +63,7 @@ internal sealed class TrainingWindows
         for (var s = 0; s < dataset.Servers.Count; s++)
         {
             var values = dataset.Servers[s].Values;
-            for (var start = 0; start + lookback + horizon <= steps; start += stride)
+            for (var start = season; start + lookback + horizon <= steps; start += stride)
             {
                 var origin = start + lookback;
                 var isTrain = origin + horizon <= validationStart;
@@ -77,7 +81,7 @@ internal sealed class TrainingWindows
                 $"The dataset yields {train.Count} training and {validation.Count} validation windows; both must be at least 1.", nameof(dataset));
         }
 
-        return new TrainingWindows(dataset, filled, lookback, horizon, validationStart, [.. train], [.. validation]);
+        return new TrainingWindows(dataset, filled, lookback, horizon, season, validationStart, [.. train], [.. validation]);
     }
 
     /// <summary>Fills a batch from windows[offset .. offset + batch.Count).</summary>
@@ -87,7 +91,7 @@ internal sealed class TrainingWindows
         {
             var (server, start) = windows[offset + b];
             var series = _dataset.Servers[server];
-            batch.SetInputs(b, _filled[server].AsSpan(start * Metrics, _lookback * Metrics), series.Profile, _dataset.TimeOf(start), _dataset.StepSeconds);
+            batch.SetInputs(b, _filled[server].AsSpan((start - _season) * Metrics, (_season + _lookback) * Metrics), series.Profile, _dataset.TimeOf(start), _dataset.StepSeconds);
             batch.SetTargets(b, series.Values.AsSpan((start + _lookback) * Metrics, _horizon * Metrics));
         }
     }

@@ -1,0 +1,38 @@
+using FleetCast.Simulator.Scenarios;
+
+namespace FleetCast.Cli;
+
+/// <summary>A scenario plan for generated training and evaluation data: every block of
+/// <see cref="BlockSteps"/> steps starts healthy, then runs one of degrading, critical and cascade
+/// (in turn, starting at a seeded one) for a seeded 24–36 steps, then returns to healthy. One day of
+/// 5-minute steps holds one episode of each kind.</summary>
+internal static class EpisodePlan
+{
+    public const int BlockSteps = 96;
+
+    private static readonly string[] Rotation = [ScenarioNames.Degrading, ScenarioNames.Critical, ScenarioNames.Cascade];
+
+    public static IReadOnlyDictionary<int, string> Create(int steps, int seed)
+    {
+        var random = new Random(seed);
+        var plan = new Dictionary<int, string>();
+        var first = random.Next(Rotation.Length);
+        for (int block = 0, start = 0; start < steps; block++, start += BlockSteps)
+        {
+            var onset = start + 36 + random.Next(12);
+            var end = onset + 24 + random.Next(13);
+            if (onset >= steps)
+            {
+                break;
+            }
+
+            plan[onset] = Rotation[(first + block) % Rotation.Length];
+            if (end < steps)
+            {
+                plan[end] = ScenarioNames.Healthy;
+            }
+        }
+
+        return plan;
+    }
+}

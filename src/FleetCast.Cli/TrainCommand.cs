@@ -1,0 +1,156 @@
+using System.CommandLine;
+using System.Text.Json;
+using FleetCast.Core.Datasets;
+using FleetCast.Forecasting.Tft;
+using FleetCast.Forecasting.Tft.Training;
+using FleetCast.Simulator;
+using FleetCast.Simulator.Datasets;
+
+namespace FleetCast.Cli;
+
+/// <summary><c>fleetcast train</c>: trains a TFT on a dataset file or on freshly simulated data (with
+/// degrading, critical and cascade episodes) and saves the model directory with its training report.</summary>
+public static class TrainCommand
+{
+    public const string DefaultModelDirectory = "models/default";
+    public const string TrainingReportFile = "training.json";
+    private const int StepSeconds = 300;
+
+    public static Command Create()
+    {
+        var data = new Option<FileInfo?>("--data") { Description = "Dataset file written by `fleetcast simulate --out`. Without it, data are simulated in memory from --seed, --days and --servers." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the simulated data and of the training run.", DefaultValueFactory = _ => 1 };
+        var days = new Option<decimal>("--days") { Description = "Days of simulated data (without --data).", DefaultValueFactory = _ => 21m };
+        var servers = new Option<int>("--servers") { Description = "Simulated servers (without --data).", DefaultValueFactory = _ => 40 };
+        var output = new Option<DirectoryInfo>("--out") { Description = "Model directory to write.", DefaultValueFactory = _ => new DirectoryInfo(DefaultModelDirectory) };
+        var epochs = new Option<int>("--epochs") { Description = "Most epochs to train (early stopping may end sooner).", DefaultValueFactory = _ => 30 };
+        var budget = new Option<decimal>("--time-budget-minutes") { Description = "Training stops after this long, keeping the best weights.", DefaultValueFactory = _ => 55m };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for training.", DefaultValueFactory = _ => 2 };
+        var hidden = new Option<int?>("--hidden-size") { Description = "TFT hidden size (default from TftConfig)." };
+        var batch = new Option<int?>("--batch-size") { Description = "Training windows per optimiser step (default from TftTrainingOptions)." };
+        var command = new Command("train", "Train the Temporal Fusion Transformer forecaster and save it as a model directory (weights, normalisation, contract, training report).")
+        {
+            data, seed, days, servers, output, epochs, budget, threads, hidden, batch,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            var problems = new List<string>();
+            if (parse.GetValue(days) <= 0)
+            {
+                problems.Add("--days must be positive.");
+            }
+
+            if (parse.GetValue(servers) < 1)
+            {
+                problems.Add("--servers must be at least 1.");
+            }
+
+            if (parse.GetValue(epochs) < 1)
+            {
+                problems.Add("--epochs must be at least 1.");
+            }
+
+            if (parse.GetValue(budget) <= 0)
+            {
+                problems.Add("--time-budget-minutes must be positive.");
+            }
+
+            if (parse.GetValue(threads) < 1)
+            {
+                problems.Add("--threads must be at least 1.");
+            }
+
+            if (parse.GetValue(data) is { Exists: false } missing)
+            {
+                problems.Add($"--data: file '{missing.FullName}' does not exist.");
+            }
+
+            if (problems.Count > 0)
+            {
+                problems.ForEach(error.WriteLine);
+                return Task.FromResult(2);
+            }
+
+            var config = new TftConfig();
+            if (parse.GetValue(hidden) is { } hiddenSize)
+            {
+                config = config with { HiddenSize = hiddenSize };
+            }
+
+            var options = new TftTrainingOptions
+            {
+                Seed = parse.GetValue(seed),
+                MaxEpochs = parse.GetValue(epochs),
+                Threads = parse.GetValue(threads),
+                TimeBudget = TimeSpan.FromMinutes((double)parse.GetValue(budget)),
+                ProgressEveryBatches = 25,
+            };
+            if (parse.GetValue(batch) is { } batchSize)
+            {
+                options = options with { BatchSize = batchSize };
+            }
+
+            try
+            {
+                config.Validate();
+                options.Validate();
+            }
+            catch (ArgumentException exception)
+            {
+                error.WriteLine(exception.Message);
+                return Task.FromResult(2);
+            }
+
+            var dataset = parse.GetValue(data) is { } file
+                ? FleetDatasetFile.Read(file.FullName)
+                : Simulate(parse.GetValue(seed), parse.GetValue(days), parse.GetValue(servers));
+            return Task.FromResult(Train(parse, dataset, config, options, parse.GetValue(output)!, cancellationToken));
+        });
+        return command;
+    }
+
+    /// <summary>A simulated dataset with degrading, critical and cascade episodes (see <see cref="EpisodePlan"/>).</summary>
+    internal static FleetDataset Simulate(int seed, decimal days, int servers)
+    {
+        var steps = (int)Math.Ceiling(days * 86_400 / StepSeconds);
+        var simulator = new FleetSimulator(new SimulatorOptions { Servers = servers, Seed = seed, StepSeconds = StepSeconds });
+        return simulator.Generate(steps, EpisodePlan.Create(steps, seed));
+    }
+
+    private static int Train(ParseResult parse, FleetDataset dataset, TftConfig config, TftTrainingOptions options, DirectoryInfo output, CancellationToken cancellationToken)
+    {
+        var console = parse.InvocationConfiguration.Output;
+        var error = parse.InvocationConfiguration.Error;
+        var parameters = TftModel.CountParameters(config);
+        console.WriteLine(
+            $"Training a TFT ({parameters:N0} parameters, hidden {config.HiddenSize}, variable size {config.VariableSize}) on {dataset.Servers.Count} servers × {dataset.Steps} steps " +
+            $"({(double)dataset.Steps * dataset.StepSeconds / 86_400:0.#} days), {options.Threads} threads, at most {options.MaxEpochs} epochs / {options.TimeBudget?.TotalMinutes:0.#} min.");
+        var bar = new TrainingProgressBar(error, Console.IsErrorRedirected || error != Console.Error);
+        TftModel model;
+        try
+        {
+            model = new TftTrainer(config, options).Train(dataset, bar.Report, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            bar.Finish();
+            error.WriteLine("Training cancelled; nothing saved.");
+            return 130;
+        }
+
+        bar.Finish();
+        using (model)
+        {
+            model.Save(output.FullName);
+            var report = model.Manifest.Training!;
+            File.WriteAllText(Path.Combine(output.FullName, TrainingReportFile), JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true }));
+            console.WriteLine(
+                $"Trained {report.Epochs} epochs in {TimeSpan.FromSeconds(report.TrainingSeconds):hh\\:mm\\:ss} ({report.StopReason}); best epoch {report.BestEpoch}, " +
+                $"validation pinball {report.BestValidationLoss:0.0000}, final training loss {report.TrainLosses[^1]:0.0000}, {report.TrainWindowsPerSecond:0.#} windows/s.");
+            console.WriteLine($"Saved the model to {output.FullName}.");
+        }
+
+        return 0;
+    }
+}
