@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Hosting;
 using FleetCast.Simulator;
 using Microsoft.AspNetCore.Builder;
@@ -81,6 +82,11 @@ public static class RunCommand
         if (parse.GetValue(options.Model) is { } model)
         {
             settings.Forecast.ModelDir = model.FullName;
+        }
+        else if (string.IsNullOrWhiteSpace(settings.Forecast.ModelDir) && ModelLocator.Find(TrainCommand.DefaultModelDirectory) is { } shipped)
+        {
+            // The shipped model, found from the current directory upwards or beside the program.
+            settings.Forecast.ModelDir = shipped;
         }
 
         return settings;

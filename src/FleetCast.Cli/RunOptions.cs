@@ -23,7 +23,7 @@ public sealed class RunOptions
 
     public Option<int> BackfillSteps { get; } = new("--backfill-steps") { Description = "Steps of simulated history stored on first start (empty data directory), so windows start full.", DefaultValueFactory = _ => 288 };
 
-    public Option<DirectoryInfo?> Model { get; } = new("--model") { Description = "Directory of a trained model; without it the server forecasts with a baseline and says so." };
+    public Option<DirectoryInfo?> Model { get; } = new("--model") { Description = "Directory of a trained model (default: the shipped models/default when found from the current directory or beside the program); without one the server forecasts with a baseline and says so." };
 
     public Option<bool> OpenBrowser { get; } = new("--open-browser") { Description = "Open the dashboard in the default browser once the server listens." };
 

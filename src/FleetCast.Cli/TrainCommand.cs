@@ -28,9 +28,12 @@ public static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "CPU threads for training.", DefaultValueFactory = _ => 2 };
         var hidden = new Option<int?>("--hidden-size") { Description = "TFT hidden size (default from TftConfig)." };
         var batch = new Option<int?>("--batch-size") { Description = "Training windows per optimiser step (default from TftTrainingOptions)." };
+        var learningRate = new Option<double>("--learning-rate") { Description = "Peak learning rate (Adam; warm-up, then cosine decay over the epochs or the time budget, whichever ends first).", DefaultValueFactory = _ => 2e-3 };
+        var windowsPerEpoch = new Option<int>("--windows-per-epoch") { Description = "Training windows drawn (shuffled) per epoch; validation and early stopping run after each.", DefaultValueFactory = _ => 3200 };
+        var validationWindows = new Option<int>("--validation-windows") { Description = "Validation windows scored after each epoch (evenly spread over the validation period).", DefaultValueFactory = _ => 1000 };
         var command = new Command("train", "Train the Temporal Fusion Transformer forecaster and save it as a model directory (weights, normalisation, contract, training report).")
         {
-            data, seed, days, servers, output, epochs, budget, threads, hidden, batch,
+            data, seed, days, servers, output, epochs, budget, threads, hidden, batch, learningRate, windowsPerEpoch, validationWindows,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -85,6 +88,10 @@ public static class TrainCommand
                 Threads = parse.GetValue(threads),
                 TimeBudget = TimeSpan.FromMinutes((double)parse.GetValue(budget)),
                 ProgressEveryBatches = 25,
+                LearningRate = parse.GetValue(learningRate),
+                MaxTrainWindowsPerEpoch = parse.GetValue(windowsPerEpoch),
+                MaxValidationWindows = parse.GetValue(validationWindows),
+                Patience = 6,
             };
             if (parse.GetValue(batch) is { } batchSize)
             {

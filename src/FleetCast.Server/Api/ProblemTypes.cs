@@ -9,7 +9,7 @@ public static class ProblemTypes
     public static readonly ProblemKind PayloadTooLarge = new(Base + "payload-too-large", 413, "The request body is too large.");
     public static readonly ProblemKind ServerNotFound = new(Base + "server-not-found", 404, "No such server.");
     public static readonly ProblemKind NoSnapshot = new(Base + "no-snapshot", 503, "No fleet snapshot has been computed yet.");
-    public static readonly ProblemKind ExplanationUnavailable = new(Base + "explanation-unavailable", 501, "Explanations need the trained model.");
+    public static readonly ProblemKind ExplanationUnavailable = new(Base + "explanation-unavailable", 409, "Explanations need the trained model to be forecasting this server.");
     public static readonly ProblemKind NoSimulator = new(Base + "no-simulator", 404, "No simulator runs in this process.");
     public static readonly ProblemKind UnknownScenario = new(Base + "unknown-scenario", 400, "Unknown scenario.");
     public static readonly ProblemKind ReloadUnavailable = new(Base + "reload-unavailable", 409, "The forecaster cannot be reloaded.");

@@ -1,5 +1,6 @@
 using FleetCast.Core.Levels;
 using FleetCast.Core.Profiles;
+using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,9 +22,11 @@ public static class ServerEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         group.MapGet("/{name}/explanation", Explanation).WithName("GetServerExplanation")
-            .WithSummary("Why the model forecasts what it does (needs the trained model).")
+            .WithSummary("Why the model forecasts what it does: feature importance, attention over the look-back and counterfactuals (needs the trained model).")
+            .Produces<ExplanationResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status501NotImplemented);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return group;
     }
 
@@ -55,17 +58,35 @@ public static class ServerEndpoints
         return TypedResults.Bytes(ServerDetailWriter.Write(detail, detail.FilledSteps), "application/json; charset=utf-8");
     }
 
-    internal static IResult Explanation(string name, ISnapshotSource source, ForecasterSet forecasters)
+    internal static IResult Explanation(string name, ISnapshotSource source, ForecasterSet forecasters, ServerExplanations explanations)
     {
-        if (source.Current is { } current && !current.Details.ContainsKey(name))
+        if (source.Current is not { } current)
+        {
+            return Problems.Of(ProblemTypes.NoSnapshot, "The engine has not computed its first snapshot yet; retry shortly.");
+        }
+
+        if (!current.Details.TryGetValue(name, out var detail))
         {
             return Problems.Of(ProblemTypes.ServerNotFound, $"Server '{name}' has never reported.");
         }
 
-        var primary = forecasters.Primary;
-        return Problems.Of(ProblemTypes.ExplanationUnavailable,
-            $"Explanations come from the trained model's own internals (variable selection weights and attention). " +
-            $"The running forecaster is '{primary.Name}', {(primary.IsModel ? "which does not provide explanations" : "a baseline without such internals")}; no explanation is made up in its place.");
+        if (forecasters.Primary is not TftForecaster tft)
+        {
+            var primary = forecasters.Primary;
+            return Problems.Of(ProblemTypes.ExplanationUnavailable,
+                $"Explanations come from the trained model's own internals (variable selection weights and attention). " +
+                $"The running forecaster is '{primary.Name}', {(primary.IsModel ? "which does not provide explanations" : "a baseline without such internals")}; no explanation is made up in its place.");
+        }
+
+        if (detail.Forecast?.Forecaster != tft.Name || detail.FilledSteps < tft.MinHistorySteps)
+        {
+            return Problems.Of(ProblemTypes.ExplanationUnavailable,
+                $"Server '{name}' is forecast by the warm-up baseline '{detail.Row.Forecaster}' until it has {tft.MinHistorySteps} steps of history " +
+                $"(it has {detail.FilledSteps}); the model explains only forecasts it made.");
+        }
+
+        var explanation = explanations.Explain(tft, detail, current.Snapshot.Version);
+        return TypedResults.Ok(ExplanationResponse.From(explanation, current.Snapshot.DataTime, tft.Name));
     }
 }
 

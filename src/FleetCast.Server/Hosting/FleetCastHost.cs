@@ -135,7 +135,9 @@ public static class FleetCastHost
             OpenPathPrefixes = ["/_framework", "/_content", "/css", "/js", "/favicon"],
         });
 
-        services.TryAddSingleton(_ => new ForecasterSet(CreateBaseline(options.Forecast.PrimaryBaseline), new LinearTrendForecaster()));
+        services.TryAddSingleton(sp => ModelForecasters.Create(options.Forecast, CreateBaseline(options.Forecast.PrimaryBaseline), new LinearTrendForecaster(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("FleetCast.Model")));
+        services.TryAddSingleton<ServerExplanations>();
         services.TryAddSingleton<EngineMetrics>();
         services.TryAddSingleton<SnapshotEngine>();
         services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotEngine>());

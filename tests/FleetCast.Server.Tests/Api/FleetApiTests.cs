@@ -119,13 +119,16 @@ public sealed class FleetApiTests
     }
 
     [Fact]
-    public async Task GetExplanation_WithBaseline_Returns501ProblemNamingTheForecaster()
+    public async Task GetExplanation_WithBaseline_Returns409ProblemNamingTheForecaster()
     {
         await using var server = await TestServerFixture.StartAsync();
+        var last = TestSamples.StepsAgo(1);
+        await server.IngestAsync(TestSamples.Body(Servers, last, steps: 6));
+        await server.WaitForDataTimeAsync(last);
 
         using var response = await server.Client.GetAsync("/api/v1/servers/ppdb001/explanation");
 
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Contains("fake-primary", await response.Content.ReadAsStringAsync());
     }
 }

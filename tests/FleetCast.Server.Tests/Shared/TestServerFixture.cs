@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using FleetCast.Core.Scenarios;
+using FleetCast.Forecasting;
 using FleetCast.Server.Auth;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
@@ -42,7 +43,7 @@ public sealed class TestServerFixture : IAsyncDisposable
     public ISnapshotSource Snapshots => App.Services.GetRequiredService<ISnapshotSource>();
 
     public static async Task<TestServerFixture> StartAsync(string? dataDir = null, IReadOnlyList<string>? apiKeys = null,
-        IScenarioControl? scenario = null, Action<FleetCastOptions>? tune = null)
+        IScenarioControl? scenario = null, Action<FleetCastOptions>? tune = null, IForecaster? primary = null)
     {
         var owned = dataDir is null ? new TempDirectory() : null;
         var directory = dataDir ?? owned!.Path;
@@ -60,7 +61,7 @@ public sealed class TestServerFixture : IAsyncDisposable
         var app = FleetCastHost.Build(options, scenario, services =>
         {
             services.TryAddSingleton(new ApiKeyOptions(apiKeys ?? []));
-            services.TryAddSingleton(new ForecasterSet(forecaster, new FakeForecaster("fake-warmup", minHistorySteps: 1)));
+            services.TryAddSingleton(new ForecasterSet(primary ?? forecaster, new FakeForecaster("fake-warmup", minHistorySteps: 1)));
         });
         await app.StartAsync();
         return new TestServerFixture(app, directory, owned, forecaster);

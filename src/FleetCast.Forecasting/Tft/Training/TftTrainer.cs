@@ -86,7 +86,7 @@ public sealed class TftTrainer
                     var count = Math.Min(options.BatchSize, perEpoch - offset);
                     foreach (var group in optimizer.ParamGroups)
                     {
-                        group.LearningRate = schedule.RateAt(step);
+                        group.LearningRate = schedule.RateAt(step, options.TimeBudget is { } limit ? stopwatch.Elapsed / limit : 0);
                     }
 
                     lossSum += TrainBatch(network, optimizer, windows, train, offset, count);
@@ -154,7 +154,7 @@ public sealed class TftTrainer
             Servers = dataset.Servers.Count,
             StrideSteps = options.StrideSteps,
             TrainWindows = windows.Train.Count,
-            ValidationWindows = windows.Validation.Count,
+            ValidationWindows = Math.Min(windows.Validation.Count, options.MaxValidationWindows ?? int.MaxValue),
             ValidationStartStep = windows.ValidationStartStep,
             Epochs = trainLosses.Count,
             BestEpoch = bestEpoch,
@@ -208,7 +208,7 @@ public sealed class TftTrainer
     {
         network.eval();
         using var noGrad = torch.no_grad();
-        var validation = windows.Validation;
+        var validation = ValidationSubset(windows.Validation, _options.MaxValidationWindows);
         double sum = 0;
         for (var offset = 0; offset < validation.Count; offset += _options.ValidationBatchSize)
         {
@@ -224,6 +224,17 @@ public sealed class TftTrainer
 
         network.train();
         return sum / validation.Count;
+    }
+
+    /// <summary>At most <paramref name="limit"/> windows, evenly spaced (the same ones every epoch).</summary>
+    private static IReadOnlyList<(int Server, int Start)> ValidationSubset(IReadOnlyList<(int Server, int Start)> all, int? limit)
+    {
+        if (limit is not { } count || count >= all.Count)
+        {
+            return all;
+        }
+
+        return Enumerable.Range(0, count).Select(i => all[(int)((long)i * all.Count / count)]).ToArray();
     }
 
     private static Dictionary<string, Tensor> Snapshot(TftNetwork network)

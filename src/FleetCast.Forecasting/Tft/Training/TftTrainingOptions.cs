@@ -20,6 +20,9 @@ public sealed record TftTrainingOptions
     /// <summary>When set, each epoch draws at most this many training windows (shuffled).</summary>
     public int? MaxTrainWindowsPerEpoch { get; init; }
 
+    /// <summary>When set, validation uses at most this many windows, evenly spread over the validation period.</summary>
+    public int? MaxValidationWindows { get; init; }
+
     public double LearningRate { get; init; } = 1e-3;
 
     /// <summary>Linear warm-up over this many optimiser steps, then cosine decay.</summary>
@@ -58,6 +61,7 @@ public sealed record TftTrainingOptions
         Require(ValidationBatchSize >= 1, $"{nameof(ValidationBatchSize)} must be at least 1; got {ValidationBatchSize}.");
         Require(MaxEpochs >= 1, $"{nameof(MaxEpochs)} must be at least 1; got {MaxEpochs}.");
         Require(MaxTrainWindowsPerEpoch is null or >= 1, $"{nameof(MaxTrainWindowsPerEpoch)} must be at least 1; got {MaxTrainWindowsPerEpoch}.");
+        Require(MaxValidationWindows is null or >= 1, $"{nameof(MaxValidationWindows)} must be at least 1; got {MaxValidationWindows}.");
         Require(LearningRate > 0 && double.IsFinite(LearningRate), $"{nameof(LearningRate)} must be positive; got {LearningRate}.");
         Require(WarmupSteps >= 0, $"{nameof(WarmupSteps)} must not be negative; got {WarmupSteps}.");
         Require(FinalLearningRateFraction is > 0 and <= 1, $"{nameof(FinalLearningRateFraction)} must be in (0, 1]; got {FinalLearningRateFraction}.");

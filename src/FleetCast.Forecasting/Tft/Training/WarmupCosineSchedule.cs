@@ -1,9 +1,12 @@
 namespace FleetCast.Forecasting.Tft.Training;
 
-/// <summary>Linear warm-up to the base rate, then cosine decay to base × final fraction.</summary>
+/// <summary>Linear warm-up to the base rate, then cosine decay to base × final fraction. The decay
+/// follows whichever is further along: the steps or the time budget, so a run cut short by its
+/// budget still ends at the low rate.</summary>
 internal sealed class WarmupCosineSchedule(double baseRate, int warmupSteps, int totalSteps, double finalFraction)
 {
-    public double RateAt(int step)
+    /// <param name="timeProgress">Share of the time budget used (0 without a budget).</param>
+    public double RateAt(int step, double timeProgress = 0)
     {
         if (step < warmupSteps)
         {
@@ -11,7 +14,7 @@ internal sealed class WarmupCosineSchedule(double baseRate, int warmupSteps, int
         }
 
         var decaySteps = Math.Max(1, totalSteps - warmupSteps);
-        var progress = Math.Min(1.0, (double)(step - warmupSteps) / decaySteps);
+        var progress = Math.Min(1.0, Math.Max((double)(step - warmupSteps) / decaySteps, timeProgress));
         var cosine = 0.5 * (1 + Math.Cos(Math.PI * progress));
         return baseRate * (finalFraction + ((1 - finalFraction) * cosine));
     }

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Text.Json;
+using FleetCast.Forecasting.Tft;
+using FleetCast.Simulator.Scenarios;
+
+namespace FleetCast.Cli.Tests;
+
+public sealed class TrainEvaluateCommandTests(TinyModelFixture tiny) : IClassFixture<TinyModelFixture>, IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "fleetcast-cli-tests", Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public void Train_TinyRun_SavesLoadableModelWithTrainingReport()
+    {
+        Assert.Equal(0, tiny.ExitCode);
+        using var model = TftModel.Load(tiny.Directory, expectedStepSeconds: 300);
+        var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(tiny.Directory, TrainCommand.TrainingReportFile))).RootElement;
+
+        Assert.Equal(8, model.Config.HiddenSize);
+        Assert.Equal(1, report.GetProperty("epochs").GetInt32());
+        Assert.Equal(3, report.GetProperty("dataSeed").GetInt32());
+        Assert.True(double.IsFinite(report.GetProperty("bestValidationLoss").GetDouble()));
+        Assert.Contains("epoch 1/1", tiny.Error.ToString());
+        Assert.Contains("val ", tiny.Error.ToString());
+        Assert.Contains("Saved the model", tiny.Output);
+    }
+
+    [Theory]
+    [InlineData("--epochs", "0")]
+    [InlineData("--servers", "0")]
+    [InlineData("--time-budget-minutes", "0")]
+    public void Train_InvalidOption_Exits2NamingTheOption(string option, string value)
+    {
+        var error = new StringWriter();
+
+        var exit = FleetCastCli.CreateRootCommand().Parse(["train", option, value, "--out", _directory])
+            .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
+
+        Assert.Equal(2, exit);
+        Assert.Contains(option, error.ToString());
+        Assert.False(Directory.Exists(_directory));
+    }
+
+    /// <summary>What CI runs: `fleetcast evaluate --days 1 --servers 6` (with the shipped model when present).</summary>
+    [Fact]
+    public void Evaluate_OneDaySixServers_WritesReportsComparingTftWithTheThreeBaselines()
+    {
+        var model = ModelLocator.Find(TrainCommand.DefaultModelDirectory) ?? tiny.Directory;
+        var output = new StringWriter();
+
+        var exit = FleetCastCli.CreateRootCommand().Parse(["evaluate", "--days", "1", "--servers", "6", "--model", model, "--out", _directory])
+            .Invoke(new InvocationConfiguration { Output = output, Error = new StringWriter() });
+
+        Assert.Equal(0, exit);
+        var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_directory, "report.json"))).RootElement;
+        var names = report.GetProperty("forecasters").EnumerateArray().Select(f => f.GetProperty("name").GetString()!).ToArray();
+        Assert.Equal(["tft", "linear-trend", "seasonal-naive", "holt-winters"], names);
+        Assert.Equal(6, report.GetProperty("servers").GetInt32());
+        Assert.All(report.GetProperty("forecasters").EnumerateArray(), f => Assert.True(f.GetProperty("pinballMean").GetDouble() > 0));
+        Assert.Contains("tft", File.ReadAllText(Path.Combine(_directory, "report.md")));
+        Assert.Contains("degrading@", output.ToString());
+    }
+
+    [Fact]
+    public void Evaluate_ModelDirectoryMissing_Exits2NamingModel()
+    {
+        var error = new StringWriter();
+
+        var exit = FleetCastCli.CreateRootCommand().Parse(["evaluate", "--model", Path.Combine(_directory, "none"), "--out", _directory])
+            .Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--model", error.ToString());
+    }
+
+    [Fact]
+    public void EpisodePlan_OneDay_HoldsDegradingCriticalAndCascadeEachFollowedByHealthy()
+    {
+        var plan = EpisodePlan.Create(288, seed: 11);
+
+        var scenarios = plan.OrderBy(p => p.Key).Select(p => p.Value).ToArray();
+
+        Assert.Equal(6, scenarios.Length);
+        Assert.Equal(
+            [ScenarioNames.Cascade, ScenarioNames.Critical, ScenarioNames.Degrading],
+            scenarios.Where(s => s != ScenarioNames.Healthy).Order().ToArray());
+        Assert.All(scenarios.Where((_, i) => i % 2 == 1), s => Assert.Equal(ScenarioNames.Healthy, s));
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+}
