@@ -26,6 +26,8 @@ public sealed class TftForecaster : IForecaster, IDisposable
         _ownsModel = ownsModel;
     }
 
+    public const int DefaultChunkSize = 64;
+
     public string Name => TftInference.ForecasterName;
 
     public bool IsModel => true;
