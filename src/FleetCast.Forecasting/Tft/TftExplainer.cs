@@ -30,23 +30,19 @@ public sealed class TftExplainer
         var lookback = config.LookbackSteps;
         var horizon = config.HorizonSteps;
         var positions = lookback + horizon;
-        var heads = config.AttentionHeads;
         var attention = new double[lookback];
         double total = 0;
-        for (var h = 0; h < heads; h++)
+        for (var s = 0; s < horizon; s++)
         {
-            for (var s = 0; s < horizon; s++)
+            var row = result.Attention.AsSpan(s * positions, positions); // heads' mean attention of horizon step s
+            for (var p = 0; p < lookback; p++)
             {
-                var row = result.Attention.AsSpan(((h * horizon) + s) * positions, positions);
-                for (var p = 0; p < lookback; p++)
-                {
-                    attention[p] += row[p];
-                    total += row[p];
-                }
+                attention[p] += row[p];
+                total += row[p];
             }
         }
 
-        var rows = heads * horizon;
+        var rows = horizon;
         for (var p = 0; p < lookback; p++)
         {
             attention[p] /= rows;

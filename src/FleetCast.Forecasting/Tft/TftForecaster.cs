@@ -26,7 +26,7 @@ public sealed class TftForecaster : IForecaster, IDisposable
         _ownsModel = ownsModel;
     }
 
-    public const int DefaultChunkSize = 64;
+    public const int DefaultChunkSize = 32;
 
     public string Name => TftInference.ForecasterName;
 

@@ -22,7 +22,7 @@ public sealed class TftNetworkTests
         Assert.Equal(new long[] { 3, 2 }, outputs.StaticWeights.shape);
         Assert.Equal(new long[] { 3, 16, 32 }, outputs.EncoderWeights.shape);
         Assert.Equal(new long[] { 3, 8, 18 }, outputs.DecoderWeights.shape);
-        Assert.Equal(new long[] { 3, 2, 8, 24 }, outputs.Attention.shape);
+        Assert.Equal(new long[] { 3, 8, 24 }, outputs.Attention.shape);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class TftNetworkTests
         Assert.Equal(0f, (before - after).abs().max().item<float>());
         var atEdit = (original.Quantiles.select(1, changedHorizonStep) - changed.Quantiles.select(1, changedHorizonStep)).abs().max().item<float>();
         Assert.True(atEdit > 1e-6f, "the edited step itself must see its new input");
-        var attentionOnFuture = original.Attention.select(2, 0).narrow(-1, config.LookbackSteps + 1, config.HorizonSteps - 1);
+        var attentionOnFuture = original.Attention.select(1, 0).narrow(-1, config.LookbackSteps + 1, config.HorizonSteps - 1);
         Assert.Equal(0f, attentionOnFuture.abs().max().item<float>());
     }
 

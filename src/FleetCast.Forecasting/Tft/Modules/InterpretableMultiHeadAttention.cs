@@ -30,23 +30,40 @@ internal sealed class InterpretableMultiHeadAttention : nn.Module<Tensor, Tensor
         RegisterComponents();
     }
 
+    /// <summary>Servers per slice of the score computation. The per-head scores of one server are
+    /// heads × Tq × Tk floats (≈ 300 KB at 4 × 96 × 192); slicing keeps them in cache and lets the
+    /// allocator reuse the same small blocks. Whole-chunk score tensors made the masked softmax the
+    /// single most expensive step of a forward pass.</summary>
+    public const int ServersPerSlice = 8;
+
     /// <summary>query [B, Tq, H], memory [B, Tk, H], mask [Tq, Tk] (true = may not attend) →
-    /// output [B, Tq, H], weights [B, heads, Tq, Tk].</summary>
+    /// output [B, Tq, H], interpretable weights [B, Tq, Tk] (the heads' mean attention, rows sum to 1).</summary>
     public override (Tensor Output, Tensor Weights) forward(Tensor query, Tensor memory, Tensor mask)
     {
         using var scope = torch.NewDisposeScope();
         var batch = query.shape[0];
         var q = (_query.forward(query) * (1.0 / Math.Sqrt(_headSize))).view(batch, -1, _heads, _headSize).transpose(1, 2); // [B, heads, Tq, d]
-        var k = _key.forward(memory).view(batch, -1, _heads, _headSize).transpose(1, 2); // [B, heads, Tk, d]
+        var k = _key.forward(memory).view(batch, -1, _heads, _headSize).permute(0, 2, 3, 1).contiguous(); // [B, heads, d, Tk]
         var v = _value.forward(memory); // [B, Tk, d]
-        var scores = torch.matmul(q, k.transpose(-2, -1)).masked_fill_(mask, float.NegativeInfinity); // [B, heads, Tq, Tk]
-        var weights = nn.functional.softmax(scores, -1); // [B, heads, Tq, Tk]
+        var outputs = new List<Tensor>();
+        var weights = new List<Tensor>();
+        for (long start = 0; start < batch; start += ServersPerSlice)
+        {
+            var count = Math.Min(ServersPerSlice, batch - start);
+            var scores = torch.matmul(q.narrow(0, start, count), k.narrow(0, start, count)).masked_fill_(mask, float.NegativeInfinity); // [s, heads, Tq, Tk]
+            var headWeights = nn.functional.softmax(scores, -1); // [s, heads, Tq, Tk]
 
-        // The value projection is shared, so the mean of the heads' outputs is the heads' mean
-        // attention applied once: mean_h(A_h V) = (mean_h A_h) V.
-        var meanWeights = _dropout.forward(weights).mean([1]); // [B, Tq, Tk]
-        var output = _output.forward(torch.bmm(meanWeights, v)); // [B, Tq, H]
-        return (output.MoveToOuterDisposeScope(), weights.MoveToOuterDisposeScope());
+            // The value projection is shared, so the mean of the heads' outputs is the heads' mean
+            // attention applied once: mean_h(A_h V) = (mean_h A_h) V.
+            var meanWeights = headWeights.mean([1]); // [s, Tq, Tk]
+            var applied = training ? _dropout.forward(headWeights).mean([1]) : meanWeights;
+            outputs.Add(torch.bmm(applied, v.narrow(0, start, count))); // [s, Tq, d]
+            weights.Add(meanWeights);
+        }
+
+        var output = _output.forward(outputs.Count == 1 ? outputs[0] : torch.cat(outputs, 0)); // [B, Tq, H]
+        var interpretable = weights.Count == 1 ? weights[0] : torch.cat(weights, 0); // [B, Tq, Tk]
+        return (output.MoveToOuterDisposeScope(), interpretable.MoveToOuterDisposeScope());
     }
 
     protected override void Dispose(bool disposing)

@@ -104,7 +104,7 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
         var enriched = _staticEnrichment.forward(
             temporal, contexts.Enrichment.unsqueeze(1)); // [B, L+T, H], context broadcast over time
         var enrichedHorizon = enriched.narrow(1, lookback, horizon); // [B, T, H]
-        var (attended, attention) = _attention.forward(enrichedHorizon, enriched, _causalMask); // [B, T, H], [B, heads, T, L+T]
+        var (attended, attention) = _attention.forward(enrichedHorizon, enriched, _causalMask); // [B, T, H], [B, T, L+T]
         var gated = _postAttentionGate.forward(attended, enrichedHorizon); // [B, T, H]
         var positionWise = _positionWise.forward(gated); // [B, T, H]
         var output = _preOutputGate.forward(positionWise, temporal.narrow(1, lookback, horizon)); // [B, T, H]

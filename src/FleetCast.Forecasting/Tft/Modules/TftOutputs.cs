@@ -7,7 +7,7 @@ namespace FleetCast.Forecasting.Tft.Modules;
 /// <param name="StaticWeights">[B, 2] static variable selection weights.</param>
 /// <param name="EncoderWeights">[B, L, 32] encoder variable selection weights.</param>
 /// <param name="DecoderWeights">[B, T, 18] decoder variable selection weights.</param>
-/// <param name="Attention">[B, heads, T, L + T] attention of each horizon step over all positions.</param>
+/// <param name="Attention">[B, T, L + T] interpretable attention (mean over heads) of each horizon step over all positions.</param>
 internal sealed record TftOutputs(Tensor Quantiles, Tensor StaticWeights, Tensor EncoderWeights, Tensor DecoderWeights, Tensor Attention) : IDisposable
 {
     public TftOutputs MoveToOuterDisposeScope() => new(

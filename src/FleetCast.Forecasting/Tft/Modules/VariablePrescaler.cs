@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace FleetCast.Forecasting.Tft.Modules;
 
 /// <summary>One linear prescaler per real-valued input variable (a 1 → E linear map each), held as
-/// one weight matrix so all variables are embedded in a single fused multiply-add.</summary>
+/// one weight matrix so all variables are embedded in one broadcast multiply-add.</summary>
 internal sealed class VariablePrescaler : nn.Module<Tensor, Tensor>
 {
     private readonly Parameter _weight;
@@ -25,7 +25,7 @@ internal sealed class VariablePrescaler : nn.Module<Tensor, Tensor>
     {
         using var scope = torch.NewDisposeScope();
         var variableMajor = input.permute(2, 0, 1).unsqueeze(-1); // [V, B, S, 1]
-        var embedded = torch.addcmul(_bias, variableMajor, _weight, 1); // [V, B, S, E]
+        var embedded = (variableMajor * _weight).add_(_bias); // [V, B, S, E]
         return embedded.MoveToOuterDisposeScope();
     }
 
