@@ -13,9 +13,11 @@ public sealed class TftForecaster : IForecaster, IDisposable
     /// <param name="model">The model to serve.</param>
     /// <param name="threads">Intra-op threads for inference. TorchSharp's setting is process-wide; it is
     /// re-applied before every batch.</param>
-    /// <param name="chunkSize">Servers per forward pass (bounds peak memory).</param>
+    /// <param name="chunkSize">Servers per forward pass. Small chunks keep each pass's tensors inside
+    /// the CPU caches; on the 2-core test machine chunks of 16–32 used the least CPU time per fleet,
+    /// chunks of 256 about 3× more.</param>
     /// <param name="ownsModel">Dispose the model with this forecaster.</param>
-    public TftForecaster(TftModel model, int threads = 1, int chunkSize = 256, bool ownsModel = false)
+    public TftForecaster(TftModel model, int threads = 1, int chunkSize = DefaultChunkSize, bool ownsModel = false)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
