@@ -39,7 +39,9 @@ function tipFormatter(params) {
   return head + lines.join('<br/>');
 }
 
-function prepare(option) {
+// Only the first render animates: live updates arrive up to several times a second, and an animated
+// transition still running when the next one starts leaves bars and lines between two states.
+function prepare(option, animate) {
   const prepared = { ...option };
   if (prepared.tooltip) {
     prepared.tooltip = { ...prepared.tooltip, formatter: tipFormatter };
@@ -49,7 +51,7 @@ function prepare(option) {
     points += Array.isArray(s.data) ? s.data.length : 0;
   }
   // Animation costs more than it gives on large series (DESIGN.md section 9).
-  prepared.animation = points < LARGE_SERIES && prepared.animation !== false;
+  prepared.animation = animate && points < LARGE_SERIES && prepared.animation !== false;
   return prepared;
 }
 
@@ -68,7 +70,7 @@ export function init(element, option, dotNetRef) {
     }
   });
   chart.on('finished', () => markReady(element));
-  chart.setOption(prepare(option), { notMerge: true });
+  chart.setOption(prepare(option, true), { notMerge: true });
   state.last = Date.now();
   state.resize = new ResizeObserver(() => chart.resize());
   state.resize.observe(element);
@@ -93,7 +95,7 @@ export function update(element, option) {
     const next = state.pending;
     state.pending = null;
     if (next && !state.chart.isDisposed()) {
-      state.chart.setOption(prepare(next), { notMerge: true, lazyUpdate: true });
+      state.chart.setOption(prepare(next, false), { notMerge: true, lazyUpdate: true });
       state.last = Date.now();
     }
   }, wait);
