@@ -56,8 +56,21 @@ internal sealed class DashboardPage : IAsyncDisposable
         await WaitForPanelAsync(tab);
     }
 
-    public Task WaitForPanelAsync(string tab) =>
-        Page.Locator($"[role='tabpanel'][data-tab='{tab}'][data-ready='true']").WaitForAsync();
+    public async Task WaitForPanelAsync(string tab)
+    {
+        try
+        {
+            await Page.Locator($"[role='tabpanel'][data-tab='{tab}'][data-ready='true']").WaitForAsync();
+        }
+        catch (TimeoutException e)
+        {
+            // Leave the page as it was for the failure report.
+            var shot = Path.Combine(Artifacts.Folder, $"failed-{tab}-{DateTime.UtcNow:HHmmss}.png");
+            await Page.ScreenshotAsync(new() { Path = shot });
+            var shown = await Page.EvaluateAsync<string?>("() => Array.from(document.querySelectorAll('[role=tabpanel]')).map(p => p.dataset.tab + ':' + p.dataset.ready).join(' ')");
+            throw new TimeoutException($"Tab panel '{tab}' did not reach data-ready=\"true\" (panels now: {shown}; screenshot {shot}; browser errors: {string.Join(" | ", Errors)}).", e);
+        }
+    }
 
     /// <summary>Waits until every chart on the page has drawn its first render; returns how many there are.</summary>
     public async Task<int> WaitForChartsAsync()

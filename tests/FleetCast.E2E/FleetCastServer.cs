@@ -7,7 +7,8 @@ namespace FleetCast.E2E;
 
 /// <summary>A `fleetcast run` process with the in-process simulator, started exactly as DESIGN.md
 /// section 7 says (from the repository root, Release build, --no-build), on a free loopback port with
-/// its own temporary data directory. Disposing kills the whole process tree and deletes the data.</summary>
+/// its own temporary data directory. Its output goes to artifacts/e2e/server.log. Disposing kills the
+/// whole process tree and deletes the data.</summary>
 internal sealed class FleetCastServer : IAsyncDisposable
 {
     public const int Servers = 90;
@@ -15,6 +16,7 @@ internal sealed class FleetCastServer : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StreamWriter _log = new(Path.Combine(Artifacts.Folder, "server.log"), append: false) { AutoFlush = true };
     private readonly string _dataDir;
 
     private FleetCastServer(Process process, string dataDir, Uri baseAddress)
@@ -141,6 +143,7 @@ internal sealed class FleetCastServer : IAsyncDisposable
         lock (_output)
         {
             _output.AppendLine(line);
+            _log.WriteLine(line);
         }
     }
 
@@ -168,6 +171,11 @@ internal sealed class FleetCastServer : IAsyncDisposable
         }
 
         _process.Dispose();
+        lock (_output)
+        {
+            _log.Dispose();
+        }
+
         try
         {
             Directory.Delete(_dataDir, recursive: true);

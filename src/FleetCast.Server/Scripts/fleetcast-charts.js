@@ -3,14 +3,14 @@
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, HeatmapChart } from 'echarts/charts';
 import {
-  GridComponent, TooltipComponent, VisualMapComponent, MarkLineComponent,
-  LegendComponent,
+  GridComponent, TooltipComponent, VisualMapPiecewiseComponent, MarkLineComponent,
+  LegendPlainComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
-  BarChart, LineChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent,
-  MarkLineComponent, LegendComponent, CanvasRenderer,
+  BarChart, LineChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapPiecewiseComponent,
+  MarkLineComponent, LegendPlainComponent, CanvasRenderer,
 ]);
 
 const UPDATE_INTERVAL_MS = 200;
@@ -60,6 +60,10 @@ function markReady(element) {
 }
 
 export function init(element, option, dotNetRef) {
+  // The element may already have left the page (the tab changed while the call was under way).
+  if (!element || !element.isConnected) {
+    return;
+  }
   dispose(element);
   const chart = echarts.init(element, null, { renderer: 'canvas' });
   const state = { chart, pending: null, timer: null, last: 0, dotNetRef, resize: null };
@@ -81,7 +85,7 @@ export function init(element, option, dotNetRef) {
 
 // Updates are throttled: at most one setOption per UPDATE_INTERVAL_MS, the latest option wins.
 export function update(element, option) {
-  const state = charts.get(element);
+  const state = element ? charts.get(element) : undefined;
   if (!state) {
     return;
   }
