@@ -114,11 +114,16 @@ public sealed class DashboardTests(DashboardFixture fixture)
         // Arrange
         await using var dashboard = await fixture.OpenDashboardAsync();
         await dashboard.SelectTabAsync("top-risks");
-        var entry = dashboard.Page.Locator("[data-tab='top-risks'] li[data-server]").First;
-        var server = await entry.GetAttributeAsync("data-server") ?? throw new InvalidOperationException("A top-risks entry without data-server.");
+        await dashboard.Page.Locator("[data-tab='top-risks'] li[data-server] button").First.WaitForAsync();
 
-        // Act
-        await entry.Locator("button").First.ClickAsync();
+        // Act: the list re-orders with every snapshot, so read the name and click in one step.
+        var server = await dashboard.Page.EvaluateAsync<string>("""
+            () => {
+              const entry = document.querySelector("[data-tab='top-risks'] li[data-server]");
+              entry.querySelector('button').click();
+              return entry.dataset.server;
+            }
+            """);
         await dashboard.WaitForPanelAsync("server");
         await dashboard.Page.Locator($"[data-tab='server'] [data-server-name='{server}']").WaitForAsync();
         var charts = await dashboard.WaitForChartsAsync();
