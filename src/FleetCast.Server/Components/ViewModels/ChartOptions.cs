@@ -81,7 +81,7 @@ public static class ChartOptions
         var percent = band.Metric.Unit == "%";
         return new
         {
-            grid = new { left = 48, right = 16, top = 28, bottom = 36 },
+            grid = new { left = 48, right = 16, top = 44, bottom = 36 },
             tooltip = new { trigger = "axis" },
             legend = new { top = 0, data = new[] { "history", "p50", "p10–p90" } },
             xAxis = new { type = "category", boundaryGap = false, data = band.Labels, name = "UTC", nameLocation = "end", axisLabel = new { color = AxisColor } },
