@@ -83,9 +83,10 @@ public sealed class HoltWintersForecaster : BaselineForecaster
         }
 
         var next = 0;
-        while (next < backtestCount && origins[next] < start - 1)
+        while (next < backtestCount && origins[next] <= start - 1)
         {
-            // Origins inside the initialisation period forecast from the initial state.
+            // Origins inside the initialisation period (its last step included: the state after it is the
+            // initial state) forecast from the initial state.
             WriteLeads(level, trend, seasonal, season, origins[next], damped, backtestLeads, rows, next, backtestCount);
             next++;
         }
