@@ -86,7 +86,13 @@ public sealed class SnapshotBuilder
             ?? new Dictionary<string, double>(StringComparer.Ordinal);
         var summary = FleetSummaryBuilder.Build(rows, previousScores);
         var environment = EnvironmentIndicatorBuilder.Build(
-            rows.Select(r => (r.Profile, details[r.Name].Forecast, r.RiskScore)).ToList(), _thresholds);
+            rows.Select(r =>
+            {
+                // Metrics the window never observed are forecasts of fill values: they must not count.
+                var detail = details[r.Name];
+                return (r.Profile, detail.Forecast, r.RiskScore, (IReadOnlyList<bool>?)detail.Window.Observed);
+            }).ToList(),
+            _thresholds);
         var profiles = rows.ToDictionary(r => r.Name, r => r.Profile, StringComparer.Ordinal);
         var alerts = _tracker.Active
             .OrderByDescending(a => a.Severity)
