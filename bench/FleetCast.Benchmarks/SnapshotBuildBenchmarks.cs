@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
+using FleetCast.Core.Windows;
 using FleetCast.Forecasting.Baselines;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
@@ -21,6 +22,8 @@ public class SnapshotBuildBenchmarks
 
     private WindowStore _windows = new();
     private SnapshotBuilder _builder = null!;
+    private BaselineForecaster _primary = null!;
+    private ServerWindow[] _windowsOnly = [];
     private DateTimeOffset _dataTime;
     private IReadOnlyList<WindowView> _views = [];
     private StepResult _result = null!;
@@ -44,10 +47,11 @@ public class SnapshotBuildBenchmarks
 
         _dataTime = _windows.LatestDataTime!.Value;
         var options = new ForecastOptions { WindowSteps = WindowSteps };
-        BaselineForecaster primary = Primary == "holt-winters" ? new HoltWintersForecaster() : new LinearTrendForecaster();
-        _builder = new SnapshotBuilder(new ForecasterSet(primary, new LinearTrendForecaster()), options, ThresholdTable.Default,
+        _primary = Primary == "holt-winters" ? new HoltWintersForecaster() : new LinearTrendForecaster();
+        _builder = new SnapshotBuilder(new ForecasterSet(_primary, new LinearTrendForecaster()), options, ThresholdTable.Default,
             ScoringOptions.Default, AlertRuleOptions.Default, []);
         _views = _windows.Capture(_dataTime);
+        _windowsOnly = [.. _views.Select(v => v.Window)];
         _result = _builder.Build(_views, _dataTime, ++_version, DateTimeOffset.UtcNow, null);
     }
 
@@ -62,6 +66,10 @@ public class SnapshotBuildBenchmarks
 
     [Benchmark]
     public int Capture() => _windows.Capture(_dataTime).Count;
+
+    /// <summary>The primary forecaster alone on the captured windows (part of <see cref="Build"/>).</summary>
+    [Benchmark]
+    public int Forecast() => _primary.Forecast(_windowsOnly, 96).Count;
 
     /// <summary>Forecast + score + alerts + summary (no capture, no serialisation).</summary>
     [Benchmark]
