@@ -86,8 +86,10 @@ public static class RunCommand
         return settings;
     }
 
-    private static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
-        .AddEnvironmentVariables("FLEETCAST_")
+    // Environment variables named FLEETCAST__<SECTION>__<KEY> (double underscores) map to the "FleetCast"
+    // section, e.g. FLEETCAST__FORECAST__THREADS=2.
+    internal static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
+        .AddEnvironmentVariables()
         .Build();
 
     private static async Task RunAsync(FleetCastOptions settings, bool openBrowser, CancellationToken cancellationToken)

@@ -6,6 +6,11 @@ public sealed record AlertRuleOptions
     /// <summary>A forecast crossing counts only if the quantile stays over the threshold this many consecutive steps.</summary>
     public int PersistSteps { get; init; } = 2;
 
+    /// <summary>Only the pessimistic quantile (p90, p10 of idle) crossing within this many steps raises a
+    /// "possible" alert: far out the bands are wide by nature, and alerting on them floods a healthy fleet.
+    /// Default 12 steps (one hour at 5 min); "likely" (p50) crossings count over the whole horizon.</summary>
+    public int PossibleWithinSteps { get; init; } = 12;
+
     /// <summary>An alert fires after being found in this many consecutive evaluations.</summary>
     public int FireAfterEvaluations { get; init; } = 1;
 

@@ -6,7 +6,8 @@ using FleetCast.Core.Thresholds;
 namespace FleetCast.Core.Alerts;
 
 /// <summary>Finds threshold crossings: a value already over a threshold now (minutesAhead 0), else the
-/// first step at which p50 (likely) or p90 (possible) crosses and stays over for PersistSteps.</summary>
+/// first step at which p50 (likely, anywhere in the horizon) or p90 (possible, within PossibleWithinSteps)
+/// crosses and stays over for PersistSteps.</summary>
 public static class PredictiveAlertRule
 {
     /// <param name="current">Latest value per catalog metric; NaN = never observed, which never alerts
@@ -55,7 +56,8 @@ public static class PredictiveAlertRule
                 {
                     candidates.Add(Predicted(server, thresholds, severity, AlertLikelihood.Likely, bound, median, likely, forecast.StepSeconds));
                 }
-                else if (FirstPersistentCrossing(pessimistic, thresholds, bound, options.PersistSteps) is { } possible)
+                else if (FirstPersistentCrossing(pessimistic, thresholds, bound, options.PersistSteps) is { } possible
+                    && possible <= options.PossibleWithinSteps)
                 {
                     candidates.Add(Predicted(server, thresholds, severity, AlertLikelihood.Possible, bound, pessimistic, possible, forecast.StepSeconds));
                 }

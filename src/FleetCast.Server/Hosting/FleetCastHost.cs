@@ -131,8 +131,10 @@ public static class FleetCastHost
         services.TryAddSingleton(sp => new DashboardSessionTokens(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(new ApiKeyMiddlewareOptions
         {
-            OpenPaths = ["/"],
-            OpenPathPrefixes = ["/_framework", "/_content", "/css", "/js", "/favicon"],
+            // The dashboard page and its circuit need a session (sign in at /signin); static assets do not.
+            OpenPaths = [SignInEndpoints.SignInPath],
+            OpenPathPrefixes = ["/_framework", "/_content", "/css", "/js", "/dist", "/favicon"],
+            SignInPath = SignInEndpoints.SignInPath,
         });
 
         services.TryAddSingleton(_ => new ForecasterSet(CreateBaseline(options.Forecast.PrimaryBaseline), new LinearTrendForecaster()));
@@ -188,6 +190,7 @@ public static class FleetCastHost
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapMetrics("/metrics", registry);
+        app.MapSignInEndpoints();
         app.MapIngestEndpoints();
         app.MapFleetEndpoints();
         app.MapServerEndpoints();

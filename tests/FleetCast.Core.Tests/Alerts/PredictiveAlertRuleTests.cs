@@ -69,6 +69,31 @@ public sealed class PredictiveAlertRuleTests
     }
 
     [Fact]
+    public void Evaluate_OnlyP90CrossesBeyondPossibleWindow_IsIgnored()
+    {
+        var current = TestMetrics.Healthy();
+        var forecast = new ForecastBuilder().Flat(current).Series(Metric.SwapUsedPct, h => h < 20 ? 5 : 22, spread: 6).Build();
+
+        var defaults = Evaluate(current, forecast);
+        var wider = Evaluate(current, forecast, options: new AlertRuleOptions { PossibleWithinSteps = 96 });
+
+        Assert.Empty(defaults);
+        var candidate = Assert.Single(wider);
+        Assert.Equal((AlertLikelihood.Possible, 20), (candidate.Likelihood, candidate.StepsAhead));
+    }
+
+    [Fact]
+    public void Evaluate_P50CrossesBeyondPossibleWindow_IsStillLikely()
+    {
+        var current = TestMetrics.Healthy();
+        var forecast = new ForecastBuilder().Flat(current).Series(Metric.SwapUsedPct, h => h < 40 ? 5 : 30, spread: 2).Build();
+
+        var candidate = Assert.Single(Evaluate(current, forecast));
+
+        Assert.Equal((AlertSeverity.Warning, AlertLikelihood.Likely, 40), (candidate.Severity, candidate.Likelihood, candidate.StepsAhead));
+    }
+
+    [Fact]
     public void Evaluate_SingleStepSpike_DoesNotPersistAndIsIgnored()
     {
         var current = TestMetrics.Healthy();

@@ -52,7 +52,7 @@ public sealed class AuthApiTests
     [InlineData("/health")]
     [InlineData("/status")]
     [InlineData("/version")]
-    [InlineData("/")]
+    [InlineData("/signin")]
     public async Task OpenRoute_WithoutKey_IsServed(string path)
     {
         await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);

@@ -1,0 +1,97 @@
+using System.Net;
+using FleetCast.Server.Auth;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace FleetCast.Server.Api;
+
+/// <summary>The dashboard's sign-in when API keys are configured: a plain form that exchanges a key for
+/// an opaque session cookie (HttpOnly, SameSite=Strict). The key itself never reaches markup or JavaScript.</summary>
+public static class SignInEndpoints
+{
+    public const string SignInPath = "/signin";
+    public const string SignOutPath = "/signout";
+
+    public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/").WithTags("Dashboard sign-in").ExcludeFromDescription();
+        group.MapGet(SignInPath, (string? returnUrl) => Page(returnUrl, error: null, StatusCodes.Status200OK));
+        group.MapPost(SignInPath, SignIn);
+        group.MapPost(SignOutPath, SignOut);
+        return app;
+    }
+
+    private static async Task<IResult> SignIn(HttpContext context, ApiKeyValidator validator, DashboardSessionTokens sessions)
+    {
+        // The form is read directly: the key is the credential, and SameSite=Strict keeps the session cookie
+        // off cross-site requests.
+        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        var returnUrl = LocalOrRoot(form["returnUrl"].ToString());
+        if (!validator.Enabled)
+        {
+            return Results.Redirect(returnUrl);
+        }
+
+        if (!validator.IsValid(form["apiKey"].ToString()))
+        {
+            return Page(returnUrl, "That API key is not valid.", StatusCodes.Status403Forbidden);
+        }
+
+        context.Response.Cookies.Append(ApiKeyMiddleware.CookieName, sessions.Issue(), sessions.CreateCookieOptions(context.Request.IsHttps));
+        return Results.Redirect(returnUrl);
+    }
+
+    private static IResult SignOut(HttpContext context, DashboardSessionTokens sessions)
+    {
+        if (context.Request.Cookies.TryGetValue(ApiKeyMiddleware.CookieName, out var token))
+        {
+            sessions.Revoke(token);
+        }
+
+        context.Response.Cookies.Delete(ApiKeyMiddleware.CookieName, new CookieOptions { Path = "/" });
+        return Results.Redirect(SignInPath);
+    }
+
+    /// <summary>Only local paths are followed after sign-in (no open redirect).</summary>
+    internal static string LocalOrRoot(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+            ? returnUrl
+            : "/";
+
+    private static IResult Page(string? returnUrl, string? error, int status)
+    {
+        var message = error is null ? string.Empty : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
+        var html = $$"""
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+              <meta charset="utf-8">
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <title>FleetCast · sign in</title>
+              <style>
+                body { font-family: system-ui, sans-serif; background: #0f172a; color: #e2e8f0; display: grid; place-items: center; min-height: 100vh; margin: 0; }
+                form { background: #1e293b; padding: 2rem; border-radius: 8px; width: min(420px, 90vw); }
+                label, input, button { display: block; width: 100%; box-sizing: border-box; font-size: 1rem; }
+                input { margin: .5rem 0 1rem; padding: .6rem; border-radius: 4px; border: 1px solid #475569; background: #0f172a; color: inherit; }
+                button { padding: .6rem; border: 0; border-radius: 4px; background: #2563eb; color: white; cursor: pointer; }
+                .error { color: #fca5a5; }
+              </style>
+            </head>
+            <body>
+              <form method="post" action="{{SignInPath}}">
+                <h1>FleetCast</h1>
+                <p>This server needs an API key. It is exchanged for a session cookie and is not stored in the page.</p>
+                {{message}}
+                <label for="apiKey">API key</label>
+                <input id="apiKey" name="apiKey" type="password" autocomplete="current-password" required autofocus>
+                <input type="hidden" name="returnUrl" value="{{WebUtility.HtmlEncode(LocalOrRoot(returnUrl))}}">
+                <button type="submit">Sign in</button>
+              </form>
+            </body>
+            </html>
+            """;
+        return Results.Content(html, "text/html; charset=utf-8", statusCode: status);
+    }
+}

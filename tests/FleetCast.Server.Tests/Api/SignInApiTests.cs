@@ -1,0 +1,77 @@
+using System.Net;
+using FleetCast.Server.Api;
+using FleetCast.Server.Auth;
+using FleetCast.Server.Tests.Shared;
+
+namespace FleetCast.Server.Tests.Api;
+
+public sealed class SignInApiTests
+{
+    private const string Key = "dashboard-key-0123456789abcdef";
+
+    [Fact]
+    public async Task DashboardPage_WithKeysAndNoSession_RedirectsToSignIn()
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);
+        using var client = CreateBrowserLikeClient(server, out _);
+
+        using var response = await client.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith(SignInEndpoints.SignInPath, response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task SignIn_WrongKey_Returns403AndSetsNoCookie()
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);
+        using var client = CreateBrowserLikeClient(server, out var cookies);
+
+        using var response = await client.PostAsync(SignInEndpoints.SignInPath, Form("wrong-key", "/"));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("not valid", page);
+        Assert.DoesNotContain("wrong-key", page);
+        Assert.Empty(cookies.GetCookies(server.BaseAddress));
+    }
+
+    [Fact]
+    public async Task SignIn_RightKey_SetsHttpOnlySessionCookieThatOpensTheApiAndNeverContainsTheKey()
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);
+        using var client = CreateBrowserLikeClient(server, out var cookies);
+
+        using var signIn = await client.PostAsync(SignInEndpoints.SignInPath, Form(Key, "/?tab=alerts"));
+        using var status = await client.GetAsync("/api/v1/status");
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/?tab=alerts", signIn.Headers.Location!.OriginalString);
+        var cookie = Assert.Single(cookies.GetCookies(server.BaseAddress));
+        Assert.Equal(ApiKeyMiddleware.CookieName, cookie.Name);
+        Assert.True(cookie.HttpOnly);
+        Assert.DoesNotContain(Key, cookie.Value);
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/", "/")]
+    [InlineData("//evil.example/", "/")]
+    [InlineData("/\\evil.example/", "/")]
+    [InlineData("/servers", "/servers")]
+    [InlineData(null, "/")]
+    public void LocalOrRoot_OnlyFollowsLocalPaths(string? returnUrl, string expected) =>
+        Assert.Equal(expected, SignInEndpoints.LocalOrRoot(returnUrl));
+
+    private static FormUrlEncodedContent Form(string key, string returnUrl) =>
+        new(new Dictionary<string, string> { ["apiKey"] = key, ["returnUrl"] = returnUrl });
+
+    private static HttpClient CreateBrowserLikeClient(TestServerFixture server, out CookieContainer cookies)
+    {
+        cookies = new CookieContainer();
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies, UseCookies = true };
+        var client = new HttpClient(handler) { BaseAddress = server.BaseAddress };
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+        return client;
+    }
+}
