@@ -204,7 +204,8 @@ internal sealed class ServerRing
         }
 
         var length = (int)(endStep - firstStep + 1);
-        var values = new float[length * Columns];
+        // Every element is written below (rows are copied or converted whole), so skip the zeroing.
+        var values = GC.AllocateUninitializedArray<float>(length * Columns);
         var observed = new bool[Columns];
         if (!TryExtendPrevious(firstStep, endStep, values, observed))
         {
