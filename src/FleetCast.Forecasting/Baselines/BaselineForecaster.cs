@@ -157,8 +157,9 @@ public abstract class BaselineForecaster : IForecaster
             }
 
             var sample = residuals.AsSpan(0, count);
-            lower[h - 1] = Math.Min(0f, ResidualQuantiles.Quantile(sample, LowerQuantile));
-            upper[h - 1] = Math.Max(0f, ResidualQuantiles.Quantile(sample, UpperQuantile));
+            var (low, high) = ResidualQuantiles.TailQuantiles(sample, LowerQuantile, UpperQuantile);
+            lower[h - 1] = Math.Min(0f, low);
+            upper[h - 1] = Math.Max(0f, high);
             if (lastEstimated > 0)
             {
                 for (var between = lastEstimated + 1; between < h; between++)
