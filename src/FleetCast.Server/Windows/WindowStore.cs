@@ -1,6 +1,7 @@
 using FleetCast.Core.Profiles;
 using FleetCast.Core.Samples;
 using FleetCast.Server.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace FleetCast.Server.Windows;
 
@@ -89,13 +90,28 @@ public sealed class WindowStore : IWindowStore
         }
     }
 
+    /// <summary>Re-sent steps that could not be re-read from the sample store (they keep the first version).</summary>
+    public int FailedRereads { get; private set; }
+
     /// <summary>Re-reads each step that received a re-sent second, so the stored (last) version counts.</summary>
     private void ReplaceFromStore(HashSet<(ServerRing Ring, long Step)> resent)
     {
         foreach (var (ring, step) in resent)
         {
             var from = DateTimeOffset.FromUnixTimeSeconds(step * Options.StepSeconds);
-            var stored = _sampleStore!.ReadServer(ring.Server, from, from.AddSeconds(Options.StepSeconds - 1));
+            IReadOnlyList<MetricSample> stored;
+            try
+            {
+                stored = _sampleStore!.ReadServer(ring.Server, from, from.AddSeconds(Options.StepSeconds - 1));
+            }
+            catch (SqliteException)
+            {
+                // The batch is already committed, so the ingest must not fail here: the step keeps the
+                // first version until the next re-send or restart (which rebuilds from storage).
+                FailedRereads++;
+                continue;
+            }
+
             var wasReady = ring.FilledSteps >= Options.LookbackSteps;
             ring.ReplaceStep(step, stored);
             UpdateReady(wasReady, ring);

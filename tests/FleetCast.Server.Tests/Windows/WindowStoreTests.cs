@@ -126,6 +126,18 @@ public sealed class WindowStoreTests
     }
 
     [Fact]
+    public void Apply_ResentSecondAndStoreUnreadable_DoesNotThrowAndKeepsTheFirst()
+    {
+        var windows = new WindowStore(_store.Options, sampleStore: new UnreadableSampleStore());
+        windows.Apply([Samples.Of("a", T0, (Metric.CpuUserPct, 30))]);
+
+        windows.Apply([Samples.Of("a", T0, (Metric.CpuUserPct, 70))]);
+
+        Assert.Equal(30f, Assert.Single(windows.Capture(T0)).Window[0, Metric.CpuUserPct]);
+        Assert.Equal(1, windows.FailedRereads);
+    }
+
+    [Fact]
     public async Task Apply_SameSecondTwiceInOneBatch_KeepsTheLast()
     {
         using var directory = new TempDirectory();
