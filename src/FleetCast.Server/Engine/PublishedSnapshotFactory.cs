@@ -7,9 +7,9 @@ namespace FleetCast.Server.Engine;
 
 /// <summary>Serialises a snapshot once (camelCase JSON) and compresses it once with gzip and brotli,
 /// so every reader of this version is served a memory copy.</summary>
-/// <remarks>Levels are picked for the step budget (docs/performance.md has the measurements): brotli 4 is
-/// several times faster than 5 and close in size on this repetitive JSON; gzip, only for clients without
-/// brotli, uses the fastest level.</remarks>
+/// <remarks>Levels are picked for the step budget (docs/performance.md has the timings): brotli quality 4
+/// (from 5 on, brotli switches to slower match finders); gzip, served only to clients without brotli, uses
+/// the fastest level.</remarks>
 public static class PublishedSnapshotFactory
 {
     private const int BrotliQuality = 4;
