@@ -113,13 +113,14 @@ public sealed class SnapshotBuilder
 
     private Dictionary<string, ServerForecast?> ForecastLive(List<WindowView> live, IForecaster primary, IForecaster warmUp)
     {
-        var primaryMin = Math.Max(_options.LookbackSteps, primary.MinHistorySteps);
+        // Ready servers (a full look-back of real samples) go to the primary once their window spans what
+        // it needs; gaps (a server that was offline a while) are forward-filled and do not count against it.
         var toPrimary = new List<WindowView>();
         var toWarmUp = new List<WindowView>();
         var result = new Dictionary<string, ServerForecast?>(live.Count, StringComparer.Ordinal);
         foreach (var view in live)
         {
-            if (view.FilledSteps >= primaryMin)
+            if (view.FilledSteps >= _options.LookbackSteps && view.Window.Length >= primary.MinHistorySteps)
             {
                 toPrimary.Add(view);
             }
