@@ -1,3 +1,5 @@
+using System.Text.Json;
+using FleetCast.Core.Json;
 using FleetCast.Core.Levels;
 using FleetCast.Core.Profiles;
 using FleetCast.Server.Engine;
@@ -17,6 +19,11 @@ public static class ServerEndpoints
         group.MapGet("/", List).WithName("ListServers").WithSummary("Every known server with its profile, score and level.");
         group.MapGet("/{name}", Detail).WithName("GetServer")
             .WithSummary("One server: score, factors, history from its window and full p10/p50/p90 forecasts.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/{name}/summary", Summary).WithName("GetServerSummary")
+            .WithSummary("One server's row of the current fleet snapshot (score, level, factors, display values), without history or forecasts.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -53,6 +60,22 @@ public static class ServerEndpoints
         }
 
         return TypedResults.Bytes(ServerDetailWriter.Write(detail, detail.FilledSteps), "application/json; charset=utf-8");
+    }
+
+    internal static IResult Summary(string name, ISnapshotSource source)
+    {
+        if (source.Current is not { } current)
+        {
+            return Problems.Of(ProblemTypes.NoSnapshot, "The engine has not computed its first snapshot yet; retry shortly.");
+        }
+
+        if (!current.Details.TryGetValue(name, out var detail))
+        {
+            return Problems.Of(ProblemTypes.ServerNotFound, $"Server '{name}' has never reported.");
+        }
+
+        // The same JSON as this server's element of the fleet snapshot's "servers".
+        return TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(detail.Row, FleetJson.Options), "application/json; charset=utf-8");
     }
 
     internal static IResult Explanation(string name, ISnapshotSource source, ForecasterSet forecasters)
