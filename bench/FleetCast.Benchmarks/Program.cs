@@ -1,5 +1,18 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 // Run with: dotnet run -c Release --project bench/FleetCast.Benchmarks -- --filter '*'
+// Add --in-process to run every job (the classes' own SimpleJob settings included) inside this process
+// instead of building a separate executable per job: much faster to start on a busy machine.
 // Loopback load drivers (HTTP) are separate commands: see docs/performance.md.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+const string InProcessFlag = "--in-process";
+var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
+if (args.Contains(InProcessFlag))
+{
+    config.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsMutator());
+    args = [.. args.Where(a => a != InProcessFlag)];
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

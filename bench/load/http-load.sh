@@ -21,8 +21,9 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 curl -fs -o /dev/null "$base/api/v1/fleet" || { echo "server did not serve a snapshot"; tail -20 "$data/server.log"; exit 1; }
-first="$(curl -fs "$base/api/v1/fleet" | grep -o '"name":"[^"]*"' | head -1 | cut -d'"' -f4)"
-size_plain="$(curl -fs "$base/api/v1/fleet" | wc -c)"
+curl -fs "$base/api/v1/fleet" -o "$data/fleet.json"
+first="$(grep -o '"name":"[^"]*"' "$data/fleet.json" | sed -n '1s/"name":"\(.*\)"/\1/p')"
+size_plain="$(wc -c < "$data/fleet.json")"
 size_gzip="$(curl -fs -H 'Accept-Encoding: gzip' "$base/api/v1/fleet" | wc -c)"
 size_br="$(curl -fs -H 'Accept-Encoding: br' "$base/api/v1/fleet" | wc -c)"
 echo "servers=$servers fleet snapshot bytes: plain=$size_plain gzip=$size_gzip br=$size_br"

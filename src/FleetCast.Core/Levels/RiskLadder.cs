@@ -6,7 +6,7 @@ public static class RiskLadder
     /// <summary>Highest level first.</summary>
     public static IReadOnlyList<RiskLevelDefinition> Levels { get; } =
     [
-        new(RiskLevel.ImminentFailure, 90, "#7f1d1d", "Imminent failure", "imminent-failure", "⛔"),
+        new(RiskLevel.ImminentFailure, 90, "#7f1d1d", "Imminent failure", "imminent-failure", "‼"),
         new(RiskLevel.Critical, 80, "#dc2626", "Critical", "critical", "✖"),
         new(RiskLevel.Danger, 70, "#ea580c", "Danger", "danger", "▲"),
         new(RiskLevel.Warning, 60, "#f59e0b", "Warning", "warning", "⚠"),

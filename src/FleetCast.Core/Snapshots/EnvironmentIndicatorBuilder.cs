@@ -40,14 +40,25 @@ public static class EnvironmentIndicatorBuilder
         "and +0.20 / +0.08 over the whole forecast horizon; capped at 1 per server and averaged over the fleet. " +
         "It ranks how much of the fleet is heading for thresholds; it is not a calibrated probability.";
 
+    /// <summary>Indicators when every metric of every forecast was observed.</summary>
     public static EnvironmentIndicators Build(IReadOnlyList<(ServerProfile Profile, ServerForecast? Forecast, double RiskScore)> servers, ThresholdTable table)
+    {
+        ArgumentNullException.ThrowIfNull(servers);
+        return Build(servers.Select(s => (s.Profile, s.Forecast, s.RiskScore, (IReadOnlyList<bool>?)null)).ToList(), table);
+    }
+
+    /// <summary>Indicators that skip, per server, the metrics its window never observed (their forecast
+    /// continues a fill value, e.g. 0 for an idle gauge, and must not count). <c>Observed</c> is indexed by
+    /// metric (<see cref="Metrics.MetricCatalog"/> order); null means all observed.</summary>
+    public static EnvironmentIndicators Build(
+        IReadOnlyList<(ServerProfile Profile, ServerForecast? Forecast, double RiskScore, IReadOnlyList<bool>? Observed)> servers, ThresholdTable table)
     {
         ArgumentNullException.ThrowIfNull(servers);
         ArgumentNullException.ThrowIfNull(table);
 
         double nearSum = 0, farSum = 0;
         int withForecast = 0, highRisk = 0, criticalOrWorse = 0;
-        foreach (var (profile, forecast, riskScore) in servers)
+        foreach (var (profile, forecast, riskScore, observed) in servers)
         {
             highRisk += riskScore >= HighRiskScore ? 1 : 0;
             criticalOrWorse += riskScore >= CriticalScore ? 1 : 0;
@@ -56,7 +67,7 @@ public static class EnvironmentIndicatorBuilder
                 continue;
             }
 
-            var (near, far) = ServerIndicators(profile, forecast, table);
+            var (near, far) = ServerIndicators(profile, forecast, table, observed);
             nearSum += near;
             farSum += far;
             withForecast++;
@@ -69,7 +80,8 @@ public static class EnvironmentIndicatorBuilder
     }
 
     /// <summary>The 30-minute and whole-horizon values of one server, each capped at 1.</summary>
-    internal static (double Near, double Far) ServerIndicators(ServerProfile profile, ServerForecast forecast, ThresholdTable table)
+    internal static (double Near, double Far) ServerIndicators(ServerProfile profile, ServerForecast forecast, ThresholdTable table,
+        IReadOnlyList<bool>? observed = null)
     {
         var nearSteps = Math.Clamp(NearWindowMinutes * 60 / Math.Max(1, forecast.StepSeconds), 1, Math.Max(1, forecast.HorizonSteps));
         var medianIndex = ForecastQuantiles.MedianIndex(forecast);
@@ -77,6 +89,11 @@ public static class EnvironmentIndicatorBuilder
         foreach (var thresholds in table.ForProfile(profile))
         {
             if (thresholds.Warning is null && thresholds.Critical is null)
+            {
+                continue;
+            }
+
+            if (observed is not null && !observed[(int)thresholds.Metric])
             {
                 continue;
             }

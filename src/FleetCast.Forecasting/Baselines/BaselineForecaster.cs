@@ -76,8 +76,11 @@ public abstract class BaselineForecaster : IForecaster
 
     /// <summary>Point forecasts of one series from several origins (ascending). Row r of
     /// <paramref name="output"/> ([origins.Length × horizon]) is the forecast made from history
-    /// series[0..origins[r]]; its column h − 1 targets series[origins[r] + h].</summary>
-    protected abstract void ForecastFromOrigins(ReadOnlySpan<float> series, int seasonSteps, ReadOnlySpan<int> origins, int horizon, Span<float> output);
+    /// series[0..origins[r]]; its column h − 1 targets series[origins[r] + h]. The last row (the real
+    /// forecast) must be complete; the earlier rows (backtest origins) are read only at the columns of
+    /// <paramref name="backtestLeads"/> (ascending leads, 1-based), so the other columns may be left as they are.</summary>
+    protected abstract void ForecastFromOrigins(ReadOnlySpan<float> series, int seasonSteps, ReadOnlySpan<int> origins, int horizon,
+        ReadOnlySpan<int> backtestLeads, Span<float> output);
 
     /// <summary>Earliest origin whose forecast is representative of the method on a series of this length.</summary>
     protected abstract int FirstBacktestOrigin(int length, int seasonSteps);
@@ -109,7 +112,7 @@ public abstract class BaselineForecaster : IForecaster
                 continue;
             }
 
-            ForecastFromOrigins(series, season, origins, horizon, predictions);
+            ForecastFromOrigins(series, season, origins, horizon, scratch.AnchorLeads, predictions);
             EstimateBands(series, origins[..backtestCount], predictions, horizon, scratch);
 
             var final = predictions.Slice(backtestCount * horizon, horizon);
@@ -154,8 +157,9 @@ public abstract class BaselineForecaster : IForecaster
             }
 
             var sample = residuals.AsSpan(0, count);
-            lower[h - 1] = Math.Min(0f, ResidualQuantiles.Quantile(sample, LowerQuantile));
-            upper[h - 1] = Math.Max(0f, ResidualQuantiles.Quantile(sample, UpperQuantile));
+            var (low, high) = ResidualQuantiles.TailQuantiles(sample, LowerQuantile, UpperQuantile);
+            lower[h - 1] = Math.Min(0f, low);
+            upper[h - 1] = Math.Max(0f, high);
             if (lastEstimated > 0)
             {
                 for (var between = lastEstimated + 1; between < h; between++)

@@ -27,8 +27,10 @@ public sealed class LinearTrendForecaster : BaselineForecaster
     protected override int FirstBacktestOrigin(int length, int seasonSteps) =>
         Math.Min(FitSteps - 1, Math.Max(1, (length - 2) / 2));
 
-    protected override void ForecastFromOrigins(ReadOnlySpan<float> series, int seasonSteps, ReadOnlySpan<int> origins, int horizon, Span<float> output)
+    protected override void ForecastFromOrigins(ReadOnlySpan<float> series, int seasonSteps, ReadOnlySpan<int> origins, int horizon,
+        ReadOnlySpan<int> backtestLeads, Span<float> output)
     {
+        var last = origins.Length - 1;
         for (var r = 0; r < origins.Length; r++)
         {
             var origin = origins[r];
@@ -56,6 +58,17 @@ public sealed class LinearTrendForecaster : BaselineForecaster
 
             var slope = sxx > 0 ? sxy / sxx : 0;
             var atOrigin = yMean + (slope * (count - 1 - xMean));
+            if (r < last)
+            {
+                // Backtest origins: only the leads whose residuals are read.
+                foreach (var h in backtestLeads)
+                {
+                    row[h - 1] = (float)(atOrigin + (slope * h));
+                }
+
+                continue;
+            }
+
             for (var h = 1; h <= horizon; h++)
             {
                 row[h - 1] = (float)(atOrigin + (slope * h));

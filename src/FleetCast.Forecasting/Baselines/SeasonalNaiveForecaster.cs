@@ -36,8 +36,10 @@ public sealed class SeasonalNaiveForecaster : BaselineForecaster
     protected override int FirstBacktestOrigin(int length, int seasonSteps) =>
         length - seasonSteps >= MinSeasonalBacktestOrigins ? seasonSteps - 1 : 0;
 
-    protected override void ForecastFromOrigins(ReadOnlySpan<float> series, int seasonSteps, ReadOnlySpan<int> origins, int horizon, Span<float> output)
+    protected override void ForecastFromOrigins(ReadOnlySpan<float> series, int seasonSteps, ReadOnlySpan<int> origins, int horizon,
+        ReadOnlySpan<int> backtestLeads, Span<float> output)
     {
+        var last = origins.Length - 1;
         for (var r = 0; r < origins.Length; r++)
         {
             var origin = origins[r];
@@ -48,12 +50,28 @@ public sealed class SeasonalNaiveForecaster : BaselineForecaster
                 continue;
             }
 
+            if (r < last)
+            {
+                // Backtest origins: only the leads whose residuals are read.
+                foreach (var h in backtestLeads)
+                {
+                    row[h - 1] = series[SameTimeOfDay(origin, h, seasonSteps)];
+                }
+
+                continue;
+            }
+
             for (var h = 1; h <= horizon; h++)
             {
-                // Same time of day in the latest observed day (several days back for leads beyond a day).
-                var daysBack = (h + seasonSteps - 1) / seasonSteps;
-                row[h - 1] = series[origin + h - (daysBack * seasonSteps)];
+                row[h - 1] = series[SameTimeOfDay(origin, h, seasonSteps)];
             }
         }
+    }
+
+    /// <summary>Same time of day in the latest observed day (several days back for leads beyond a day).</summary>
+    private static int SameTimeOfDay(int origin, int lead, int seasonSteps)
+    {
+        var daysBack = (lead + seasonSteps - 1) / seasonSteps;
+        return origin + lead - (daysBack * seasonSteps);
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using FleetCast.Core.Json;
 using FleetCast.Core.Levels;
 using FleetCast.Core.Profiles;
 using FleetCast.Forecasting.Tft;
@@ -18,6 +20,11 @@ public static class ServerEndpoints
         group.MapGet("/", List).WithName("ListServers").WithSummary("Every known server with its profile, score and level.");
         group.MapGet("/{name}", Detail).WithName("GetServer")
             .WithSummary("One server: score, factors, history from its window and full p10/p50/p90 forecasts.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        group.MapGet("/{name}/summary", Summary).WithName("GetServerSummary")
+            .WithSummary("One server's row of the current fleet snapshot (score, level, factors, display values), without history or forecasts.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -58,6 +65,22 @@ public static class ServerEndpoints
         return TypedResults.Bytes(ServerDetailWriter.Write(detail, detail.FilledSteps), "application/json; charset=utf-8");
     }
 
+    internal static IResult Summary(string name, ISnapshotSource source)
+    {
+        if (source.Current is not { } current)
+        {
+            return Problems.Of(ProblemTypes.NoSnapshot, "The engine has not computed its first snapshot yet; retry shortly.");
+        }
+
+        if (!current.Details.TryGetValue(name, out var detail))
+        {
+            return Problems.Of(ProblemTypes.ServerNotFound, $"Server '{name}' has never reported.");
+        }
+
+        // The same JSON as this server's element of the fleet snapshot's "servers".
+        return TypedResults.Bytes(JsonSerializer.SerializeToUtf8Bytes(detail.Row, FleetJson.Options), "application/json; charset=utf-8");
+    }
+
     internal static IResult Explanation(string name, ISnapshotSource source, ForecasterSet forecasters, ServerExplanations explanations)
     {
         if (source.Current is not { } current)
@@ -78,11 +101,11 @@ public static class ServerEndpoints
                 $"The running forecaster is '{primary.Name}', {(primary.IsModel ? "which does not provide explanations" : "a baseline without such internals")}; no explanation is made up in its place.");
         }
 
-        if (detail.Forecast?.Forecaster != tft.Name || detail.FilledSteps < tft.MinHistorySteps)
+        if (detail.Forecast?.Forecaster != tft.Name)
         {
             return Problems.Of(ProblemTypes.ExplanationUnavailable,
-                $"Server '{name}' is forecast by the warm-up baseline '{detail.Row.Forecaster}' until it has {tft.MinHistorySteps} steps of history " +
-                $"(it has {detail.FilledSteps}); the model explains only forecasts it made.");
+                $"Server '{name}' is forecast by '{detail.Row.Forecaster}' (the warm-up baseline serves until a full look-back has been reported; " +
+                $"it has {detail.FilledSteps} steps); the model explains only forecasts it made.");
         }
 
         var explanation = explanations.Explain(tft, detail, current.Snapshot.Version);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Serialization;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Ingest;
@@ -18,7 +19,7 @@ public static class StatusEndpoints
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/api/v1").WithTags("Status");
-        v1.MapGet("/status", Status).WithName("GetStatus").WithSummary("Warm-up per server and overall, forecaster, ingest rate, snapshot version and age, step duration.");
+        v1.MapGet("/status", Status).WithName("GetStatus").WithSummary("Warm-up overall (per server with ?servers=true), forecaster, ingest rate, snapshot version and age, step duration.");
         v1.MapGet("/history", History).WithName("GetFleetHistory").WithSummary("Stored fleet summaries over [from, to] (data time; default the last day).");
 
         var health = app.MapGroup("/").WithTags("Health");
@@ -33,21 +34,32 @@ public static class StatusEndpoints
             ? Problems.Of(ProblemTypes.NoSnapshot, "Not ready: the first fleet snapshot has not been computed yet.")
             : TypedResults.Ok(new HealthResponse("ready"));
 
+    /// <param name="servers">True to list every server's warm-up (about 90 bytes a server); otherwise only the
+    /// fleet totals, so the status stays small at 1,000 servers.</param>
     internal static Ok<StatusResponse> Status(ISnapshotSource source, SnapshotEngine engine, IWindowStore windows, IngestStatistics ingest,
-        EngineMetrics metrics, IOptions<FleetCastOptions> options, TimeProvider time)
+        EngineMetrics metrics, IOptions<FleetCastOptions> options, TimeProvider time, bool? servers = null)
     {
         var current = source.Current;
         var forecast = options.Value.Forecast;
         var primary = engine.Forecasters.Primary;
         var rows = current?.Snapshot.Servers ?? [];
-        var ready = rows.Count(r => r.Ready);
-        var servers = rows.Select(r => new ServerWarmup(r.Name, r.Ready, Math.Round(r.WarmupProgress, 4), r.Stale, r.Forecaster)).ToList();
-        var overall = rows.Count == 0 ? 0 : Math.Round(rows.Average(r => r.WarmupProgress), 4);
+        var ready = 0;
+        double progressSum = 0;
+        foreach (var row in rows)
+        {
+            ready += row.Ready ? 1 : 0;
+            progressSum += row.WarmupProgress;
+        }
+
+        var perServer = servers == true
+            ? rows.Select(r => new ServerWarmup(r.Name, r.Ready, Math.Round(r.WarmupProgress, 4), r.Stale, r.Forecaster)).ToList()
+            : null;
+        var overall = rows.Count == 0 ? 0 : Math.Round(progressSum / rows.Count, 4);
         var warmup = new WarmupStatus(rows.Count > 0 && ready == rows.Count, overall, ready, rows.Count, forecast.LookbackSteps,
             rows.Count == 0 ? "Waiting for data." : ready == rows.Count
                 ? "Every server has a full look-back window."
                 : $"{ready} of {rows.Count} servers have a full look-back window ({forecast.LookbackSteps} steps); the others are scored on current values and the {engine.Forecasters.WarmUp.Name} baseline.",
-            servers);
+            perServer);
         var snapshot = current is null
             ? null
             : new SnapshotStatus(current.Snapshot.Version, current.Snapshot.DataTime, current.Snapshot.ComputedAt,
@@ -89,7 +101,9 @@ public sealed record SnapshotStatus(long Version, DateTimeOffset DataTime, DateT
 
 public sealed record ForecasterStatus(string Primary, bool IsModel, bool IsBaseline, string WarmUp, string? InSnapshot, string? LastError, bool CanReload);
 
-public sealed record WarmupStatus(bool Complete, double Progress, int ReadyServers, int TotalServers, int LookbackSteps, string Message, IReadOnlyList<ServerWarmup> Servers);
+/// <param name="Servers">Per-server warm-up, only with <c>?servers=true</c> (null otherwise).</param>
+public sealed record WarmupStatus(bool Complete, double Progress, int ReadyServers, int TotalServers, int LookbackSteps, string Message,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ServerWarmup>? Servers);
 
 public sealed record ServerWarmup(string Name, bool Ready, double Progress, bool Stale, string Forecaster);
 

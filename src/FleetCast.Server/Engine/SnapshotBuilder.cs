@@ -86,7 +86,13 @@ public sealed class SnapshotBuilder
             ?? new Dictionary<string, double>(StringComparer.Ordinal);
         var summary = FleetSummaryBuilder.Build(rows, previousScores);
         var environment = EnvironmentIndicatorBuilder.Build(
-            rows.Select(r => (r.Profile, details[r.Name].Forecast, r.RiskScore)).ToList(), _thresholds);
+            rows.Select(r =>
+            {
+                // Metrics the window never observed are forecasts of fill values: they must not count.
+                var detail = details[r.Name];
+                return (r.Profile, detail.Forecast, r.RiskScore, (IReadOnlyList<bool>?)detail.Window.Observed);
+            }).ToList(),
+            _thresholds);
         var profiles = rows.ToDictionary(r => r.Name, r => r.Profile, StringComparer.Ordinal);
         var alerts = _tracker.Active
             .OrderByDescending(a => a.Severity)
@@ -107,13 +113,14 @@ public sealed class SnapshotBuilder
 
     private Dictionary<string, ServerForecast?> ForecastLive(List<WindowView> live, IForecaster primary, IForecaster warmUp)
     {
-        var primaryMin = Math.Max(_options.LookbackSteps, primary.MinHistorySteps);
+        // Ready servers (a full look-back of real samples) go to the primary once their window spans what
+        // it needs; gaps (a server that was offline a while) are forward-filled and do not count against it.
         var toPrimary = new List<WindowView>();
         var toWarmUp = new List<WindowView>();
         var result = new Dictionary<string, ServerForecast?>(live.Count, StringComparer.Ordinal);
         foreach (var view in live)
         {
-            if (view.FilledSteps >= primaryMin)
+            if (view.FilledSteps >= _options.LookbackSteps && view.Window.Length >= primary.MinHistorySteps)
             {
                 toPrimary.Add(view);
             }

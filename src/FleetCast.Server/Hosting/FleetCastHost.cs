@@ -106,12 +106,12 @@ public static class FleetCastHost
         services.TryAddSingleton<IAlertStore>(sp => new AlertStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<ISnapshotHistoryStore>(sp => new SnapshotHistoryStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton(sp => new ModelRegistryStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.TryAddSingleton<IWindowStore>(_ => new WindowStore(new WindowStoreOptions
+        services.TryAddSingleton<IWindowStore>(sp => new WindowStore(new WindowStoreOptions
         {
             StepSeconds = options.Forecast.StepSeconds,
             WindowSteps = options.Forecast.WindowSteps,
             LookbackSteps = options.Forecast.LookbackSteps,
-        }));
+        }, sampleStore: sp.GetRequiredService<ISampleStore>()));
 
         services.TryAddSingleton(new IngestOptions
         {

@@ -17,7 +17,7 @@ public sealed class StorageStartup(SqliteDatabase database, ISampleStore samples
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        NewestStoredDataTime = NewestSampleTime(database);
+        NewestStoredDataTime = samples.LatestTimestamp();
         if (NewestStoredDataTime is { } newest && windows is WindowStore store)
         {
             RestoredSamples = store.RebuildFrom(samples, store.RebuildStart(newest));
@@ -34,12 +34,6 @@ public sealed class StorageStartup(SqliteDatabase database, ISampleStore samples
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>Newest sample timestamp in the database (the samples table keeps unix seconds in <c>ts</c>).</summary>
-    public static DateTimeOffset? NewestSampleTime(SqliteDatabase database) => database.Read(connection =>
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT MAX(ts) FROM samples;";
-        var value = command.ExecuteScalar();
-        return value is null or DBNull ? (DateTimeOffset?)null : DateTimeOffset.FromUnixTimeSeconds(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
-    });
+    /// <summary>Newest sample timestamp in the database (null for an empty one).</summary>
+    public static DateTimeOffset? NewestSampleTime(SqliteDatabase database) => new SampleStore(database).LatestTimestamp();
 }

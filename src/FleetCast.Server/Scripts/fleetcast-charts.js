@@ -3,14 +3,14 @@
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, HeatmapChart } from 'echarts/charts';
 import {
-  GridComponent, TooltipComponent, VisualMapComponent, MarkLineComponent,
-  LegendComponent,
+  GridComponent, TooltipComponent, VisualMapPiecewiseComponent, MarkLineComponent,
+  LegendPlainComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
-  BarChart, LineChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent,
-  MarkLineComponent, LegendComponent, CanvasRenderer,
+  BarChart, LineChart, HeatmapChart, GridComponent, TooltipComponent, VisualMapPiecewiseComponent,
+  MarkLineComponent, LegendPlainComponent, CanvasRenderer,
 ]);
 
 const UPDATE_INTERVAL_MS = 200;
@@ -39,7 +39,9 @@ function tipFormatter(params) {
   return head + lines.join('<br/>');
 }
 
-function prepare(option) {
+// Only the first render animates: live updates arrive up to several times a second, and an animated
+// transition still running when the next one starts leaves bars and lines between two states.
+function prepare(option, animate) {
   const prepared = { ...option };
   if (prepared.tooltip) {
     prepared.tooltip = { ...prepared.tooltip, formatter: tipFormatter };
@@ -49,7 +51,7 @@ function prepare(option) {
     points += Array.isArray(s.data) ? s.data.length : 0;
   }
   // Animation costs more than it gives on large series (DESIGN.md section 9).
-  prepared.animation = points < LARGE_SERIES && prepared.animation !== false;
+  prepared.animation = animate && points < LARGE_SERIES && prepared.animation !== false;
   return prepared;
 }
 
@@ -58,6 +60,10 @@ function markReady(element) {
 }
 
 export function init(element, option, dotNetRef) {
+  // The element may already have left the page (the tab changed while the call was under way).
+  if (!element || !element.isConnected) {
+    return;
+  }
   dispose(element);
   const chart = echarts.init(element, null, { renderer: 'canvas' });
   const state = { chart, pending: null, timer: null, last: 0, dotNetRef, resize: null };
@@ -68,7 +74,7 @@ export function init(element, option, dotNetRef) {
     }
   });
   chart.on('finished', () => markReady(element));
-  chart.setOption(prepare(option), { notMerge: true });
+  chart.setOption(prepare(option, true), { notMerge: true });
   state.last = Date.now();
   state.resize = new ResizeObserver(() => chart.resize());
   state.resize.observe(element);
@@ -79,7 +85,7 @@ export function init(element, option, dotNetRef) {
 
 // Updates are throttled: at most one setOption per UPDATE_INTERVAL_MS, the latest option wins.
 export function update(element, option) {
-  const state = charts.get(element);
+  const state = element ? charts.get(element) : undefined;
   if (!state) {
     return;
   }
@@ -93,7 +99,7 @@ export function update(element, option) {
     const next = state.pending;
     state.pending = null;
     if (next && !state.chart.isDisposed()) {
-      state.chart.setOption(prepare(next), { notMerge: true, lazyUpdate: true });
+      state.chart.setOption(prepare(next, false), { notMerge: true, lazyUpdate: true });
       state.last = Date.now();
     }
   }, wait);

@@ -16,6 +16,9 @@ public interface ISampleStore
     /// <summary>One server's samples in [from, to], oldest first.</summary>
     IReadOnlyList<MetricSample> ReadServer(string server, DateTimeOffset from, DateTimeOffset to);
 
+    /// <summary>Timestamp of the newest stored sample (any server), or null when none is stored.</summary>
+    DateTimeOffset? LatestTimestamp();
+
     /// <summary>Deletes samples older than the cutoff (retention); returns the number deleted.</summary>
     int DeleteOlderThan(DateTimeOffset cutoff);
 }

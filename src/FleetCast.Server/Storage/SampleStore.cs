@@ -66,6 +66,14 @@ public sealed class SampleStore : ISampleStore
         });
     }
 
+    public DateTimeOffset? LatestTimestamp() => _database.Read(connection =>
+    {
+        // A seek on the samples_ts index, not a scan.
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT MAX(ts) FROM samples;";
+        return command.ExecuteScalar() is long seconds ? DbValues.FromUnixSeconds(seconds) : (DateTimeOffset?)null;
+    });
+
     public int DeleteOlderThan(DateTimeOffset cutoff) =>
         _database.Write((connection, transaction) =>
         {

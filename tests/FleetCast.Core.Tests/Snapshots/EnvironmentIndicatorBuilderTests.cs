@@ -49,6 +49,25 @@ public sealed class EnvironmentIndicatorBuilderTests
     }
 
     [Fact]
+    public void Build_CrossingMetricNeverObserved_IsNotCounted()
+    {
+        // Arrange: memory's forecast crosses critical, but the window never saw memory (a fill value).
+        var forecast = WithMemory(_ => 99);
+        var observed = Enumerable.Repeat(true, MetricCatalog.Count).ToArray();
+        observed[(int)Metric.MemUsedPct] = false;
+
+        // Act
+        var unobserved = EnvironmentIndicatorBuilder.Build([(ServerProfile.Generic, forecast, 50, observed)], Table);
+        var allObserved = EnvironmentIndicatorBuilder.Build([(ServerProfile.Generic, forecast, 50, (IReadOnlyList<bool>?)null)], Table);
+
+        // Assert
+        Assert.Equal(0, unobserved.IncidentIndicator30m);
+        Assert.Equal(0, unobserved.IncidentIndicator8h);
+        Assert.Equal(0.25, allObserved.IncidentIndicator30m);
+        Assert.Equal(0.2, allObserved.IncidentIndicator8h);
+    }
+
+    [Fact]
     public void Build_P50ReachesWarningOnly_AddsWarningPoints()
     {
         var result = Build((ServerProfile.Generic, WithMemory(_ => 91), 50));

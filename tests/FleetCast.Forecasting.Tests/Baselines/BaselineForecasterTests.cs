@@ -97,6 +97,24 @@ public sealed class BaselineForecasterTests
     }
 
     [Fact]
+    public void HoltWinters_LevelRisesLateInWindow_BacktestOriginsDoNotSeeTheFuture()
+    {
+        // Arrange: flat at 10 until step 500, then 50. Backtest origins before the rise forecast 10 and
+        // meet 10, so the lower band stays close to the median; forecasting them from the end state
+        // (level 50) would put p10 about 40 below it.
+        var window = TestSeries.Window(576, (t, m) => t < 500 ? 10f : 50f);
+
+        // Act
+        var forecast = new HoltWintersForecaster().Forecast([window], 12)[0];
+
+        // Assert
+        var p10 = TestSeries.Quantile(forecast, 0.1, Metric.CpuUserPct);
+        var p50 = TestSeries.Quantile(forecast, 0.5, Metric.CpuUserPct);
+        Assert.InRange(p50[0], 45f, 55f);
+        Assert.True(p50[0] - p10[0] < 5f, $"p50 {p50[0]}, p10 {p10[0]}");
+    }
+
+    [Fact]
     public void HoltWinters_LessThanADay_FallsBackToNonSeasonal()
     {
         var window = TestSeries.Window(50, (t, m) => 40f);

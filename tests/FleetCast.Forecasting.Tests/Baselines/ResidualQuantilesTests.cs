@@ -20,6 +20,23 @@ public sealed class ResidualQuantilesTests
     }
 
     [Fact]
+    public void TailQuantiles_RandomSamplesWithTies_EqualTwoQuantileCalls()
+    {
+        var random = new Random(9);
+        for (var trial = 0; trial < 500; trial++)
+        {
+            // Sizes around the band case (48 residuals) and beyond the tail limit (fallback path).
+            var values = Enumerable.Range(0, random.Next(2, 120)).Select(_ => (float)(random.Next(-30, 30) * 0.37)).ToArray();
+            var copy = values.ToArray();
+
+            var (low, high) = ResidualQuantiles.TailQuantiles(values, 0.1, 0.9);
+
+            Assert.Equal(ResidualQuantiles.Quantile(copy, 0.1), low);
+            Assert.Equal(ResidualQuantiles.Quantile(copy, 0.9), high);
+        }
+    }
+
+    [Fact]
     public void Quantile_RandomSamples_MatchesSortedReference()
     {
         var random = new Random(5);

@@ -103,6 +103,39 @@ public sealed class FleetApiTests
     }
 
     [Fact]
+    public async Task GetServerSummary_Known_ReturnsItsSnapshotRowOnly()
+    {
+        await using var server = await TestServerFixture.StartAsync();
+        var last = TestSamples.StepsAgo(1);
+        await server.IngestAsync(TestSamples.Body(Servers, last, steps: 3, memory: 61));
+        var published = await server.WaitForDataTimeAsync(last);
+
+        var summary = await server.GetJsonAsync("/api/v1/servers/ppdb001/summary");
+
+        var row = published.Snapshot.Servers.Single(r => r.Name == "ppdb001");
+        Assert.Equal("ppdb001", summary.GetProperty("name").GetString());
+        Assert.Equal("database", summary.GetProperty("profile").GetString());
+        Assert.Equal(row.RiskScore, summary.GetProperty("riskScore").GetDouble());
+        Assert.True(summary.TryGetProperty("display", out _));
+        Assert.False(summary.TryGetProperty("history", out _));
+        Assert.False(summary.TryGetProperty("forecast", out _));
+    }
+
+    [Fact]
+    public async Task GetServerSummary_Unknown_Returns404Problem()
+    {
+        await using var server = await TestServerFixture.StartAsync();
+        var last = TestSamples.StepsAgo(1);
+        await server.IngestAsync(TestSamples.Body(Servers, last, steps: 1));
+        await server.WaitForDataTimeAsync(last);
+
+        using var response = await server.Client.GetAsync("/api/v1/servers/nosuch/summary");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task GetServer_Unknown_Returns404Problem()
     {
         await using var server = await TestServerFixture.StartAsync();

@@ -105,6 +105,28 @@ public sealed class SnapshotEngineTests
     }
 
     [Fact]
+    public void RunStep_PrimaryNeedsLongWindow_RoutesByWindowSpanSoOfflineGapsDoNotCount()
+    {
+        var primary = new FakeForecaster("long-primary", minHistorySteps: 8);
+        var warmUp = new FakeForecaster("warm-up", minHistorySteps: 1);
+        var options = new FleetCastOptions();
+        options.Forecast.LookbackSteps = 4;
+        options.Forecast.WindowSteps = 8;
+        options.Forecast.HorizonSteps = 6;
+        var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(primary, warmUp), _metrics, Options.Create(options),
+            ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
+        Feed("ppdb001", 0, 7);
+        Feed("ppweb001", 0, 1);
+        Feed("ppweb001", 4, 7);
+        Feed("ppml0001", 2, 7);
+
+        engine.TryStep();
+
+        Assert.Equal(["ppdb001", "ppweb001"], Assert.Single(primary.Batches).Order());
+        Assert.Equal(["ppml0001"], Assert.Single(warmUp.Batches));
+    }
+
+    [Fact]
     public void RunStep_PrimaryThrows_FallsBackToWarmUpAndReportsError()
     {
         _primary.Throw = true;

@@ -13,5 +13,7 @@ public sealed class FailingSampleStore : ISampleStore
 
     public IReadOnlyList<MetricSample> ReadServer(string server, DateTimeOffset from, DateTimeOffset to) => [];
 
+    public DateTimeOffset? LatestTimestamp() => null;
+
     public int DeleteOlderThan(DateTimeOffset cutoff) => 0;
 }

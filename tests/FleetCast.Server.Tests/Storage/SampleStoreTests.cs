@@ -74,6 +74,22 @@ public sealed class SampleStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task LatestTimestamp_EmptyThenSamples_NullThenNewestSecond()
+    {
+        var empty = _store.LatestTimestamp();
+        await _store.AppendAsync(
+        [
+            Samples.Of("a", Samples.Origin.AddSeconds(90), (Metric.CpuUserPct, 1)),
+            Samples.Of("b", Samples.Origin.AddSeconds(30), (Metric.CpuUserPct, 2)),
+        ]);
+
+        var latest = _store.LatestTimestamp();
+
+        Assert.Null(empty);
+        Assert.Equal(Samples.Origin.AddSeconds(90), latest);
+    }
+
+    [Fact]
     public async Task AppendAsync_InvalidSampleInTheMiddle_StoresNothingOfTheBatch()
     {
         var batch = new[]

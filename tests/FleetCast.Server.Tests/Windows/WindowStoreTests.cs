@@ -100,6 +100,113 @@ public sealed class WindowStoreTests
     }
 
     [Fact]
+    public async Task Apply_SameSecondResentWithNewValues_KeepsTheLastLikeTheSampleStore()
+    {
+        // Arrange: ingest order, commit then apply, with the window store reading back re-sent seconds.
+        using var directory = new TempDirectory();
+        using var database = new SqliteDatabase(new SqliteStorageOptions(directory.Path));
+        var samples = new SampleStore(database);
+        var windows = new WindowStore(_store.Options, sampleStore: samples);
+        async Task Ingest(params MetricSample[] batch)
+        {
+            await samples.AppendAsync(batch);
+            windows.Apply(batch);
+        }
+
+        await Ingest(Samples.Of("a", T0, (Metric.CpuUserPct, 30)), Samples.Of("a", T0.AddSeconds(15), (Metric.CpuUserPct, 90), (Metric.UptimeDays, 2)));
+
+        // Act: the second at T0+15 again, with other values.
+        await Ingest(Samples.Of("a", T0.AddSeconds(15), (Metric.CpuUserPct, 50), (Metric.UptimeDays, 3)));
+
+        // Assert
+        var view = Assert.Single(windows.Capture(T0));
+        Assert.Equal(40f, view.Window[0, Metric.CpuUserPct]);
+        Assert.Equal(3f, view.Window[0, Metric.UptimeDays]);
+        Assert.Equal(1, view.FilledSteps);
+    }
+
+    [Fact]
+    public void Apply_ResentSecondAndStoreUnreadable_DoesNotThrowAndKeepsTheFirst()
+    {
+        var windows = new WindowStore(_store.Options, sampleStore: new UnreadableSampleStore());
+        windows.Apply([Samples.Of("a", T0, (Metric.CpuUserPct, 30))]);
+
+        windows.Apply([Samples.Of("a", T0, (Metric.CpuUserPct, 70))]);
+
+        Assert.Equal(30f, Assert.Single(windows.Capture(T0)).Window[0, Metric.CpuUserPct]);
+        Assert.Equal(1, windows.FailedRereads);
+    }
+
+    [Fact]
+    public async Task Apply_SameSecondTwiceInOneBatch_KeepsTheLast()
+    {
+        using var directory = new TempDirectory();
+        using var database = new SqliteDatabase(new SqliteStorageOptions(directory.Path));
+        var samples = new SampleStore(database);
+        var windows = new WindowStore(_store.Options, sampleStore: samples);
+        MetricSample[] batch =
+        [
+            Samples.Of("a", T0.AddSeconds(10), (Metric.MemUsedPct, 20)),
+            Samples.Of("a", T0.AddSeconds(10), (Metric.MemUsedPct, 80)),
+        ];
+
+        await samples.AppendAsync(batch);
+        windows.Apply(batch);
+
+        Assert.Equal(80f, Assert.Single(windows.Capture(T0)).Window[0, Metric.MemUsedPct]);
+    }
+
+    [Fact]
+    public void Capture_EveryStepWithGapsLateSamplesAndNewMetrics_EqualsAFreshStoreFedTheSameSamples()
+    {
+        // Arrange: captures after every step reuse the previous copy where they can; a store that never
+        // captured before must produce the same windows.
+        var random = new Random(5);
+        var fed = new List<MetricSample>();
+        var metrics = new[] { Metric.CpuUserPct, Metric.MemUsedPct, Metric.UptimeDays, Metric.SwapUsedPct };
+
+        for (var step = 0; step < 40; step++)
+        {
+            var batch = new List<MetricSample>();
+            if (random.NextDouble() < 0.8)
+            {
+                // The swap metric appears only from step 25 on; others go missing at random.
+                var values = metrics.Where(m => (m != Metric.SwapUsedPct || step >= 25) && random.NextDouble() < 0.85)
+                    .Select(m => (m, (double)random.Next(0, 100))).ToArray();
+                if (values.Length > 0)
+                {
+                    batch.Add(Samples.Of("a", T0.AddSeconds((step * Step) + random.Next(0, Step)), values));
+                }
+            }
+
+            if (step % 9 == 8)
+            {
+                // A late sample for an earlier step that is still inside the window.
+                batch.Add(Samples.Of("a", T0.AddSeconds(((step - 3) * Step) + 1), (Metric.CpuUserPct, 99)));
+            }
+
+            _store.Apply(batch);
+            fed.AddRange(batch);
+            if (fed.Count == 0)
+            {
+                continue;
+            }
+
+            // Act
+            var asOf = T0.AddSeconds(step * Step);
+            var live = Assert.Single(_store.Capture(asOf));
+            var fresh = new WindowStore(_store.Options);
+            fresh.Apply(fed);
+            var expected = Assert.Single(fresh.Capture(asOf));
+
+            // Assert
+            Assert.Equal(expected.Window.Values, live.Window.Values);
+            Assert.Equal(expected.Window.Observed, live.Window.Observed);
+            Assert.Equal(expected.FilledSteps, live.FilledSteps);
+        }
+    }
+
+    [Fact]
     public void Capture_MetricNeverSent_IsNotObservedAndOthersAre()
     {
         _store.Apply([Samples.Of("a", T0, (Metric.CpuUserPct, 10))]);

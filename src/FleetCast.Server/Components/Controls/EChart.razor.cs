@@ -43,17 +43,34 @@ public sealed partial class EChart : ComponentBase, IAsyncDisposable
             return;
         }
 
-        if (firstRender)
+        try
         {
-            _module = await Module.GetAsync();
-            _self = DotNetObjectReference.Create(this);
-            _shown = Option;
-            await _module.InvokeVoidAsync("init", _element, Option, _self);
+            if (firstRender)
+            {
+                _module = await Module.GetAsync();
+                if (_disposed)
+                {
+                    // The tab changed while the module loaded: the element is gone.
+                    return;
+                }
+
+                _self = DotNetObjectReference.Create(this);
+                _shown = Option;
+                await _module.InvokeVoidAsync("init", _element, Option, _self);
+            }
+            else if (_module is not null && !ReferenceEquals(_shown, Option))
+            {
+                _shown = Option;
+                await _module.InvokeVoidAsync("update", _element, Option);
+            }
         }
-        else if (_module is not null && !ReferenceEquals(_shown, Option))
+        catch (JSException) when (_disposed)
         {
-            _shown = Option;
-            await _module.InvokeVoidAsync("update", _element, Option);
+            // Removed from the page while the call was under way; nothing is left to draw into.
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser is gone.
         }
     }
 

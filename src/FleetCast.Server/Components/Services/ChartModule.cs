@@ -6,7 +6,10 @@ namespace FleetCast.Server.Components.Services;
 /// circuit and shared by every chart of that session.</summary>
 public sealed class ChartModule(IJSRuntime js) : IAsyncDisposable
 {
-    public const string Path = "./dist/fleetcast-charts.js";
+    /// <summary>The static asset (resolved to its fingerprinted URL by the import map).</summary>
+    public const string AssetPath = "dist/fleetcast-charts.js";
+
+    public const string Path = "./" + AssetPath;
 
     private Task<IJSObjectReference>? _module;
 

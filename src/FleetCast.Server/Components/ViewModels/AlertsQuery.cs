@@ -5,7 +5,9 @@ namespace FleetCast.Server.Components.ViewModels;
 /// <summary>Filtering and sorting of the snapshot's active alerts for the tables.</summary>
 public static class AlertsQuery
 {
-    public const int DefaultRowLimit = 500;
+    // A page of rows: the table is re-rendered on every snapshot, so hundreds of rows would cost
+    // every session much more than they show (the tab offers more on request).
+    public const int DefaultRowLimit = 100;
 
     public static AlertsTableModel Apply(IReadOnlyList<AlertView> alerts, AlertFilter filter, AlertSort sort, int rowLimit = DefaultRowLimit)
     {

@@ -123,7 +123,6 @@ public sealed class DashboardTests : DashboardTestContext
 
     [Theory]
     [InlineData(TabCatalog.Insights)]
-    [InlineData(TabCatalog.Historical)]
     [InlineData(TabCatalog.Cascade)]
     [InlineData(TabCatalog.Drift)]
     [InlineData(TabCatalog.Cost)]

@@ -3,6 +3,7 @@ using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Core.Thresholds;
 using FleetCast.Server.Components.Tabs;
+using FleetCast.Server.Engine;
 using FleetCast.Server.Tests.Components.Shared;
 
 namespace FleetCast.Server.Tests.Components.Tabs;
@@ -73,5 +74,32 @@ public sealed class ServerTabTests : DashboardTestContext
         var matches = cut.FindAll("[data-server]").Select(e => e.GetAttribute("data-server")!).ToArray();
         Assert.NotEmpty(matches);
         Assert.All(matches, m => Assert.StartsWith("ppml", m));
+    }
+
+    [Fact]
+    public void NewSnapshot_RankingChangedWithoutSelection_KeepsShowingTheSameServer()
+    {
+        // Arrange
+        var first = TestSnapshots.Create(version: 1);
+        var shown = first.Snapshot.Summary.Top5[0];
+        var cut = Render<ServerTab>(p => p.Add(t => t.Snapshot, first));
+        var reranked = TestSnapshots.Create(version: 2);
+        var newTop = reranked.Snapshot.Summary.Top5[1];
+        var second = new PublishedSnapshot
+        {
+            Snapshot = reranked.Snapshot with { Summary = reranked.Snapshot.Summary with { Top5 = [newTop, shown] } },
+            Json = reranked.Json,
+            JsonGzip = reranked.JsonGzip,
+            JsonBrotli = reranked.JsonBrotli,
+            ETag = reranked.ETag,
+            Details = reranked.Details,
+        };
+
+        // Act
+        cut.Render(p => p.Add(t => t.Snapshot, second));
+
+        // Assert
+        Assert.NotEqual(shown, newTop);
+        Assert.Equal(shown, cut.Find("[data-server-name]").GetAttribute("data-server-name"));
     }
 }

@@ -1,0 +1,118 @@
+using System.Globalization;
+using FleetCast.Server.Components.ViewModels;
+using FleetCast.Server.Engine;
+using FleetCast.Server.Storage;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace FleetCast.Server.Components.Tabs;
+
+/// <summary>Fleet history over a chosen range, read from the same stores the API's /history routes
+/// use. Stored history changes slowly compared to live snapshots, so it is re-read at most every
+/// <see cref="ReloadInterval"/> (and at once when the range or server changes).</summary>
+public sealed partial class HistoricalTab : IDisposable
+{
+    public static readonly TimeSpan ReloadInterval = TimeSpan.FromSeconds(5);
+
+    private readonly CancellationTokenSource _disposed = new();
+    private HistoricalModel? _model;
+    private HistoricalRange _range = HistoricalRange.Default;
+    private string? _server;
+    private object _levelOption = new();
+    private object _timelineOption = new();
+    private string? _unavailable;
+    private DateTimeOffset? _loadedAt;
+    private bool _reloadWanted;
+    private bool _loading;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    protected override void Build(PublishedSnapshot published)
+    {
+        if (_loadedAt is not { } loadedAt || Time.GetUtcNow() - loadedAt >= ReloadInterval)
+        {
+            _reloadWanted = true;
+        }
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_reloadWanted)
+        {
+            await LoadAsync();
+        }
+    }
+
+    private async Task SelectRangeAsync(HistoricalRange range)
+    {
+        _range = range;
+        await LoadAsync();
+    }
+
+    private async Task SelectServerAsync(string? server)
+    {
+        _server = server;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        if (_loading || Snapshot is not { } published)
+        {
+            return;
+        }
+
+        var history = Services.GetService<ISnapshotHistoryStore>();
+        var alerts = Services.GetService<IAlertStore>();
+        if (history is null || alerts is null)
+        {
+            _unavailable = "This server runs without storage, so there is no fleet history to show.";
+            return;
+        }
+
+        _loading = true;
+        _reloadWanted = false;
+        try
+        {
+            var to = published.Snapshot.DataTime;
+            var from = to - _range.Span;
+            var server = _server;
+            // SQLite reads are synchronous; keep them off the circuit's thread.
+            var model = await Task.Run(() => HistoricalModel.Create(from, to, history.Read(from, to), alerts.History(from, to, server)), _disposed.Token);
+            _model = model;
+            _levelOption = ChartOptions.LevelHistory(model);
+            _timelineOption = ChartOptions.AlertTimeline(model);
+            _loadedAt = Time.GetUtcNow();
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The tab was closed while reading.
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    private string CsvHref(HistoricalModel model)
+    {
+        var href = $"api/v1/alerts/history.csv?from={Iso(model.From)}&to={Iso(model.To)}";
+        return _server is null ? href : $"{href}&server={Uri.EscapeDataString(_server)}";
+    }
+
+    private string CsvFileName(HistoricalModel model) =>
+        $"fleetcast-alerts{(_server is null ? string.Empty : "-" + _server)}-{model.From.UtcDateTime:yyyyMMddTHHmm}-{model.To.UtcDateTime:yyyyMMddTHHmm}.csv";
+
+    private static string Iso(DateTimeOffset time) =>
+        Uri.EscapeDataString(time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}
