@@ -21,9 +21,9 @@ public sealed class RunOptions
 
     public Option<FileInfo?> ApiKeyFile { get; } = new("--api-key-file") { Description = "File with API keys, one per line (see `fleetcast keygen`); every route except health/status then needs a key." };
 
-    public Option<int> BackfillSteps { get; } = new("--backfill-steps") { Description = "Steps of simulated history stored on first start (empty data directory), so windows start full.", DefaultValueFactory = _ => 288 };
+    public Option<int> BackfillSteps { get; } = new("--backfill-steps") { Description = "Steps of simulated history stored on first start (empty data directory): two days by default, so windows start full and the holt-winters baseline (which needs two days) serves at once.", DefaultValueFactory = _ => 576 };
 
-    public Option<DirectoryInfo?> Model { get; } = new("--model") { Description = "Directory of a trained model (default: the shipped models/default when found from the current directory or beside the program); without one the server forecasts with a baseline and says so." };
+    public Option<DirectoryInfo?> Model { get; } = new("--model") { Description = "Directory of a trained TFT model, e.g. models/default (the shipped one); without it the server forecasts with the holt-winters baseline and says so." };
 
     public Option<bool> OpenBrowser { get; } = new("--open-browser") { Description = "Open the dashboard in the default browser once the server listens." };
 

@@ -23,7 +23,7 @@ public sealed class CliParsingTests
         Assert.Equal(90, settings.Simulator.Servers);
         Assert.Equal(42, settings.Simulator.Seed);
         Assert.Equal(1.0, settings.Simulator.Speed);
-        Assert.Equal(288, settings.Simulator.BackfillSteps);
+        Assert.Equal(576, settings.Simulator.BackfillSteps);
         Assert.True(settings.Simulator.Enabled);
         Assert.Null(settings.Auth.ApiKeyFile);
     }

@@ -79,7 +79,7 @@ public sealed class SimulatorSettings
     /// <summary>Simulated steps per real second; 0 = real time.</summary>
     public double Speed { get; set; } = 1.0;
 
-    public int BackfillSteps { get; set; } = 288;
+    public int BackfillSteps { get; set; } = 576;
 }
 
 public sealed class RetentionOptions
