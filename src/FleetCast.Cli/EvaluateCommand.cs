@@ -3,7 +3,6 @@ using FleetCast.Forecasting;
 using FleetCast.Forecasting.Baselines;
 using FleetCast.Forecasting.Evaluation;
 using FleetCast.Forecasting.Tft;
-using FleetCast.Simulator;
 
 namespace FleetCast.Cli;
 
@@ -16,7 +15,6 @@ public static class EvaluateCommand
     public const int LookbackSteps = 576;
 
     public const int HorizonSteps = 96;
-    private const int StepSeconds = 300;
 
     public static Command Create()
     {
@@ -34,15 +32,7 @@ public static class EvaluateCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var problems = new List<string>();
-            if (parse.GetValue(days) <= 0)
-            {
-                problems.Add("--days must be positive.");
-            }
-
-            if (parse.GetValue(servers) < 1)
-            {
-                problems.Add("--servers must be at least 1.");
-            }
+            SimulatedData.Check(parse, days, servers, problems);
 
             if (parse.GetValue(threads) < 1)
             {
@@ -64,7 +54,7 @@ public static class EvaluateCommand
             TftForecaster tft;
             try
             {
-                tft = TftForecaster.Load(modelDirectory!, parse.GetValue(threads), StepSeconds);
+                tft = TftForecaster.Load(modelDirectory!, parse.GetValue(threads), SimulatedData.StepSeconds);
             }
             catch (ModelLoadException exception)
             {
@@ -83,10 +73,9 @@ public static class EvaluateCommand
     private static int Evaluate(ParseResult parse, TftForecaster tft, int seed, decimal days, int servers, DirectoryInfo output, CancellationToken cancellationToken)
     {
         var console = parse.InvocationConfiguration.Output;
-        var scoredSteps = (int)Math.Ceiling(days * 86_400 / StepSeconds);
+        var scoredSteps = SimulatedData.StepsFor(days);
         var steps = LookbackSteps + scoredSteps;
-        var simulator = new FleetSimulator(new SimulatorOptions { Servers = servers, Seed = seed, StepSeconds = StepSeconds });
-        var heldOut = simulator.Generate(steps, EpisodePlan.Create(steps, seed));
+        var heldOut = SimulatedData.Generate(seed, steps, servers);
         console.WriteLine($"Held-out data: {servers} servers, seed {seed}, {steps} steps ({LookbackSteps} of history + {scoredSteps} scored), " +
             $"episodes: {string.Join(", ", heldOut.Episodes.Where(e => e.Scenario != "healthy").Select(e => $"{e.Scenario}@{e.StartStep}"))}.");
 

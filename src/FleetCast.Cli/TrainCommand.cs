@@ -3,7 +3,6 @@ using System.Text.Json;
 using FleetCast.Core.Datasets;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Forecasting.Tft.Training;
-using FleetCast.Simulator;
 using FleetCast.Simulator.Datasets;
 
 namespace FleetCast.Cli;
@@ -14,7 +13,6 @@ public static class TrainCommand
 {
     public const string DefaultModelDirectory = "models/default";
     public const string TrainingReportFile = "training.json";
-    private const int StepSeconds = 300;
 
     public static Command Create()
     {
@@ -39,15 +37,7 @@ public static class TrainCommand
         {
             var error = parse.InvocationConfiguration.Error;
             var problems = new List<string>();
-            if (parse.GetValue(days) <= 0)
-            {
-                problems.Add("--days must be positive.");
-            }
-
-            if (parse.GetValue(servers) < 1)
-            {
-                problems.Add("--servers must be at least 1.");
-            }
+            SimulatedData.Check(parse, days, servers, problems);
 
             if (parse.GetValue(epochs) < 1)
             {
@@ -120,9 +110,7 @@ public static class TrainCommand
     /// <summary>A simulated dataset with degrading, critical and cascade episodes (see <see cref="EpisodePlan"/>).</summary>
     internal static FleetDataset Simulate(int seed, decimal days, int servers)
     {
-        var steps = (int)Math.Ceiling(days * 86_400 / StepSeconds);
-        var simulator = new FleetSimulator(new SimulatorOptions { Servers = servers, Seed = seed, StepSeconds = StepSeconds });
-        return simulator.Generate(steps, EpisodePlan.Create(steps, seed));
+        return SimulatedData.Generate(seed, SimulatedData.StepsFor(days), servers);
     }
 
     private static int Train(ParseResult parse, FleetDataset dataset, TftConfig config, TftTrainingOptions options, DirectoryInfo output, CancellationToken cancellationToken)
