@@ -28,10 +28,11 @@ public static class TrainCommand
         var batch = new Option<int?>("--batch-size") { Description = "Training windows per optimiser step (default from TftTrainingOptions)." };
         var learningRate = new Option<double>("--learning-rate") { Description = "Peak learning rate (Adam; warm-up, then cosine decay over the epochs or the time budget, whichever ends first).", DefaultValueFactory = _ => 2e-3 };
         var windowsPerEpoch = new Option<int>("--windows-per-epoch") { Description = "Training windows drawn (shuffled) per epoch; validation and early stopping run after each.", DefaultValueFactory = _ => 3200 };
+        var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation loss.", DefaultValueFactory = _ => 6 };
         var validationWindows = new Option<int>("--validation-windows") { Description = "Validation windows scored after each epoch (evenly spread over the validation period).", DefaultValueFactory = _ => 1000 };
         var command = new Command("train", "Train the Temporal Fusion Transformer forecaster and save it as a model directory (weights, normalisation, contract, training report).")
         {
-            data, seed, days, servers, output, epochs, budget, threads, hidden, batch, learningRate, windowsPerEpoch, validationWindows,
+            data, seed, days, servers, output, epochs, budget, threads, hidden, batch, learningRate, windowsPerEpoch, validationWindows, patience,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -81,7 +82,7 @@ public static class TrainCommand
                 LearningRate = parse.GetValue(learningRate),
                 MaxTrainWindowsPerEpoch = parse.GetValue(windowsPerEpoch),
                 MaxValidationWindows = parse.GetValue(validationWindows),
-                Patience = 6,
+                Patience = parse.GetValue(patience),
             };
             if (parse.GetValue(batch) is { } batchSize)
             {
@@ -121,6 +122,8 @@ public static class TrainCommand
         console.WriteLine(
             $"Training a TFT ({parameters:N0} parameters, hidden {config.HiddenSize}, variable size {config.VariableSize}) on {dataset.Servers.Count} servers × {dataset.Steps} steps " +
             $"({(double)dataset.Steps * dataset.StepSeconds / 86_400:0.#} days), {options.Threads} threads, at most {options.MaxEpochs} epochs / {options.TimeBudget?.TotalMinutes:0.#} min.");
+        console.WriteLine($"The best model so far is saved to {output.FullName} after every epoch that improves the validation loss.");
+        options = options with { CheckpointDirectory = output.FullName };
         var bar = new TrainingProgressBar(error, Console.IsErrorRedirected || error != Console.Error);
         TftModel model;
         try
@@ -130,7 +133,9 @@ public static class TrainCommand
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             bar.Finish();
-            error.WriteLine("Training cancelled; nothing saved.");
+            error.WriteLine(File.Exists(Path.Combine(output.FullName, TftModel.ManifestFile))
+                ? $"Training cancelled; the best checkpoint so far stays in {output.FullName}."
+                : "Training cancelled before the first epoch ended; nothing saved.");
             return 130;
         }
 

@@ -7,7 +7,7 @@ namespace FleetCast.Forecasting.Tft;
 public static class TftFeatures
 {
     /// <summary>Bumped whenever inputs, their order or their normalisation change.</summary>
-    public const int ContractVersion = 2;
+    public const int ContractVersion = 3;
 
     /// <summary>Observed inputs and targets: the fourteen metrics in catalog order.</summary>
     public static IReadOnlyList<string> Metrics { get; } = MetricCatalog.All.Select(d => d.WireName).ToArray();

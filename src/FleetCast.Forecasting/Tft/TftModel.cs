@@ -13,7 +13,7 @@ public sealed class TftModel : IDisposable
     public const string ManifestFile = "model.json";
     public const string WeightsFile = "weights.dat";
     public const string NormalisationDescription =
-        "per server and metric: (x - mean) / max(std, floor) over the look-back window; floor 0.5 for 0-100 % metrics, 0.05 otherwise";
+        "per server and metric: (x - mean) / max(std, floor) over the look-back window; floor 0.5 for 0-100 % metrics, 0.05 otherwise; the quantile head adds the last observed normalised value";
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -63,13 +63,36 @@ public sealed class TftModel : IDisposable
     public void Save(string directory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        Directory.CreateDirectory(directory);
         lock (Gate)
         {
-            Network.save(Path.Combine(directory, WeightsFile));
+            Write(Network, Manifest, directory);
         }
+    }
 
-        File.WriteAllText(Path.Combine(directory, ManifestFile), JsonSerializer.Serialize(Manifest, JsonOptions));
+    /// <summary>Writes a network that is still training, with the report so far, as a loadable model
+    /// directory; the network stays with the caller.</summary>
+    internal static void SaveCheckpoint(TftNetwork network, int stepSeconds, TftTrainingReport report, IReadOnlyList<MetricInputStatistics> statistics, string directory)
+    {
+        var manifest = CreateManifest(network.Config, stepSeconds, CountParameters(network)) with
+        {
+            Training = report,
+            InputStatistics = statistics,
+            CreatedAt = report.FinishedAt,
+        };
+        Write(network, manifest, directory);
+    }
+
+    /// <summary>Weights first, then the manifest, each through a temporary file and a rename, so a
+    /// crash mid-write leaves the previous complete model in place.</summary>
+    private static void Write(TftNetwork network, TftModelManifest manifest, string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var weights = Path.Combine(directory, WeightsFile);
+        network.save(weights + ".tmp");
+        File.Move(weights + ".tmp", weights, overwrite: true);
+        var manifestPath = Path.Combine(directory, ManifestFile);
+        File.WriteAllText(manifestPath + ".tmp", JsonSerializer.Serialize(manifest, JsonOptions));
+        File.Move(manifestPath + ".tmp", manifestPath, overwrite: true);
     }
 
     /// <summary>Loads a model directory, validating its data contract against this build.</summary>

@@ -43,7 +43,7 @@ internal sealed class GatedResidualNetwork : nn.Module<Tensor, Tensor?, Tensor>
             hidden = hidden.add_(_context.forward(context)); // context [..., 1, C] broadcasts over time
         }
 
-        hidden = _hidden.forward(nn.functional.elu(hidden, 1.0)); // [..., hidden]
+        hidden = _hidden.forward(hidden.elu(TensorScalars.One, TensorScalars.One, TensorScalars.One)); // [..., hidden]
         var output = _norm.forward(_gate.forward(hidden) + residual); // [..., out]
         return output.MoveToOuterDisposeScope();
     }

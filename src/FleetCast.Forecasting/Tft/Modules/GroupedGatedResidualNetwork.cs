@@ -42,7 +42,7 @@ internal sealed class GroupedGatedResidualNetwork : nn.Module<Tensor, Tensor>
     {
         using var scope = torch.NewDisposeScope();
         var hidden = torch.bmm(input, _inputWeight).add_(_inputBias); // [V, N, E]
-        hidden = torch.bmm(nn.functional.elu(hidden, 1.0), _hiddenWeight).add_(_hiddenBias); // [V, N, E]
+        hidden = torch.bmm(hidden.elu(TensorScalars.One, TensorScalars.One, TensorScalars.One), _hiddenWeight).add_(_hiddenBias); // [V, N, E]
 
         // GLU with the value and gate halves of the projection computed separately, so both are
         // contiguous [V, N, E] tensors (a GLU over the last dimension of [V, N, 2E] works on

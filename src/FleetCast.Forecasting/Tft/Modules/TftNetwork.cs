@@ -6,7 +6,8 @@ namespace FleetCast.Forecasting.Tft.Modules;
 
 /// <summary>The Temporal Fusion Transformer (Lim et al., 2021): static covariate encoders, variable
 /// selection, LSTM encoder–decoder, static enrichment, interpretable causal attention, gated
-/// position-wise feed-forward and a quantile head for all fourteen metrics.</summary>
+/// position-wise feed-forward and a quantile head for all fourteen metrics, anchored on the last
+/// observed value of each metric.</summary>
 internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
 {
     private readonly TftConfig _config;
@@ -108,7 +109,10 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
         var gated = _postAttentionGate.forward(attended, enrichedHorizon); // [B, T, H]
         var positionWise = _positionWise.forward(gated); // [B, T, H]
         var output = _preOutputGate.forward(positionWise, temporal.narrow(1, lookback, horizon)); // [B, T, H]
-        var quantiles = _head.forward(output); // [B, T, 14, Q]
+        // The head predicts the change from the last observed value, so an untrained or uncertain
+        // network falls back to persistence rather than to the window mean.
+        var lastObserved = inputs.Observed.narrow(1, lookback - 1, 1).unsqueeze(-1); // [B, 1, 14, 1]
+        var quantiles = _head.forward(output) + lastObserved; // [B, T, 14, Q]
 
         return new TftOutputs(quantiles, staticWeights, encoderWeights, decoderWeights, attention).MoveToOuterDisposeScope();
     }

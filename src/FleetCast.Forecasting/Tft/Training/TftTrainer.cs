@@ -39,7 +39,7 @@ public sealed class TftTrainer
         var network = new TftNetwork(_config);
         try
         {
-            var report = Run(network, windows, dataset, shuffle, progress, cancellationToken);
+            var report = Run(network, windows, dataset, statistics, shuffle, progress, cancellationToken);
             var model = TftModel.FromTrainedNetwork(network, dataset.StepSeconds);
             model.AttachTraining(report, statistics);
             return model;
@@ -51,7 +51,7 @@ public sealed class TftTrainer
         }
     }
 
-    private TftTrainingReport Run(TftNetwork network, TrainingWindows windows, FleetDataset dataset, Random shuffle, Action<TftTrainingProgress>? progress, CancellationToken cancellationToken)
+    private TftTrainingReport Run(TftNetwork network, TrainingWindows windows, FleetDataset dataset, IReadOnlyList<MetricInputStatistics> statistics, Random shuffle, Action<TftTrainingProgress>? progress, CancellationToken cancellationToken)
     {
         var options = _options;
         var train = windows.Train.ToArray();
@@ -116,6 +116,12 @@ public sealed class TftTrainer
                     sinceBest = 0;
                     Release(best);
                     best = Snapshot(network);
+                    if (options.CheckpointDirectory is { } checkpoint)
+                    {
+                        network.eval();
+                        TftModel.SaveCheckpoint(network, dataset.StepSeconds, Report("checkpoint"), statistics, checkpoint);
+                        network.train();
+                    }
                 }
                 else
                 {
@@ -145,31 +151,36 @@ public sealed class TftTrainer
         }
 
         network.eval();
-        var seconds = stopwatch.Elapsed.TotalSeconds;
-        return new TftTrainingReport
+        return Report(stopReason);
+
+        TftTrainingReport Report(string reason)
         {
-            Seed = options.Seed,
-            DataSeed = dataset.Seed,
-            Days = (double)dataset.Steps * dataset.StepSeconds / 86_400,
-            Servers = dataset.Servers.Count,
-            StrideSteps = options.StrideSteps,
-            TrainWindows = windows.Train.Count,
-            ValidationWindows = Math.Min(windows.Validation.Count, options.MaxValidationWindows ?? int.MaxValue),
-            ValidationStartStep = windows.ValidationStartStep,
-            Epochs = trainLosses.Count,
-            BestEpoch = bestEpoch,
-            TrainLosses = trainLosses,
-            ValidationLosses = validationLosses,
-            BestValidationLoss = bestLoss,
-            StopReason = stopReason,
-            TrainingSeconds = seconds,
-            TrainWindowsPerSecond = seconds > 0 ? windowsTrained / seconds : 0,
-            Threads = options.Threads,
-            ProcessorCount = Environment.ProcessorCount,
-            OperatingSystem = RuntimeInformation.OSDescription,
-            Runtime = RuntimeInformation.FrameworkDescription,
-            FinishedAt = DateTimeOffset.UtcNow,
-        };
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            return new TftTrainingReport
+            {
+                Seed = options.Seed,
+                DataSeed = dataset.Seed,
+                Days = (double)dataset.Steps * dataset.StepSeconds / 86_400,
+                Servers = dataset.Servers.Count,
+                StrideSteps = options.StrideSteps,
+                TrainWindows = windows.Train.Count,
+                ValidationWindows = Math.Min(windows.Validation.Count, options.MaxValidationWindows ?? int.MaxValue),
+                ValidationStartStep = windows.ValidationStartStep,
+                Epochs = trainLosses.Count,
+                BestEpoch = bestEpoch,
+                TrainLosses = [.. trainLosses],
+                ValidationLosses = [.. validationLosses],
+                BestValidationLoss = bestLoss,
+                StopReason = reason,
+                TrainingSeconds = seconds,
+                TrainWindowsPerSecond = seconds > 0 ? windowsTrained / seconds : 0,
+                Threads = options.Threads,
+                ProcessorCount = Environment.ProcessorCount,
+                OperatingSystem = RuntimeInformation.OSDescription,
+                Runtime = RuntimeInformation.FrameworkDescription,
+                FinishedAt = DateTimeOffset.UtcNow,
+            };
+        }
 
         TftTrainingProgress Progress(int epoch, int batch, int batchesPerEpochValue, double trainLoss, List<double> validation, double bestValue, TimeSpan elapsed, int stepsDone, bool completed)
         {

@@ -41,6 +41,10 @@ public sealed record TftTrainingOptions
     /// <summary>Training stops when this is exceeded, keeping the best weights so far.</summary>
     public TimeSpan? TimeBudget { get; init; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>When set, the best model so far is written here (a loadable model directory) after
+    /// every epoch that improves the validation loss, so a crash or kill keeps the training done.</summary>
+    public string? CheckpointDirectory { get; init; }
+
     /// <summary>Progress is reported every this many batches and at the end of every epoch.</summary>
     public int ProgressEveryBatches { get; init; } = 10;
 
