@@ -28,6 +28,9 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ChartModule>();
 
+        // Needs the host's ForecasterSet and ServerExplanations (FleetCastHost registers them).
+        services.TryAddSingleton<InsightsService>();
+
         // The tables the engine scores with; a host that configures its own registers them first.
         services.TryAddSingleton(ThresholdTable.Default);
         services.TryAddSingleton(ScoringOptions.Default);

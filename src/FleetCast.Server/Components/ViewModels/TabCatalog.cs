@@ -23,7 +23,7 @@ public static class TabCatalog
         new(Heatmap, "Heatmap", true),
         new(TopRisks, "Top risks", true),
         new(Server, "Server", true),
-        new(Insights, "Insights", false),
+        new(Insights, "Insights", true),
         new(Alerts, "Alerts", true),
         new(Historical, "Historical", true),
         new(Cascade, "Cascade", false),

@@ -4,7 +4,10 @@ using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Server.Components.Services;
 using FleetCast.Server.Engine;
+using FleetCast.Server.Hosting;
+using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FleetCast.Server.Tests.Components.Shared;
@@ -21,12 +24,19 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(ScoringOptions.Default);
         Services.AddSingleton(ProfileRules.Default);
         Services.AddScoped<ChartModule>();
+        Services.AddSingleton(Forecasters);
+        Services.AddSingleton(Options.Create(new FleetCastOptions()));
+        Services.AddSingleton<ServerExplanations>();
+        Services.AddSingleton<InsightsService>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         ChartJs = JSInterop.SetupModule(ChartModule.Path);
         ChartJs.Mode = JSRuntimeMode.Loose;
     }
 
     protected FakeSnapshotSource Source { get; } = new();
+
+    /// <summary>The engine's forecasters as the Insights tab sees them: a baseline until a test swaps in a TFT.</summary>
+    protected ForecasterSet Forecasters { get; } = new(new FakeForecaster("linear-trend"), new FakeForecaster("fake-warmup"));
 
     protected FakeTimeProvider Time { get; } = new(TestSnapshots.DataTime.AddSeconds(5));
 
