@@ -2,8 +2,11 @@ using Bunit;
 using FleetCast.Core.Profiles;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
+using FleetCast.Server.Alerting;
 using FleetCast.Server.Components.Services;
 using FleetCast.Server.Engine;
+using FleetCast.Server.Storage;
+using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -21,6 +24,8 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(ScoringOptions.Default);
         Services.AddSingleton(ProfileRules.Default);
         Services.AddScoped<ChartModule>();
+        Services.AddSingleton<IAlertActionStore>(ActionStore);
+        Services.AddSingleton(_ => new AlertActions(ActionStore, Source, Time));
         JSInterop.Mode = JSRuntimeMode.Loose;
         ChartJs = JSInterop.SetupModule(ChartModule.Path);
         ChartJs.Mode = JSRuntimeMode.Loose;
@@ -31,6 +36,10 @@ public abstract class DashboardTestContext : BunitContext
     protected FakeTimeProvider Time { get; } = new(TestSnapshots.DataTime.AddSeconds(5));
 
     protected BunitJSModuleInterop ChartJs { get; }
+
+    protected InMemoryAlertActionStore ActionStore { get; } = new();
+
+    protected AlertActions Actions => Services.GetRequiredService<AlertActions>();
 
     /// <summary>xUnit 2 disposes test classes synchronously; the chart module is async-disposable only.</summary>
     protected override void Dispose(bool disposing)
