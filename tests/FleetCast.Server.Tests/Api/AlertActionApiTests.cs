@@ -42,7 +42,7 @@ public sealed class AlertActionApiTests
     {
         await using var server = await StartWithCriticalMemoryAlertAsync();
 
-        using var response = await server.Client.PostAsJsonAsync("/api/v1/alerts/ppweb001/mem_used_pct/warning/ack", new { who = "alice" });
+        using var response = await server.Client.PostAsJsonAsync("/api/v1/alerts/ppweb001/swap_used_pct/critical/ack", new { who = "alice" });
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
