@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using FleetCast.Core.Metrics;
-using FleetCast.Core.Snapshots;
+using FleetCast.Server.Alerting;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +19,8 @@ public static class AlertEndpoints
     public static RouteGroupBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
-        group.MapGet("/", Active).WithName("ListActiveAlerts").WithSummary("Alerts firing in the current snapshot.");
+        group.MapGet("/", Active).WithName("ListActiveAlerts")
+            .WithSummary("Alerts firing in the current snapshot, with their acknowledgement and silence (silenced alerts are listed, flagged).");
         group.MapGet("/history", History).WithName("AlertHistory")
             .WithSummary("Alerts active at any time in [from, to] (data time; default the last day), newest first.");
         group.MapGet("/history.csv", HistoryCsv).WithName("AlertHistoryCsv")
@@ -28,14 +29,19 @@ public static class AlertEndpoints
         return group;
     }
 
-    internal static Results<Ok<ActiveAlertsResponse>, ProblemHttpResult> Active(ISnapshotSource source)
+    internal static Results<Ok<ActiveAlertsResponse>, ProblemHttpResult> Active(ISnapshotSource source, AlertActions actions, IAlertActionStore actionStore)
     {
         if (source.Current is not { } current)
         {
             return Problems.Of(ProblemTypes.NoSnapshot, "The engine has not computed its first snapshot yet; retry shortly.");
         }
 
-        return TypedResults.Ok(new ActiveAlertsResponse(current.Snapshot.Version, current.Snapshot.DataTime, current.Snapshot.Alerts.Count, current.Snapshot.Alerts));
+        var ids = actionStore.OpenAlertIds();
+        var alerts = current.Snapshot.Alerts
+            .Select(a => ActiveAlertItem.From(a, actions.StatusOf(a), ids.TryGetValue(AlertKeys.Format(a.Server, a.Metric, a.Severity), out var id) ? id : null))
+            .ToArray();
+        return TypedResults.Ok(new ActiveAlertsResponse(current.Snapshot.Version, current.Snapshot.DataTime, alerts.Length,
+            alerts.Count(a => a.Acknowledged is not null), alerts.Count(a => a.Silenced is not null), alerts));
     }
 
     internal static Results<Ok<AlertHistoryResponse>, ProblemHttpResult> History(string? from, string? to, string? server, ISnapshotSource source, IAlertStore store, TimeProvider time)
@@ -89,7 +95,9 @@ public static class AlertEndpoints
     }
 }
 
-public sealed record ActiveAlertsResponse(long Version, DateTimeOffset DataTime, int Count, IReadOnlyList<AlertView> Alerts);
+/// <param name="Count">All firing alerts, silenced ones included.</param>
+public sealed record ActiveAlertsResponse(long Version, DateTimeOffset DataTime, int Count, int AcknowledgedCount, int SilencedCount,
+    IReadOnlyList<ActiveAlertItem> Alerts);
 
 public sealed record AlertHistoryResponse(DateTimeOffset From, DateTimeOffset To, int Count, IReadOnlyList<AlertHistoryItem> Alerts);
 

@@ -6,6 +6,7 @@ using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Forecasting;
 using FleetCast.Forecasting.Baselines;
+using FleetCast.Server.Alerting;
 using FleetCast.Server.Api;
 using FleetCast.Server.Auth;
 using FleetCast.Server.Components;
@@ -106,6 +107,9 @@ public static class FleetCastHost
         services.TryAddSingleton<IAlertStore>(sp => new AlertStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<ISnapshotHistoryStore>(sp => new SnapshotHistoryStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton(sp => new ModelRegistryStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton<IAlertActionStore>(sp => new AlertActionStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton(sp => new AlertActions(sp.GetRequiredService<IAlertActionStore>(), sp.GetRequiredService<ISnapshotSource>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IWindowStore>(sp => new WindowStore(new WindowStoreOptions
         {
             StepSeconds = options.Forecast.StepSeconds,
@@ -197,6 +201,7 @@ public static class FleetCastHost
         app.MapFleetEndpoints();
         app.MapServerEndpoints();
         app.MapAlertEndpoints();
+        app.MapAlertActionEndpoints();
         app.MapStatusEndpoints();
         app.MapStreamEndpoints();
         app.MapAdminEndpoints();

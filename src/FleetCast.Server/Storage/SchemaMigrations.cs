@@ -79,6 +79,23 @@ internal static class SchemaMigrations
             created_at INTEGER NOT NULL
         );
         """,
+        // 2: acknowledgements apply to one firing episode (the alert's start); silences by server and/or metric.
+        """
+        ALTER TABLE acknowledgements ADD COLUMN alert_started_at INTEGER;
+
+        CREATE TABLE silences (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            server TEXT,
+            metric TEXT,
+            created_by TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            until INTEGER NOT NULL,
+            cancelled_at INTEGER,
+            cancelled_by TEXT
+        );
+        CREATE INDEX silences_active ON silences (until) WHERE cancelled_at IS NULL;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -2,9 +2,11 @@ using Bunit;
 using FleetCast.Core.Profiles;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
+using FleetCast.Server.Alerting;
 using FleetCast.Server.Components.Services;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -28,6 +30,8 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(Options.Create(new FleetCastOptions()));
         Services.AddSingleton<ServerExplanations>();
         Services.AddSingleton<InsightsService>();
+        Services.AddSingleton<IAlertActionStore>(ActionStore);
+        Services.AddSingleton(_ => new AlertActions(ActionStore, Source, Time));
         JSInterop.Mode = JSRuntimeMode.Loose;
         ChartJs = JSInterop.SetupModule(ChartModule.Path);
         ChartJs.Mode = JSRuntimeMode.Loose;
@@ -41,6 +45,10 @@ public abstract class DashboardTestContext : BunitContext
     protected FakeTimeProvider Time { get; } = new(TestSnapshots.DataTime.AddSeconds(5));
 
     protected BunitJSModuleInterop ChartJs { get; }
+
+    protected InMemoryAlertActionStore ActionStore { get; } = new();
+
+    protected AlertActions Actions => Services.GetRequiredService<AlertActions>();
 
     /// <summary>xUnit 2 disposes test classes synchronously; the chart module is async-disposable only.</summary>
     protected override void Dispose(bool disposing)
