@@ -17,7 +17,7 @@ internal static class PinballLoss
         using var scope = torch.NewDisposeScope();
         var levels = tensor(quantiles.Select(q => (float)q).ToArray()); // [Q]
         var levelsBelowOne = tensor(quantiles.Select(q => (float)q - 1f).ToArray()); // [Q]
-        var error = targets.unsqueeze(-1) - predictions; // [B, T, M, Q]
+        var error = targets.unsqueeze(-1).sub(predictions); // [B, T, M, Q]
         var loss = torch.maximum(levels * error, levelsBelowOne * error); // [B, T, M, Q]
         var weighted = (loss * mask.unsqueeze(-1)).sum();
         var count = mask.sum().clamp_min(TensorScalars.One) * tensor((float)quantiles.Length);

@@ -112,7 +112,7 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
         // The head predicts the change from the last observed value, so an untrained or uncertain
         // network falls back to persistence rather than to the window mean.
         var lastObserved = inputs.Observed.narrow(1, lookback - 1, 1).unsqueeze(-1); // [B, 1, 14, 1]
-        var quantiles = _head.forward(output) + lastObserved; // [B, T, 14, Q]
+        var quantiles = _head.forward(output).add(lastObserved, TensorScalars.One); // [B, T, 14, Q]
 
         return new TftOutputs(quantiles, staticWeights, encoderWeights, decoderWeights, attention).MoveToOuterDisposeScope();
     }

@@ -201,6 +201,7 @@ public sealed class TftTrainer
 
     private double TrainBatch(TftNetwork network, optim.Optimizer optimizer, TrainingWindows windows, (int Server, int Start)[] train, int offset, int count)
     {
+        using var quiet = NoCollectionRegion.Enter();
         using var scope = torch.NewDisposeScope();
         var batch = new TftBatch(count, _config.LookbackSteps, _config.HorizonSteps, _config.SeasonSteps, withTargets: true);
         windows.Fill(batch, train, offset);
@@ -224,6 +225,7 @@ public sealed class TftTrainer
         for (var offset = 0; offset < validation.Count; offset += _options.ValidationBatchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var quiet = NoCollectionRegion.Enter();
             using var scope = torch.NewDisposeScope();
             var count = Math.Min(_options.ValidationBatchSize, validation.Count - offset);
             var batch = new TftBatch(count, _config.LookbackSteps, _config.HorizonSteps, _config.SeasonSteps, withTargets: true);
