@@ -33,4 +33,40 @@ public sealed class RunConfigurationTests
         Assert.Equal(30, fromConfiguration.Retention.Days);
         Assert.Equal(9200, withPort.Server.Port);
     }
+
+    [Fact]
+    public void ToOptions_EnvironmentStyleAlertRoutes_BindTheRouteList()
+    {
+        // What FLEETCAST__ALERTING__ROUTES__0__NAME=am (and so on) become.
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["FLEETCAST:ALERTING:ROUTES:0:NAME"] = "am",
+                ["FLEETCAST:ALERTING:ROUTES:0:TYPE"] = "alertmanager",
+                ["FLEETCAST:ALERTING:ROUTES:0:URL"] = "http://127.0.0.1:9093",
+                ["FLEETCAST:ALERTING:ROUTES:1:NAME"] = "hook",
+                ["FLEETCAST:ALERTING:ROUTES:1:TYPE"] = "webhook",
+                ["FLEETCAST:ALERTING:ROUTES:1:URL"] = "https://hooks.example/in",
+                ["FLEETCAST:ALERTING:ROUTES:1:MINLEVEL"] = "critical",
+                ["FLEETCAST:ALERTING:ROUTES:1:PROFILES"] = "database,web_api",
+                ["FLEETCAST:ALERTING:ROUTES:1:BEARERTOKEN"] = "t0ken",
+                ["FLEETCAST:ALERTING:MAXATTEMPTS"] = "3",
+            })
+            .Build();
+        var options = new RunOptions();
+        var command = new Command("run");
+        foreach (var option in options.All)
+        {
+            command.Options.Add(option);
+        }
+
+        var settings = RunCommand.ToOptions(command.Parse([]), options, configuration);
+
+        Assert.Equal(["am", "hook"], settings.Alerting.Routes.Select(r => r.Name));
+        Assert.Equal("critical", settings.Alerting.Routes[1].MinLevel);
+        Assert.Equal("database,web_api", settings.Alerting.Routes[1].Profiles);
+        Assert.Equal("t0ken", settings.Alerting.Routes[1].BearerToken);
+        Assert.Equal(3, settings.Alerting.MaxAttempts);
+        Assert.Empty(FleetCast.Server.Hosting.FleetCastOptionsValidator.Errors(settings));
+    }
 }

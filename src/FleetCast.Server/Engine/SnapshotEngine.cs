@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FleetCast.Core.Alerts;
+using FleetCast.Core.Profiles;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Server.Hosting;
@@ -130,7 +131,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
         var result = _builder.Build(views, dataTime, version, _time.GetUtcNow(), previous);
         if (result.Transitions.Count > 0)
         {
-            _alertStore.Record(result.Transitions);
+            _alertStore.Record(result.Transitions, ProfilesOf(views, result.Transitions));
         }
 
         var published = PublishedSnapshotFactory.Create(result.Snapshot, result.Details, _epoch);
@@ -172,6 +173,13 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
                 break;
             }
         }
+    }
+
+    /// <summary>The profiles of the servers in <paramref name="transitions"/> (alert routing filters on them).</summary>
+    private static Dictionary<string, ServerProfile> ProfilesOf(IReadOnlyList<WindowView> views, IReadOnlyList<AlertTransition> transitions)
+    {
+        var servers = transitions.Select(t => t.Alert.Server).ToHashSet(StringComparer.Ordinal);
+        return views.Where(v => servers.Contains(v.Server)).ToDictionary(v => v.Server, v => v.Profile, StringComparer.Ordinal);
     }
 
     private DateTimeOffset Align(DateTimeOffset time)

@@ -87,6 +87,7 @@ public static class FleetCastHost
                 o.Simulator = options.Simulator;
                 o.Retention = options.Retention;
                 o.Auth = options.Auth;
+                o.Alerting = options.Alerting;
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FleetCastOptions>, FleetCastOptionsValidator>());
@@ -104,7 +105,8 @@ public static class FleetCastHost
         // Storage: one SQLite file under the data directory; disposed by the container after the hosted services stopped.
         services.TryAddSingleton(_ => new SqliteDatabase(new SqliteStorageOptions(Path.GetFullPath(options.Server.DataDir))));
         services.TryAddSingleton<ISampleStore>(sp => new SampleStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.TryAddSingleton<IAlertStore>(sp => new AlertStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton<IAlertStore>(sp => new AlertStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<AlertRouter>()));
+        AddAlertRouting(services, options.Alerting);
         services.TryAddSingleton<ISnapshotHistoryStore>(sp => new SnapshotHistoryStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton(sp => new ModelRegistryStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<IAlertActionStore>(sp => new AlertActionStore(sp.GetRequiredService<SqliteDatabase>()));
@@ -154,14 +156,18 @@ public static class FleetCastHost
         // Shutdown order, written down: hosted services start in registration order and stop in reverse;
         // the web server (Kestrel) is started after them and stopped before them. These three are put
         // at the front, ahead of anything `configure` added (the CLI's simulator feeder), so:
-        //   start: open storage + rebuild windows → engine → retention → feeder → Kestrel
+        //   start: open storage + rebuild windows → alert delivery → engine → retention → feeder → Kestrel
         //   stop:  Kestrel (no more HTTP ingest) → feeder (no more simulated ingest) → retention →
-        //          engine (finishes its current step) → storage startup; then the container disposes
+        //          engine (finishes its current step) → alert delivery (finishes its current send; the
+        //          rest stays pending in the outbox) → storage startup; then the container disposes
         //          the SQLite database, closing storage last. Every accepted batch was committed before
         //          it was acknowledged, so there is nothing left to flush.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<StorageStartup>()));
         services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<SnapshotEngine>()));
         services.Insert(2, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<RetentionService>()));
+        // Alert delivery starts before the engine and stops after it (so the engine's last transitions are
+        // already in the outbox), and before storage closes; what it has not sent stays pending on disk.
+        services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<AlertDeliveryWorker>()));
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => CopyJsonOptions(json));
@@ -175,6 +181,18 @@ public static class FleetCastHost
         services.AddOpenApi();
         services.AddFleetCastDashboard();
         return services;
+    }
+
+    /// <summary>Routes, outbox, sender and worker. With no routes the worker finds nothing to send.</summary>
+    private static void AddAlertRouting(IServiceCollection services, AlertingOptions alerting)
+    {
+        services.TryAddSingleton(alerting);
+        services.TryAddSingleton(sp => AlertRouter.FromOptions(alerting, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOutboxStore>(sp => new OutboxStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton(_ => new AlertDeliveryHttpClient());
+        services.TryAddSingleton(sp => new AlertDeliverySender(sp.GetRequiredService<AlertDeliveryHttpClient>().Client, alerting,
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<AlertDeliveryWorker>();
     }
 
     public static WebApplication MapFleetCast(WebApplication app)
@@ -202,6 +220,7 @@ public static class FleetCastHost
         app.MapServerEndpoints();
         app.MapAlertEndpoints();
         app.MapAlertActionEndpoints();
+        app.MapAlertingEndpoints();
         app.MapStatusEndpoints();
         app.MapStreamEndpoints();
         app.MapAdminEndpoints();

@@ -1,3 +1,5 @@
+using FleetCast.Server.Alerting;
+
 namespace FleetCast.Server.Hosting;
 
 /// <summary>Root of FleetCast's settings, bound to the "FleetCast" configuration section (or built by the CLI).</summary>
@@ -16,6 +18,8 @@ public sealed class FleetCastOptions
     public RetentionOptions Retention { get; set; } = new();
 
     public AuthOptions Auth { get; set; } = new();
+
+    public AlertingOptions Alerting { get; set; } = new();
 }
 
 public sealed class ServerOptions

@@ -1,4 +1,5 @@
 using System.Net;
+using FleetCast.Server.Alerting;
 using Microsoft.Extensions.Options;
 
 namespace FleetCast.Server.Hosting;
@@ -55,6 +56,7 @@ public sealed class FleetCastOptionsValidator : IValidateOptions<FleetCastOption
 
         Require(options.Retention.Days >= 1, $"Retention:Days must be at least 1; got {options.Retention.Days}.");
         Require(string.IsNullOrEmpty(options.Auth.ApiKeyFile) || File.Exists(options.Auth.ApiKeyFile), $"Auth:ApiKeyFile '{options.Auth.ApiKeyFile}' does not exist.");
+        errors.AddRange(AlertingOptionsValidator.Errors(options.Alerting));
         return errors;
     }
 }

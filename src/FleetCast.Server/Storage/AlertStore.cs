@@ -1,23 +1,36 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
+using FleetCast.Core.Profiles;
+using FleetCast.Server.Alerting;
 using Microsoft.Data.Sqlite;
 
 namespace FleetCast.Server.Storage;
 
 /// <summary>Alert lifecycle rows: a fired alert inserts a row with ended_at NULL; its resolution closes
-/// the open row of the same server + metric + severity with its end time and duration.</summary>
+/// the open row of the same server + metric + severity with its end time and duration. With a router,
+/// the deliveries of each transition go into the outbox in the same transaction as the alert rows.</summary>
 public sealed class AlertStore : IAlertStore
 {
     private const string Columns =
         "id, server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at, ended_at";
 
+    private static readonly IReadOnlyDictionary<string, ServerProfile> NoProfiles = new Dictionary<string, ServerProfile>();
+
     private readonly SqliteDatabase _database;
+    private readonly AlertRouter? _router;
 
-    public AlertStore(SqliteDatabase database) => _database = database ?? throw new ArgumentNullException(nameof(database));
+    public AlertStore(SqliteDatabase database, AlertRouter? router = null)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+        _router = router;
+    }
 
-    public void Record(IReadOnlyList<AlertTransition> transitions)
+    public void Record(IReadOnlyList<AlertTransition> transitions) => Record(transitions, NoProfiles);
+
+    public void Record(IReadOnlyList<AlertTransition> transitions, IReadOnlyDictionary<string, ServerProfile> profiles)
     {
         ArgumentNullException.ThrowIfNull(transitions);
+        ArgumentNullException.ThrowIfNull(profiles);
         if (transitions.Count == 0)
         {
             return;
@@ -35,6 +48,11 @@ public sealed class AlertStore : IAlertStore
                 {
                     CloseOpen(connection, transaction, transition);
                 }
+            }
+
+            if (_router is not null)
+            {
+                OutboxStore.Insert(connection, transaction, _router.Plan(transitions, profiles), _router.Time.GetUtcNow());
             }
 
             return transitions.Count;

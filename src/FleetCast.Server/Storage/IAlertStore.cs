@@ -1,4 +1,5 @@
 using FleetCast.Core.Alerts;
+using FleetCast.Core.Profiles;
 
 namespace FleetCast.Server.Storage;
 
@@ -6,6 +7,10 @@ namespace FleetCast.Server.Storage;
 public interface IAlertStore
 {
     void Record(IReadOnlyList<AlertTransition> transitions);
+
+    /// <summary>Records transitions knowing each server's profile, which alert routing filters on; a
+    /// store without routing ignores the profiles.</summary>
+    void Record(IReadOnlyList<AlertTransition> transitions, IReadOnlyDictionary<string, ServerProfile> profiles) => Record(transitions);
 
     /// <summary>Alerts still firing when the process stopped.</summary>
     IReadOnlyList<ActiveAlert> LoadActive();

@@ -96,6 +96,17 @@ internal static class SchemaMigrations
         );
         CREATE INDEX silences_active ON silences (until) WHERE cancelled_at IS NULL;
         """,
+        // 3: delivery state of the alert outbox (routing): a human summary, when an attempt last ran and
+        // last failed, and a terminal failed state once the attempts are used up.
+        """
+        ALTER TABLE outbox ADD COLUMN summary TEXT;
+        ALTER TABLE outbox ADD COLUMN last_attempt_at INTEGER;
+        ALTER TABLE outbox ADD COLUMN last_error_at INTEGER;
+        ALTER TABLE outbox ADD COLUMN failed_at INTEGER;
+        DROP INDEX outbox_pending;
+        CREATE INDEX outbox_pending ON outbox (next_attempt_at, id) WHERE delivered_at IS NULL AND failed_at IS NULL;
+        CREATE INDEX outbox_destination ON outbox (destination, id);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

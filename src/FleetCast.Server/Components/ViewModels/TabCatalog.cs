@@ -26,11 +26,11 @@ public static class TabCatalog
         new(Insights, "Insights", true),
         new(Alerts, "Alerts", true),
         new(Historical, "Historical", true),
-        new(Cascade, "Cascade", false),
+        new(Cascade, "Cascade", true),
         new(Drift, "Drift & model", false),
         new(Cost, "Cost avoidance", false),
         new(Remediation, "Auto-remediation", false),
-        new(Routing, "Alerting & routing", false),
+        new(Routing, "Alerting & routing", true),
         new(Documentation, "Documentation", true),
     ];
 
@@ -50,11 +50,9 @@ public static class TabCatalog
         Insights when !forecasterIsModel =>
             $"Explanations (feature importance, attention over the look-back, counterfactuals) come from the TFT model's own internals. The server is forecasting with the baseline \"{forecaster}\", which has no internals to explain, so this tab needs the TFT model to be loaded.",
         Insights => "The server does not publish explanations to the dashboard yet.",
-        Cascade => "The server does not compute cascade detection yet, so no dependency impact is shown.",
         Drift => "The server does not track forecast accuracy or input drift yet, so no drift figures are shown.",
         Cost => "Cost avoidance needs cost inputs (cost of an outage hour, investment) that are not configured on the server, so no figures are shown. Nothing is estimated without them.",
         Remediation => "No auto-remediation actions are configured on the server.",
-        Routing => "No alert routing destinations are configured on the server yet.",
         _ => "The server does not provide data for this tab yet.",
     };
 }

@@ -123,11 +123,9 @@ public sealed class DashboardTests : DashboardTestContext
 
     [Theory]
     [InlineData(TabCatalog.Insights)]
-    [InlineData(TabCatalog.Cascade)]
     [InlineData(TabCatalog.Drift)]
     [InlineData(TabCatalog.Cost)]
     [InlineData(TabCatalog.Remediation)]
-    [InlineData(TabCatalog.Routing)]
     public void PlaceholderTab_Selected_SaysWhatIsMissingWithoutNumbers(string tab)
     {
         Source.Publish(TestSnapshots.Create());

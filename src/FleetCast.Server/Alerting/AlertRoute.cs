@@ -1,0 +1,117 @@
+using FleetCast.Core.Alerts;
+using FleetCast.Core.Metrics;
+using FleetCast.Core.Profiles;
+
+namespace FleetCast.Server.Alerting;
+
+/// <summary>A validated destination: where to POST, which alerts it takes, and its secret (if any),
+/// which only the sender reads.</summary>
+public sealed class AlertRoute
+{
+    private readonly IReadOnlySet<ServerProfile>? _profiles;
+    private readonly IReadOnlySet<Metric>? _metrics;
+
+    private AlertRoute(string name, AlertRouteType type, Uri target, AlertSeverity minSeverity,
+        IReadOnlySet<ServerProfile>? profiles, IReadOnlySet<Metric>? metrics, string? bearerToken)
+    {
+        Name = name;
+        Type = type;
+        Target = target;
+        MinSeverity = minSeverity;
+        _profiles = profiles;
+        _metrics = metrics;
+        BearerToken = bearerToken;
+    }
+
+    public string Name { get; }
+
+    public AlertRouteType Type { get; }
+
+    /// <summary>The URL that is POSTed to (for Alertmanager the base URL plus /api/v2/alerts).</summary>
+    public Uri Target { get; }
+
+    public AlertSeverity MinSeverity { get; }
+
+    /// <summary>Profile wire names this route is limited to; empty = all.</summary>
+    public IReadOnlyList<string> Profiles => _profiles?.Select(ProfileNames.ToWire).Order(StringComparer.Ordinal).ToArray() ?? [];
+
+    /// <summary>Metric wire names this route is limited to; empty = all.</summary>
+    public IReadOnlyList<string> Metrics => _metrics?.Select(MetricCatalog.WireName).Order(StringComparer.Ordinal).ToArray() ?? [];
+
+    public bool HasSecret => !string.IsNullOrEmpty(BearerToken);
+
+    /// <summary>The target without credentials or query string, safe to show and log.</summary>
+    public string DisplayUrl => RedactUrl(Target);
+
+    internal string? BearerToken { get; }
+
+    public static string TypeName(AlertRouteType type) => type == AlertRouteType.Alertmanager ? "alertmanager" : "webhook";
+
+    /// <summary>Builds a route from options already checked by <see cref="AlertingOptionsValidator"/>.</summary>
+    /// <exception cref="ArgumentException">The options are invalid (the message names the field).</exception>
+    public static AlertRoute Create(AlertRouteOptions options, int index = 0)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = AlertingOptionsValidator.RouteErrors(options, $"Alerting:Routes:{index}");
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+
+        var type = AlertingOptionsValidator.ParseType(options.Type)!.Value;
+        var url = new Uri(options.Url.Trim(), UriKind.Absolute);
+        return new AlertRoute(
+            options.Name.Trim(),
+            type,
+            type == AlertRouteType.Alertmanager ? AlertmanagerTarget(url) : url,
+            AlertingOptionsValidator.ParseSeverity(options.MinLevel)!.Value,
+            ParseSet(options.Profiles, w => ProfileNames.TryParse(w, out var p) ? p : (ServerProfile?)null),
+            ParseSet(options.Metrics, w => MetricCatalog.TryGet(w, out var d) ? d.Id : (Metric?)null),
+            string.IsNullOrEmpty(options.BearerToken) ? null : options.BearerToken);
+    }
+
+    /// <summary>True when this route takes <paramref name="alert"/> of a server with <paramref name="profile"/>.</summary>
+    public bool Matches(ActiveAlert alert, ServerProfile? profile)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        if (alert.Severity < MinSeverity)
+        {
+            return false;
+        }
+
+        if (_metrics is not null && !_metrics.Contains(alert.Metric))
+        {
+            return false;
+        }
+
+        // A profile filter cannot vouch for a server whose profile is unknown.
+        return _profiles is null || (profile is { } p && _profiles.Contains(p));
+    }
+
+    internal static IReadOnlyList<string> SplitList(string? list) =>
+        string.IsNullOrWhiteSpace(list) ? [] : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static HashSet<T>? ParseSet<T>(string? list, Func<string, T?> parse)
+        where T : struct
+    {
+        var items = SplitList(list);
+        return items.Count == 0 ? null : items.Select(i => parse(i)!.Value).ToHashSet();
+    }
+
+    private static Uri AlertmanagerTarget(Uri baseUrl)
+    {
+        var path = baseUrl.AbsolutePath.TrimEnd('/');
+        if (path.EndsWith("/api/v2/alerts", StringComparison.Ordinal))
+        {
+            return baseUrl;
+        }
+
+        return new UriBuilder(baseUrl) { Path = path + "/api/v2/alerts" }.Uri;
+    }
+
+    private static string RedactUrl(Uri url)
+    {
+        var shown = $"{url.Scheme}://{url.Host}{(url.IsDefaultPort ? string.Empty : ":" + url.Port)}{url.AbsolutePath}";
+        return string.IsNullOrEmpty(url.Query) ? shown : shown + "?…";
+    }
+}
