@@ -6,6 +6,7 @@ using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Forecasting;
 using FleetCast.Forecasting.Baselines;
+using FleetCast.Forecasting.Live;
 using FleetCast.Server.Api;
 using FleetCast.Server.Auth;
 using FleetCast.Server.Components;
@@ -144,6 +145,18 @@ public static class FleetCastHost
         services.TryAddSingleton<SnapshotEngine>();
         services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotEngine>());
         services.TryAddSingleton<CompatPredictionsCache>();
+        services.TryAddSingleton(new ModelQualityOptions
+        {
+            Scoring = new LiveScoreOptions
+            {
+                StepSeconds = options.Forecast.StepSeconds,
+                HorizonSteps = options.Forecast.HorizonSteps,
+                LookbackSteps = options.Forecast.LookbackSteps,
+            },
+            ModelDir = string.IsNullOrWhiteSpace(options.Forecast.ModelDir) ? null : options.Forecast.ModelDir,
+        });
+        services.TryAddSingleton<ModelQualityTracker>();
+        services.TryAddSingleton<IModelQualitySource>(sp => sp.GetRequiredService<ModelQualityTracker>());
         services.TryAddSingleton<StorageStartup>();
         services.TryAddSingleton<RetentionService>();
 
@@ -158,6 +171,8 @@ public static class FleetCastHost
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<StorageStartup>()));
         services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<SnapshotEngine>()));
         services.Insert(2, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<RetentionService>()));
+        // Forecast scoring subscribes to the engine's snapshots; it stops (unsubscribes) before the engine.
+        services.Insert(3, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<ModelQualityTracker>()));
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => CopyJsonOptions(json));
@@ -200,6 +215,7 @@ public static class FleetCastHost
         app.MapStatusEndpoints();
         app.MapStreamEndpoints();
         app.MapAdminEndpoints();
+        app.MapModelEndpoints();
         app.MapCompatEndpoints();
         app.MapFleetCastDashboard();
         return app;

@@ -124,7 +124,6 @@ public sealed class DashboardTests : DashboardTestContext
     [Theory]
     [InlineData(TabCatalog.Insights)]
     [InlineData(TabCatalog.Cascade)]
-    [InlineData(TabCatalog.Drift)]
     [InlineData(TabCatalog.Cost)]
     [InlineData(TabCatalog.Remediation)]
     [InlineData(TabCatalog.Routing)]
