@@ -15,8 +15,9 @@ namespace FleetCast.Server.Engine;
 /// (<see cref="LiveForecastScorekeeper"/>), measures input drift against the loaded model's saved training
 /// statistics every <see cref="ModelQualityOptions.DriftEverySteps"/> steps, and publishes one immutable
 /// <see cref="ModelQualityReport"/> per step that readers (API, dashboard) only read.</summary>
-/// <remarks>Runs on the engine's thread as a snapshot subscriber, after the snapshot was published, so it
-/// never delays a snapshot; its cost per step is the time in <see cref="LastStepDuration"/>.</remarks>
+/// <remarks>Runs on the engine's thread as a snapshot subscriber, after the snapshot was published (readers
+/// already see it; subscribers registered later are notified after this returns); its cost per step is
+/// <see cref="LastStepDuration"/>.</remarks>
 public sealed class ModelQualityTracker : IModelQualitySource, IHostedService, IDisposable
 {
     private static readonly DriftStatus Pending = new(false, "Waiting for the next drift measurement.", null, null);
