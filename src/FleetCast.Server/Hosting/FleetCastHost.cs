@@ -7,6 +7,7 @@ using FleetCast.Core.Thresholds;
 using FleetCast.Forecasting;
 using FleetCast.Forecasting.Baselines;
 using FleetCast.Server.Alerting;
+using FleetCast.Forecasting.Live;
 using FleetCast.Server.Api;
 using FleetCast.Server.Auth;
 using FleetCast.Server.Components;
@@ -150,6 +151,18 @@ public static class FleetCastHost
         services.TryAddSingleton<SnapshotEngine>();
         services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotEngine>());
         services.TryAddSingleton<CompatPredictionsCache>();
+        services.TryAddSingleton(new ModelQualityOptions
+        {
+            Scoring = new LiveScoreOptions
+            {
+                StepSeconds = options.Forecast.StepSeconds,
+                HorizonSteps = options.Forecast.HorizonSteps,
+                LookbackSteps = options.Forecast.LookbackSteps,
+            },
+            ModelDir = string.IsNullOrWhiteSpace(options.Forecast.ModelDir) ? null : options.Forecast.ModelDir,
+        });
+        services.TryAddSingleton<ModelQualityTracker>();
+        services.TryAddSingleton<IModelQualitySource>(sp => sp.GetRequiredService<ModelQualityTracker>());
         services.TryAddSingleton<StorageStartup>();
         services.TryAddSingleton<RetentionService>();
 
@@ -168,6 +181,8 @@ public static class FleetCastHost
         // Alert delivery starts before the engine and stops after it (so the engine's last transitions are
         // already in the outbox), and before storage closes; what it has not sent stays pending on disk.
         services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<AlertDeliveryWorker>()));
+        // Forecast scoring subscribes to the engine's snapshots; it stops (unsubscribes) before the engine.
+        services.Insert(4, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<ModelQualityTracker>()));
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => CopyJsonOptions(json));
@@ -224,6 +239,7 @@ public static class FleetCastHost
         app.MapStatusEndpoints();
         app.MapStreamEndpoints();
         app.MapAdminEndpoints();
+        app.MapModelEndpoints();
         app.MapCompatEndpoints();
         app.MapFleetCastDashboard();
         return app;

@@ -123,7 +123,6 @@ public sealed class DashboardTests : DashboardTestContext
 
     [Theory]
     [InlineData(TabCatalog.Insights)]
-    [InlineData(TabCatalog.Drift)]
     [InlineData(TabCatalog.Cost)]
     [InlineData(TabCatalog.Remediation)]
     public void PlaceholderTab_Selected_SaysWhatIsMissingWithoutNumbers(string tab)
