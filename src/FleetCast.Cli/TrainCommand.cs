@@ -28,11 +28,12 @@ public static class TrainCommand
         var batch = new Option<int?>("--batch-size") { Description = "Training windows per optimiser step (default from TftTrainingOptions)." };
         var learningRate = new Option<double>("--learning-rate") { Description = "Peak learning rate (Adam; warm-up, then cosine decay over the epochs or the time budget, whichever ends first).", DefaultValueFactory = _ => 2e-3 };
         var windowsPerEpoch = new Option<int>("--windows-per-epoch") { Description = "Training windows drawn (shuffled) per epoch; validation and early stopping run after each.", DefaultValueFactory = _ => 3200 };
+        var continueFrom = new Option<DirectoryInfo?>("--continue-from") { Description = "Start from this model directory's weights (and its configuration) instead of a random initialisation, e.g. a checkpoint of an interrupted run." };
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation loss.", DefaultValueFactory = _ => 6 };
         var validationWindows = new Option<int>("--validation-windows") { Description = "Validation windows scored after each epoch (evenly spread over the validation period).", DefaultValueFactory = _ => 1000 };
         var command = new Command("train", "Train the Temporal Fusion Transformer forecaster and save it as a model directory (weights, normalisation, contract, training report).")
         {
-            data, seed, days, servers, output, epochs, budget, threads, hidden, batch, learningRate, windowsPerEpoch, validationWindows, patience,
+            data, seed, days, servers, output, epochs, budget, threads, hidden, batch, learningRate, windowsPerEpoch, validationWindows, patience, continueFrom,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -89,6 +90,21 @@ public static class TrainCommand
                 options = options with { BatchSize = batchSize };
             }
 
+            if (parse.GetValue(continueFrom) is { } startDirectory)
+            {
+                try
+                {
+                    var start = TftModel.LoadForContinuation(startDirectory.FullName);
+                    config = start.Config;
+                    options = options with { ContinueFrom = start };
+                }
+                catch (ModelLoadException exception)
+                {
+                    error.WriteLine($"--continue-from: {exception.Message}");
+                    return Task.FromResult(2);
+                }
+            }
+
             try
             {
                 config.Validate();
@@ -121,7 +137,7 @@ public static class TrainCommand
         var parameters = TftModel.CountParameters(config);
         console.WriteLine(
             $"Training a TFT ({parameters:N0} parameters, hidden {config.HiddenSize}, variable size {config.VariableSize}) on {dataset.Servers.Count} servers × {dataset.Steps} steps " +
-            $"({(double)dataset.Steps * dataset.StepSeconds / 86_400:0.#} days), {options.Threads} threads, at most {options.MaxEpochs} epochs / {options.TimeBudget?.TotalMinutes:0.#} min.");
+            $"({(double)dataset.Steps * dataset.StepSeconds / 86_400:0.#} days), {options.Threads} thread{(options.Threads == 1 ? "" : "s")}, at most {options.MaxEpochs} epochs / {options.TimeBudget?.TotalMinutes:0.#} min.");
         console.WriteLine($"The best model so far is saved to {output.FullName} after every epoch that improves the validation loss.");
         options = options with { CheckpointDirectory = output.FullName };
         var bar = new TrainingProgressBar(error, Console.IsErrorRedirected || error != Console.Error);

@@ -20,7 +20,7 @@ internal static class PinballLoss
         var error = targets.unsqueeze(-1).sub(predictions); // [B, T, M, Q]
         var loss = torch.maximum(levels * error, levelsBelowOne * error); // [B, T, M, Q]
         var weighted = (loss * mask.unsqueeze(-1)).sum();
-        var count = mask.sum().clamp_min(TensorScalars.One) * tensor((float)quantiles.Length);
+        var count = torch.maximum(mask.sum(), tensor(1f)) * tensor((float)quantiles.Length);
         return (weighted / count).MoveToOuterDisposeScope();
     }
 }

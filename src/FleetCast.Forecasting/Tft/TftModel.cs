@@ -98,7 +98,13 @@ public sealed class TftModel : IDisposable
     /// <summary>Loads a model directory, validating its data contract against this build.</summary>
     /// <param name="expectedStepSeconds">When given, the model's step length must equal it.</param>
     /// <exception cref="ModelLoadException">Missing files, unreadable metadata or a contract mismatch.</exception>
-    public static TftModel Load(string directory, int? expectedStepSeconds = null)
+    public static TftModel Load(string directory, int? expectedStepSeconds = null) => Load(directory, expectedStepSeconds, strict: true);
+
+    /// <summary>Loads a model directory to continue training from: weights the saved network lacks
+    /// (a network grown since it was saved) keep their initial values.</summary>
+    public static TftModel LoadForContinuation(string directory) => Load(directory, null, strict: false);
+
+    private static TftModel Load(string directory, int? expectedStepSeconds, bool strict)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var manifestPath = Path.Combine(directory, ManifestFile);
@@ -129,7 +135,7 @@ public sealed class TftModel : IDisposable
         var network = new TftNetwork(manifest.Config);
         try
         {
-            network.load(weightsPath);
+            network.load(weightsPath, strict: strict);
         }
         catch (Exception exception) when (exception is ArgumentException or InvalidOperationException or IOException or ExternalException)
         {
@@ -138,7 +144,7 @@ public sealed class TftModel : IDisposable
         }
 
         var count = CountParameters(network);
-        if (count != manifest.ParameterCount)
+        if (strict && count != manifest.ParameterCount)
         {
             network.Dispose();
             throw new ModelLoadException($"{manifestPath}: parameterCount is {manifest.ParameterCount} but the network has {count}.");

@@ -31,12 +31,21 @@ public sealed record TftTrainingReport
 
     public required double BestValidationLoss { get; init; }
 
-    /// <summary>"max-epochs", "early-stopping" or "time-budget".</summary>
+    /// <summary>"max-epochs", "early-stopping", "time-budget", or "checkpoint" while training still runs.</summary>
     public required string StopReason { get; init; }
 
     public required double TrainingSeconds { get; init; }
 
     public required double TrainWindowsPerSecond { get; init; }
+
+    /// <summary>Training batches skipped after a native TorchSharp error (see TftTrainer).</summary>
+    public int SkippedBatches { get; init; }
+
+    /// <summary>First line of the last skipped batch's error, when any.</summary>
+    public string? LastSkippedBatchError { get; init; }
+
+    /// <summary>When training continued from an earlier model: that model's training report.</summary>
+    public TftTrainingReport? ContinuedFrom { get; init; }
 
     public required int Threads { get; init; }
 

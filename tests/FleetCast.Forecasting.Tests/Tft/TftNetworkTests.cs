@@ -94,6 +94,31 @@ public sealed class TftNetworkTests
     }
 
     [Fact]
+    public void Forward_HeadSilenced_EveryQuantileIsTheLastObservedValue()
+    {
+        // With the quantile head's weights at zero its lowest quantile is 0 and each next one adds
+        // softplus(0) = ln 2, so the forecast is the last observed value (times the learned persistence,
+        // initially 1) plus those fixed spreads: an untrained network keeps each metric where it is.
+        var config = TftTestData.SmallConfig();
+        using var network = TftNetworkHarness.Network(config, seed: 4);
+        using (torch.no_grad())
+        {
+            foreach (var (name, parameter) in network.named_parameters().Where(p => p.name.TrimStart('_').StartsWith("head.", StringComparison.Ordinal)))
+            {
+                parameter.zero_();
+            }
+        }
+
+        using var inputs = TftNetworkHarness.RandomInputs(config, batch: 3, seed: 5);
+        using var outputs = network.forward(inputs);
+
+        using var last = inputs.Observed.narrow(1, config.LookbackSteps - 1, 1).unsqueeze(-1).expand_as(outputs.Quantiles);
+        using var spreads = torch.arange(config.Quantiles.Length, dtype: torch.ScalarType.Float32).mul(Math.Log(2));
+        using var expected = last + spreads;
+        Assert.True(outputs.Quantiles.allclose(expected, rtol: 1e-5, atol: 1e-5));
+    }
+
+    [Fact]
     public void CountParameters_DefaultConfig_AtMostOneMillion()
     {
         var count = TftModel.CountParameters(new TftConfig());
@@ -125,6 +150,7 @@ public sealed class TftNetworkTests
             + Grn(h, h, h, h)
             + (2 * Linear(h, config.AttentionHeads * head)) + Linear(h, head) + Linear(head, h)
             + Grn(h, h, h)
-            + Linear(h, 14 * config.Quantiles.Length);
+            + Linear(h, 14 * config.Quantiles.Length)
+            + (config.HorizonSteps * 14); // learned persistence of the last observed value
     }
 }

@@ -36,6 +36,45 @@ public sealed class TftTrainerTests
     }
 
     [Fact]
+    public void Train_WithCheckpointDirectory_LeavesALoadableModelOfTheBestEpoch()
+    {
+        var dataset = TftTestData.ToyFleet(servers: 3, steps: 160, seed: 2);
+        var directory = Path.Combine(Path.GetTempPath(), "fleetcast-checkpoint-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var trainer = new TftTrainer(TftTestData.SmallConfig(), FastOptions(epochs: 2) with { CheckpointDirectory = directory });
+
+            using var trained = trainer.Train(dataset);
+            using var checkpoint = TftModel.Load(directory);
+
+            var report = checkpoint.Manifest.Training!;
+            Assert.Equal("checkpoint", report.StopReason);
+            Assert.Equal(trained.Manifest.Training!.BestEpoch, report.BestEpoch);
+            Assert.Equal(trained.Manifest.Training!.BestValidationLoss, report.BestValidationLoss);
+            Assert.NotNull(checkpoint.Manifest.InputStatistics);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Train_ContinueFrom_StartsFromTheEarlierWeightsAndKeepsItsReport()
+    {
+        var dataset = TftTestData.ToyFleet(servers: 3, steps: 160, seed: 3);
+        using var first = new TftTrainer(TftTestData.SmallConfig(), FastOptions(epochs: 3)).Train(dataset);
+        using var fresh = new TftTrainer(first.Config, FastOptions(epochs: 1)).Train(dataset);
+
+        using var continued = new TftTrainer(first.Config, FastOptions(epochs: 1) with { ContinueFrom = first }).Train(dataset);
+
+        var report = continued.Manifest.Training!;
+        Assert.Equal(first.Manifest.Training!.Epochs, report.ContinuedFrom!.Epochs);
+        Assert.True(report.ValidationLosses[0] < fresh.Manifest.Training!.ValidationLosses[0],
+            $"continued {report.ValidationLosses[0]} vs fresh {fresh.Manifest.Training!.ValidationLosses[0]}");
+    }
+
+    [Fact]
     public void Train_SameSeedTwice_SameLosses()
     {
         var dataset = TftTestData.ToyFleet(servers: 3, steps: 120, seed: 2);

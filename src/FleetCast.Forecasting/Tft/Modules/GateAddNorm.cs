@@ -23,7 +23,7 @@ internal sealed class GateAddNorm : nn.Module<Tensor, Tensor, Tensor>
     public override Tensor forward(Tensor input, Tensor skip)
     {
         using var scope = torch.NewDisposeScope();
-        var output = _norm.forward(_gate.forward(input).add(skip, TensorScalars.One)); // [..., H]
+        var output = _norm.forward(TensorScalars.Add(_gate.forward(input), skip)); // [..., H]
         return output.MoveToOuterDisposeScope();
     }
 

@@ -40,11 +40,11 @@ internal sealed class GatedResidualNetwork : nn.Module<Tensor, Tensor?, Tensor>
                 throw new InvalidOperationException($"{GetName()} was built without a context input.");
             }
 
-            hidden = hidden.add_(_context.forward(context), TensorScalars.One); // context [..., 1, C] broadcasts over time
+            hidden = TensorScalars.Add(hidden, _context.forward(context)); // context [..., 1, C] broadcasts over time
         }
 
-        hidden = _hidden.forward(hidden.elu(TensorScalars.One, TensorScalars.One, TensorScalars.One)); // [..., hidden]
-        var output = _norm.forward(_gate.forward(hidden).add(residual, TensorScalars.One)); // [..., out]
+        hidden = _hidden.forward(TensorScalars.Elu(hidden)); // [..., hidden]
+        var output = _norm.forward(TensorScalars.Add(_gate.forward(hidden), residual)); // [..., out]
         return output.MoveToOuterDisposeScope();
     }
 

@@ -41,8 +41,8 @@ internal sealed class GroupedGatedResidualNetwork : nn.Module<Tensor, Tensor>
     public override Tensor forward(Tensor input)
     {
         using var scope = torch.NewDisposeScope();
-        var hidden = torch.bmm(input, _inputWeight).add_(_inputBias, TensorScalars.One); // [V, N, E]
-        hidden = torch.bmm(hidden.elu(TensorScalars.One, TensorScalars.One, TensorScalars.One), _hiddenWeight).add_(_hiddenBias, TensorScalars.One); // [V, N, E]
+        var hidden = TensorScalars.Add(torch.bmm(input, _inputWeight), _inputBias); // [V, N, E]
+        hidden = TensorScalars.Add(torch.bmm(TensorScalars.Elu(hidden), _hiddenWeight), _hiddenBias); // [V, N, E]
 
         // GLU with the value and gate halves of the projection computed separately, so both are
         // contiguous [V, N, E] tensors (a GLU over the last dimension of [V, N, 2E] works on
@@ -51,8 +51,8 @@ internal sealed class GroupedGatedResidualNetwork : nn.Module<Tensor, Tensor>
         var value = torch.bmm(dropped, _gateWeight.narrow(2, 0, _size)).add_(_gateBias.narrow(2, 0, _size)); // [V, N, E]
         var gate = torch.bmm(dropped, _gateWeight.narrow(2, _size, _size)).add_(_gateBias.narrow(2, _size, _size)); // [V, N, E]
         var gated = training ? value * gate.sigmoid() : value.mul_(gate.sigmoid_()); // [V, N, E]
-        var normalised = nn.functional.layer_norm(gated.add_(input, TensorScalars.One), [_size]); // [V, N, E]
-        var output = training ? (normalised * _normWeight).add_(_normBias, TensorScalars.One) : normalised.mul_(_normWeight).add_(_normBias, TensorScalars.One); // [V, N, E]
+        var normalised = nn.functional.layer_norm(TensorScalars.Add(gated, input), [_size]); // [V, N, E]
+        var output = training ? TensorScalars.Add(normalised * _normWeight, _normBias) : TensorScalars.Add(normalised.mul_(_normWeight), _normBias); // [V, N, E]
         return output.MoveToOuterDisposeScope();
     }
 

@@ -11,7 +11,6 @@ internal sealed class InterpretableMultiHeadAttention : nn.Module<Tensor, Tensor
 {
     private readonly int _heads;
     private readonly int _headSize;
-    private readonly Scalar _scoreScale;
     private readonly Linear _query;
     private readonly Linear _key;
     private readonly Linear _value;
@@ -23,7 +22,6 @@ internal sealed class InterpretableMultiHeadAttention : nn.Module<Tensor, Tensor
     {
         _heads = heads;
         _headSize = hiddenSize / heads;
-        _scoreScale = (1.0 / Math.Sqrt(_headSize)).ToScalar();
         _query = nn.Linear(hiddenSize, heads * _headSize);
         _key = nn.Linear(hiddenSize, heads * _headSize);
         _value = nn.Linear(hiddenSize, _headSize);
@@ -44,7 +42,9 @@ internal sealed class InterpretableMultiHeadAttention : nn.Module<Tensor, Tensor
     {
         using var scope = torch.NewDisposeScope();
         var batch = query.shape[0];
-        var q = (_query.forward(query) * _scoreScale).view(batch, -1, _heads, _headSize).transpose(1, 2); // [B, heads, Tq, d]
+        var scoreScale = torch.tensor((float)(1.0 / Math.Sqrt(_headSize)));
+        var maskPenalty = torch.where(mask, torch.tensor(float.PositiveInfinity), torch.tensor(0f)); // [Tq, Tk], +inf where masked
+        var q = (_query.forward(query) * scoreScale).view(batch, -1, _heads, _headSize).transpose(1, 2); // [B, heads, Tq, d]
         var k = _key.forward(memory).view(batch, -1, _heads, _headSize).permute(0, 2, 3, 1).contiguous(); // [B, heads, d, Tk]
         var v = _value.forward(memory); // [B, Tk, d]
         var outputs = new List<Tensor>();
@@ -52,7 +52,7 @@ internal sealed class InterpretableMultiHeadAttention : nn.Module<Tensor, Tensor
         for (long start = 0; start < batch; start += ServersPerSlice)
         {
             var count = Math.Min(ServersPerSlice, batch - start);
-            var scores = torch.matmul(q.narrow(0, start, count), k.narrow(0, start, count)).masked_fill_(mask, TensorScalars.NegativeInfinity); // [s, heads, Tq, Tk]
+            var scores = torch.matmul(q.narrow(0, start, count), k.narrow(0, start, count)).sub_(maskPenalty); // [s, heads, Tq, Tk]
             var headWeights = nn.functional.softmax(scores, -1); // [s, heads, Tq, Tk]
 
             // The value projection is shared, so the mean of the heads' outputs is the heads' mean
@@ -77,7 +77,6 @@ internal sealed class InterpretableMultiHeadAttention : nn.Module<Tensor, Tensor
             _value.Dispose();
             _output.Dispose();
             _dropout.Dispose();
-            _scoreScale.Dispose();
         }
 
         base.Dispose(disposing);

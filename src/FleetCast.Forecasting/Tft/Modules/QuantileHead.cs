@@ -33,8 +33,8 @@ internal sealed class QuantileHead : nn.Module<Tensor, Tensor>
 
         var lowest = raw.narrow(-1, 0, 1); // [B, T, M, 1]
         var spreads = raw.narrow(-1, 1, _quantiles - 1);
-        var increments = spreads.relu().add(spreads.abs().neg().exp().log1p(), TensorScalars.One); // softplus without scalar arguments, [B, T, M, Q-1]
-        var ordered = torch.cat([lowest, increments.cumsum(-1).add(lowest, TensorScalars.One)], -1); // [B, T, M, Q]
+        var increments = TensorScalars.Softplus(spreads); // [B, T, M, Q-1]
+        var ordered = torch.cat([lowest, TensorScalars.Add(increments.cumsum(-1), lowest)], -1); // [B, T, M, Q]
         return ordered.MoveToOuterDisposeScope();
     }
 

@@ -1,14 +1,20 @@
-using TorchSharp;
+using static TorchSharp.torch;
 
 namespace FleetCast.Forecasting.Tft.Modules;
 
-/// <summary>Scalars passed to native tensor operations, created once and kept reachable. TorchSharp
-/// turns a plain <c>double</c> argument into a temporary <see cref="Scalar"/> whose native value the
-/// finalizer may free while the call is still running; under the allocation rate of training that
-/// crashed runs after minutes with "Exception raised from toFloat at c10/core/Scalar.h".</summary>
+/// <summary>Elementwise operations written without <see cref="TorchSharp.Scalar"/> arguments. Long
+/// training runs died after minutes with "Exception raised from toFloat at c10/core/Scalar.h" inside
+/// operations that take a Scalar (ELU's alpha, the alpha of tensor addition), even with scalars held
+/// in static fields; subtraction of two tensors passes no Scalar to the native side, so the network
+/// adds by subtracting the negation.</summary>
 internal static class TensorScalars
 {
-    public static readonly Scalar One = 1.0.ToScalar();
+    /// <summary>a + b.</summary>
+    public static Tensor Add(Tensor a, Tensor b) => a.sub(b.neg());
 
-    public static readonly Scalar NegativeInfinity = float.NegativeInfinity.ToScalar();
+    /// <summary>ELU with α = 1: relu(x) + expm1(−relu(−x)).</summary>
+    public static Tensor Elu(Tensor x) => x.relu().sub(x.neg().relu().neg().expm1().neg());
+
+    /// <summary>softplus(x) = relu(x) + log1p(exp(−|x|)), stable for large |x|.</summary>
+    public static Tensor Softplus(Tensor x) => x.relu().sub(x.abs().neg().exp().log1p().neg());
 }

@@ -29,6 +29,7 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
     private readonly GateAddNorm _preOutputGate;
     private readonly QuantileHead _head;
     private readonly Tensor _causalMask;
+    private readonly Parameter _persistence;
 
     public TftNetwork(TftConfig config)
         : base("tft")
@@ -58,6 +59,10 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
         _positionWise = new GatedResidualNetwork("positionWise", h, h, h, dropout);
         _preOutputGate = new GateAddNorm("preOutputGate", h, 0);
         _head = new QuantileHead("head", h, TftFeatures.MetricCount, config.Quantiles.Length);
+
+        // How much of the last observed value each horizon step and metric carries, learned; starts
+        // at full persistence so that an untrained or uncertain network keeps a server where it is.
+        _persistence = nn.Parameter(torch.ones(config.HorizonSteps, TftFeatures.MetricCount, 1));
 
         // Horizon step i sits at position L + i and may attend to positions 0 … L + i only.
         var lookback = config.LookbackSteps;
@@ -109,10 +114,9 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
         var gated = _postAttentionGate.forward(attended, enrichedHorizon); // [B, T, H]
         var positionWise = _positionWise.forward(gated); // [B, T, H]
         var output = _preOutputGate.forward(positionWise, temporal.narrow(1, lookback, horizon)); // [B, T, H]
-        // The head predicts the change from the last observed value, so an untrained or uncertain
-        // network falls back to persistence rather than to the window mean.
+        // The head predicts the change from a learned share of the last observed value.
         var lastObserved = inputs.Observed.narrow(1, lookback - 1, 1).unsqueeze(-1); // [B, 1, 14, 1]
-        var quantiles = _head.forward(output).add(lastObserved, TensorScalars.One); // [B, T, 14, Q]
+        var quantiles = TensorScalars.Add(_head.forward(output), lastObserved * _persistence); // [B, T, 14, Q]
 
         return new TftOutputs(quantiles, staticWeights, encoderWeights, decoderWeights, attention).MoveToOuterDisposeScope();
     }
@@ -139,6 +143,7 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
             _preOutputGate.Dispose();
             _head.Dispose();
             _causalMask.Dispose();
+            _persistence.Dispose();
         }
 
         base.Dispose(disposing);

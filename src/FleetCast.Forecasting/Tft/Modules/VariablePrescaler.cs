@@ -25,7 +25,7 @@ internal sealed class VariablePrescaler : nn.Module<Tensor, Tensor>
     {
         using var scope = torch.NewDisposeScope();
         var variableMajor = input.permute(2, 0, 1).unsqueeze(-1); // [V, B, S, 1]
-        var embedded = (variableMajor * _weight).add_(_bias, TensorScalars.One); // [V, B, S, E]
+        var embedded = TensorScalars.Add(variableMajor * _weight, _bias); // [V, B, S, E]
         return embedded.MoveToOuterDisposeScope();
     }
 

@@ -39,6 +39,16 @@ public sealed class TftTrainer
         var network = new TftNetwork(_config);
         try
         {
+            if (options.ContinueFrom is { } start)
+            {
+                if (start.Config != _config)
+                {
+                    throw new ArgumentException("The model to continue from has another configuration than the one to train.", nameof(options));
+                }
+
+                CopyWeights(start, network);
+            }
+
             var report = Run(network, windows, dataset, statistics, shuffle, progress, cancellationToken);
             var model = TftModel.FromTrainedNetwork(network, dataset.StepSeconds);
             model.AttachTraining(report, statistics);
@@ -69,6 +79,8 @@ public sealed class TftTrainer
         var sinceBest = 0;
         var step = 0;
         long windowsTrained = 0;
+        var skipped = 0;
+        string? lastSkipError = null;
         var stopReason = "max-epochs";
 
         try
@@ -89,7 +101,20 @@ public sealed class TftTrainer
                         group.LearningRate = schedule.RateAt(step, options.TimeBudget is { } limit ? stopwatch.Elapsed / limit : 0);
                     }
 
-                    lossSum += TrainBatch(network, optimizer, windows, train, offset, count);
+                    try
+                    {
+                        lossSum += TrainBatch(network, optimizer, windows, train, offset, count);
+                    }
+                    catch (ExternalException exception) when (skipped < options.MaxSkippedBatches)
+                    {
+                        // A native error inside TorchSharp (seen as "toFloat at c10/core/Scalar.h" after
+                        // minutes of training) fails one batch; skip it rather than lose the run.
+                        skipped++;
+                        lastSkipError = exception.Message.Split('\n')[0];
+                        optimizer.zero_grad();
+                        continue;
+                    }
+
                     batches++;
                     step++;
                     windowsTrained += count;
@@ -174,6 +199,9 @@ public sealed class TftTrainer
                 StopReason = reason,
                 TrainingSeconds = seconds,
                 TrainWindowsPerSecond = seconds > 0 ? windowsTrained / seconds : 0,
+                SkippedBatches = skipped,
+                LastSkippedBatchError = lastSkipError,
+                ContinuedFrom = options.ContinueFrom?.Manifest.Training,
                 Threads = options.Threads,
                 ProcessorCount = Environment.ProcessorCount,
                 OperatingSystem = RuntimeInformation.OSDescription,
@@ -248,6 +276,23 @@ public sealed class TftTrainer
         }
 
         return Enumerable.Range(0, count).Select(i => all[(int)((long)i * all.Count / count)]).ToArray();
+    }
+
+    private static void CopyWeights(TftModel source, TftNetwork target)
+    {
+        using var noGrad = torch.no_grad();
+        lock (source.Gate)
+        {
+            var weights = source.Network.state_dict();
+            foreach (var (name, value) in target.state_dict())
+            {
+                // A weight the earlier model lacks keeps its initial value (a network grown since).
+                if (weights.TryGetValue(name, out var earlier) && earlier.shape.SequenceEqual(value.shape))
+                {
+                    value.copy_(earlier);
+                }
+            }
+        }
     }
 
     private static Dictionary<string, Tensor> Snapshot(TftNetwork network)

@@ -41,6 +41,14 @@ public sealed record TftTrainingOptions
     /// <summary>Training stops when this is exceeded, keeping the best weights so far.</summary>
     public TimeSpan? TimeBudget { get; init; } = TimeSpan.FromMinutes(60);
 
+    /// <summary>When set, training starts from this model's weights (same configuration) instead of a
+    /// random initialisation; its training report is kept in the new report.</summary>
+    public TftModel? ContinueFrom { get; init; }
+
+    /// <summary>Training batches that may fail with a native TorchSharp error and be skipped before
+    /// the run gives up (the best checkpoint so far stays saved).</summary>
+    public int MaxSkippedBatches { get; init; } = 20;
+
     /// <summary>When set, the best model so far is written here (a loadable model directory) after
     /// every epoch that improves the validation loss, so a crash or kill keeps the training done.</summary>
     public string? CheckpointDirectory { get; init; }
@@ -73,6 +81,7 @@ public sealed record TftTrainingOptions
         Require(Patience >= 1, $"{nameof(Patience)} must be at least 1; got {Patience}.");
         Require(Threads >= 1, $"{nameof(Threads)} must be at least 1; got {Threads}.");
         Require(TimeBudget is null || TimeBudget > TimeSpan.Zero, $"{nameof(TimeBudget)} must be positive; got {TimeBudget}.");
+        Require(MaxSkippedBatches >= 0, $"{nameof(MaxSkippedBatches)} must not be negative; got {MaxSkippedBatches}.");
         Require(ProgressEveryBatches >= 1, $"{nameof(ProgressEveryBatches)} must be at least 1; got {ProgressEveryBatches}.");
         if (errors.Count > 0)
         {
