@@ -1,5 +1,5 @@
-using TorchSharp;
 using FleetCast.Forecasting.Tft.Modules;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FleetCast.Forecasting.Tft;
