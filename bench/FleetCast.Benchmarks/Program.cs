@@ -8,6 +8,14 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 // instead of building a separate executable per job: much faster to start on a busy machine.
 // Loopback load drivers (HTTP) are separate commands: see docs/performance.md.
 const string InProcessFlag = "--in-process";
+if (args.Length >= 1 && args[0] == FleetCast.Benchmarks.TftServingMemory.Flag)
+{
+    FleetCast.Benchmarks.TftServingMemory.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 90);
+    return;
+}
+
 var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
 if (args.Contains(InProcessFlag))
 {

@@ -84,9 +84,11 @@ public static class RunCommand
             settings.Forecast.ModelDir = model.FullName;
         }
 
-        // The shipped models/default is not loaded unless asked for (--model models/default): on held-out
-        // data it flags fewer incidents ahead than the baselines and does not yet hold a server that stays
-        // critical (docs/model.md), so the default forecaster stays the holt-winters baseline, labelled as such.
+        else if (string.IsNullOrWhiteSpace(settings.Forecast.ModelDir) && ModelLocator.Find(TrainCommand.DefaultModelDirectory) is { } shipped)
+        {
+            // The shipped model, found from the current directory upwards or beside the program.
+            settings.Forecast.ModelDir = shipped;
+        }
 
         return settings;
     }

@@ -23,7 +23,7 @@ public sealed class RunOptions
 
     public Option<int> BackfillSteps { get; } = new("--backfill-steps") { Description = "Steps of simulated history stored on first start (empty data directory): two days by default, so windows start full and the holt-winters baseline (which needs two days) serves at once.", DefaultValueFactory = _ => 576 };
 
-    public Option<DirectoryInfo?> Model { get; } = new("--model") { Description = "Directory of a trained TFT model, e.g. models/default (the shipped one); without it the server forecasts with the holt-winters baseline and says so." };
+    public Option<DirectoryInfo?> Model { get; } = new("--model") { Description = "Directory of a trained TFT model (default: the shipped models/default, found from the current directory upwards or beside the program); without any model the server forecasts with the holt-winters baseline and says so." };
 
     public Option<bool> OpenBrowser { get; } = new("--open-browser") { Description = "Open the dashboard in the default browser once the server listens." };
 

@@ -26,7 +26,13 @@ public sealed class CliParsingTests
         Assert.Equal(576, settings.Simulator.BackfillSteps);
         Assert.True(settings.Simulator.Enabled);
         Assert.Null(settings.Auth.ApiKeyFile);
+        Assert.Equal(ModelLocatorPath(), settings.Forecast.ModelDir);
     }
+
+    /// <summary>The shipped model, found from the test's directory upwards (the repository's models/default).</summary>
+    private static string ModelLocatorPath() =>
+        FleetCast.Forecasting.Tft.ModelLocator.Find(TrainCommand.DefaultModelDirectory)
+        ?? throw new InvalidOperationException("models/default was not found above the test directory.");
 
     [Fact]
     public void Run_GivenOptions_OverrideDefaults()

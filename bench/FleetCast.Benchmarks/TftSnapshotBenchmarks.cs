@@ -1,0 +1,66 @@
+using BenchmarkDotNet.Attributes;
+using FleetCast.Core.Alerts;
+using FleetCast.Core.Scoring;
+using FleetCast.Core.Thresholds;
+using FleetCast.Core.Windows;
+using FleetCast.Forecasting.Baselines;
+using FleetCast.Forecasting.Tft;
+using FleetCast.Server.Engine;
+using FleetCast.Server.Hosting;
+using FleetCast.Server.Windows;
+using FleetCast.Simulator;
+
+namespace FleetCast.Benchmarks;
+
+/// <summary>One engine step with the shipped TFT (models/default) as the primary forecaster, on one
+/// intra-op thread as <c>Forecast:Threads</c> defaults to: the whole step, and the TFT forecast alone.</summary>
+[MemoryDiagnoser]
+[SimpleJob(warmupCount: 1, iterationCount: 5)]
+public class TftSnapshotBenchmarks
+{
+    private const int WindowSteps = 576;
+
+    private WindowStore _windows = new();
+    private SnapshotBuilder _builder = null!;
+    private TftForecaster _tft = null!;
+    private ServerWindow[] _windowsOnly = [];
+    private DateTimeOffset _dataTime;
+    private long _version;
+
+    [Params(90, 1000)]
+    public int Servers { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var directory = ModelLocator.Find("models/default")
+            ?? throw new InvalidOperationException("models/default not found above the current directory; run from the repository.");
+        var simulator = new FleetSimulator(new SimulatorOptions { Servers = Servers, Seed = 7 });
+        _windows = new WindowStore(new WindowStoreOptions { WindowSteps = WindowSteps });
+        for (var step = 0; step < WindowSteps; step++)
+        {
+            _windows.Apply(simulator.Step());
+        }
+
+        _dataTime = _windows.LatestDataTime!.Value;
+        _tft = new TftForecaster(TftModel.Load(directory), threads: 1, ownsModel: true);
+        _builder = new SnapshotBuilder(new ForecasterSet(_tft, new LinearTrendForecaster()), new ForecastOptions { WindowSteps = WindowSteps },
+            ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, []);
+        _windowsOnly = [.. _windows.Capture(_dataTime).Select(v => v.Window)];
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _tft.Dispose();
+
+    /// <summary>Capture + TFT forecast + score + alerts + summary + serialise + compress.</summary>
+    [Benchmark(Baseline = true)]
+    public int FullStep()
+    {
+        var views = _windows.Capture(_dataTime);
+        var result = _builder.Build(views, _dataTime, ++_version, DateTimeOffset.UtcNow, null);
+        return PublishedSnapshotFactory.Create(result.Snapshot, result.Details, 1).JsonBrotli.Length;
+    }
+
+    [Benchmark]
+    public int TftForecast() => _tft.Forecast(_windowsOnly, 96).Count;
+}
