@@ -45,6 +45,8 @@ public sealed record ModelCard(
 
 /// <summary>The training report in brief: data, epochs, losses, time.</summary>
 /// <param name="DataSeed">Simulator seed of the training data; null for real data.</param>
+/// <param name="EarlierEpochs">Epochs of the runs this one continued from (0 when it started fresh).</param>
+/// <param name="EarlierTrainingSeconds">Training time of the runs this one continued from.</param>
 public sealed record ModelTrainingSummary(
     int Seed,
     int? DataSeed,
@@ -61,10 +63,21 @@ public sealed record ModelTrainingSummary(
     IReadOnlyList<double> ValidationLosses,
     double TrainingSeconds,
     int Threads,
-    DateTimeOffset FinishedAt)
+    DateTimeOffset FinishedAt,
+    int EarlierEpochs = 0,
+    double EarlierTrainingSeconds = 0)
 {
     public static ModelTrainingSummary From(TftTrainingReport report) => new(report.Seed, report.DataSeed, report.Days, report.Servers,
         report.TrainWindows, report.ValidationWindows, report.Epochs, report.BestEpoch, report.StopReason,
         report.TrainLosses.Count > 0 ? report.TrainLosses[^1] : null, report.BestValidationLoss, report.TrainLosses, report.ValidationLosses,
-        report.TrainingSeconds, report.Threads, report.FinishedAt);
+        report.TrainingSeconds, report.Threads, report.FinishedAt,
+        Earlier(report).Sum(r => r.Epochs), Earlier(report).Sum(r => r.TrainingSeconds));
+
+    private static IEnumerable<TftTrainingReport> Earlier(TftTrainingReport report)
+    {
+        for (var earlier = report.ContinuedFrom; earlier is not null; earlier = earlier.ContinuedFrom)
+        {
+            yield return earlier;
+        }
+    }
 }

@@ -99,10 +99,10 @@ public sealed record DriftModel(
         {
             rows.Add(new("Training data", string.Create(Invariant,
                 $"{t.Days:0.##} days × {t.Servers} servers{(t.DataSeed is { } seed ? $" (simulated, seed {seed})" : string.Empty)}; {t.TrainWindows:N0} training / {t.ValidationWindows:N0} validation windows")));
-            rows.Add(new("Epochs", string.Create(Invariant, $"{t.Epochs} (best {t.BestEpoch}, stopped by {t.StopReason})")));
+            rows.Add(new("Epochs", string.Create(Invariant, $"{t.Epochs} (best {t.BestEpoch}, stopped by {t.StopReason}){(t.EarlierEpochs > 0 ? $", continuing {t.EarlierEpochs} earlier epochs" : string.Empty)}")));
             rows.Add(new("Loss", string.Create(Invariant,
                 $"last training {(t.FinalTrainLoss is { } last ? last.ToString("0.0000", Invariant) : "–")}, best validation {t.BestValidationLoss:0.0000} (pinball, normalised)")));
-            rows.Add(new("Training time", string.Create(Invariant, $"{t.TrainingSeconds / 60:0.0} min on {t.Threads} threads, finished {DisplayFormat.DataTime(t.FinishedAt)}")));
+            rows.Add(new("Training time", string.Create(Invariant, $"{t.TrainingSeconds / 60:0.0} min{(t.EarlierTrainingSeconds > 0 ? $" (+ {t.EarlierTrainingSeconds / 60:0.0} min earlier)" : string.Empty)} on {t.Threads} thread{(t.Threads == 1 ? "" : "s")}, finished {DisplayFormat.DataTime(t.FinishedAt)}")));
         }
 
         return rows;

@@ -45,6 +45,21 @@ public sealed class DriftModelTests
     }
 
     [Fact]
+    public void From_ContinuedTraining_CardCountsTheEarlierEpochsAndTime()
+    {
+        var report = TestQualityReports.Model();
+        var continued = report with
+        {
+            Model = report.Model with { Training = report.Model.Training! with { EarlierEpochs = 43, EarlierTrainingSeconds = 1_089 } },
+        };
+
+        var card = DriftModel.From(continued).Card.ToDictionary(r => r.Label, r => r.Value);
+
+        Assert.Equal("24 (best 24, stopped by time-budget), continuing 43 earlier epochs", card["Epochs"]);
+        Assert.Contains("9.1 min (+ 18.2 min earlier) on 2 threads", card["Training time"]);
+    }
+
+    [Fact]
     public void PsiChart_MeasuredMetricsOnly_WithGuideLinesAtPointOneAndQuarter()
     {
         var json = JsonSerializer.Serialize(DriftModel.From(TestQualityReports.Model()).DriftChart);
