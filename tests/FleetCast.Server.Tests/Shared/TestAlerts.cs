@@ -20,13 +20,13 @@ public static class TestAlerts
 
     public static AlertRouteOptions Route(string name, string type, string url, string minLevel = "warning", string? profiles = null,
         string? metrics = null, string? token = null) => new()
-    {
-        Name = name,
-        Type = type,
-        Url = url,
-        MinLevel = minLevel,
-        Profiles = profiles,
-        Metrics = metrics,
-        BearerToken = token,
-    };
+        {
+            Name = name,
+            Type = type,
+            Url = url,
+            MinLevel = minLevel,
+            Profiles = profiles,
+            Metrics = metrics,
+            BearerToken = token,
+        };
 }
