@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace FleetCast.DashboardBench;
 
 /// <summary>Clicks one tab inside the page and times, in the page's own clock, until the new tab panel is
-/// marked ready and until every chart in it has drawn ("updated page").</summary>
+/// marked ready, until every chart in it has been created in the browser (its canvas exists) and
+/// until every chart has drawn ("updated page").</summary>
 internal static class TabSwitch
 {
     private const string Script = """
@@ -13,6 +14,7 @@ internal static class TabSwitch
           if (!button) throw new Error('no tab ' + id);
           const start = performance.now();
           let panelAt = null;
+          let initAt = null;
           return await new Promise((resolve, reject) => {
             let observer = null;
             const timer = setTimeout(() => { observer?.disconnect(); reject(new Error('tab ' + id + ' not ready in 30 s')); }, 30000);
@@ -21,9 +23,10 @@ internal static class TabSwitch
               if (!panel) return false;
               if (panelAt === null) panelAt = performance.now() - start;
               const charts = Array.from(panel.querySelectorAll('[data-chart]'));
+              if (initAt === null && charts.every(c => c.querySelector('canvas'))) initAt = performance.now() - start;
               if (!charts.every(c => c.dataset.ready === 'true')) return false;
               clearTimeout(timer);
-              resolve({ panel: panelAt, done: performance.now() - start, charts: charts.length });
+              resolve({ panel: panelAt, init: initAt ?? panelAt, done: performance.now() - start, charts: charts.length });
               return true;
             };
             observer = new MutationObserver(() => { if (check()) observer.disconnect(); });
@@ -39,6 +42,6 @@ internal static class TabSwitch
     public static async Task<TabSwitchTiming> RunAsync(IPage page, string tab)
     {
         var result = await page.EvaluateAsync<JsonElement>(Script, tab);
-        return new TabSwitchTiming(tab, result.GetProperty("panel").GetDouble(), result.GetProperty("done").GetDouble(), result.GetProperty("charts").GetInt32());
+        return new TabSwitchTiming(tab, result.GetProperty("panel").GetDouble(), result.GetProperty("init").GetDouble(), result.GetProperty("done").GetDouble(), result.GetProperty("charts").GetInt32());
     }
 }
