@@ -28,7 +28,7 @@ try
         var (cold, warm) = await FirstLoadBench.RunAsync(browser, options.Runs);
         report.FirstLoad(cold, warm);
         Console.Error.WriteLine("Tab switches …");
-        report.TabSwitches(await TabSwitchBench.RunAsync(browser, options.Runs));
+        report.TabSwitches(await TabSwitchBench.RunAsync(browser, options.Runs, server.Pid));
         Console.Error.WriteLine("Snapshot to display …");
         report.DisplayDelay(await DisplayDelayBench.RunAsync(browser, clock, options.Steps, stepTimeout));
     }

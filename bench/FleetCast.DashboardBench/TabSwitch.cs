@@ -39,9 +39,13 @@ internal static class TabSwitch
     public static async Task<IReadOnlyList<string>> TabIdsAsync(IPage page) =>
         await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll(\"nav[aria-label='Tabs'] [role='tab']\")).map(b => b.dataset.tabId)");
 
-    public static async Task<TabSwitchTiming> RunAsync(IPage page, string tab)
+    public static async Task<TabSwitchTiming> RunAsync(IPage page, string tab, int serverPid)
     {
+        var server = ProcessStats.Read(serverPid).CpuTime;
+        var browser = ProcessTree.BrowserCpu(serverPid);
         var result = await page.EvaluateAsync<JsonElement>(Script, tab);
-        return new TabSwitchTiming(tab, result.GetProperty("panel").GetDouble(), result.GetProperty("init").GetDouble(), result.GetProperty("done").GetDouble(), result.GetProperty("charts").GetInt32());
+        var serverCpu = (ProcessStats.Read(serverPid).CpuTime - server).TotalMilliseconds;
+        var browserCpu = (ProcessTree.BrowserCpu(serverPid) - browser).TotalMilliseconds;
+        return new TabSwitchTiming(tab, result.GetProperty("panel").GetDouble(), result.GetProperty("init").GetDouble(), result.GetProperty("done").GetDouble(), result.GetProperty("charts").GetInt32(), serverCpu, browserCpu);
     }
 }

@@ -3,7 +3,7 @@ namespace FleetCast.DashboardBench;
 /// <summary>Rounds of switching through every tab of one warm page, in tab-bar order.</summary>
 internal static class TabSwitchBench
 {
-    public static async Task<IReadOnlyList<TabSwitchTiming>> RunAsync(BenchBrowser browser, int rounds)
+    public static async Task<IReadOnlyList<TabSwitchTiming>> RunAsync(BenchBrowser browser, int rounds, int serverPid)
     {
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -15,7 +15,7 @@ internal static class TabSwitchBench
         {
             foreach (var tab in tabs.Skip(1).Append(tabs[0]))
             {
-                var timing = await TabSwitch.RunAsync(page, tab);
+                var timing = await TabSwitch.RunAsync(page, tab, serverPid);
                 if (round > 0)
                 {
                     timings.Add(timing);

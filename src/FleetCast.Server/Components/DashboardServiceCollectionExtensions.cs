@@ -27,6 +27,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ChartModule>();
+        services.TryAddSingleton<SnapshotViewCache>();
 
         // The tables the engine scores with; a host that configures its own registers them first.
         services.TryAddSingleton(ThresholdTable.Default);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FleetCast.Server.Components.Services;
 using Microsoft.AspNetCore.Components;
@@ -13,6 +14,9 @@ public sealed partial class EChart : ComponentBase, IAsyncDisposable
 {
     // The JS interop's conventions (camelCase), so an option reads the same as it did as a call argument.
     private static readonly JsonSerializerOptions OptionJson = new(JsonSerializerDefaults.Web);
+
+    // Option objects shared by sessions (SnapshotViewCache) are serialised once for all of them.
+    private static readonly ConditionalWeakTable<object, string> JsonByOption = new();
 
     private ElementReference _element;
     private IJSObjectReference? _module;
@@ -48,7 +52,7 @@ public sealed partial class EChart : ComponentBase, IAsyncDisposable
         if (!ReferenceEquals(_serialized, Option))
         {
             _serialized = Option;
-            _optionJson = JsonSerializer.Serialize(Option, OptionJson);
+            _optionJson = JsonByOption.GetValue(Option, static option => JsonSerializer.Serialize(option, OptionJson));
         }
     }
 

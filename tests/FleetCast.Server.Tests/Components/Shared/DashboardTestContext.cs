@@ -21,6 +21,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(ScoringOptions.Default);
         Services.AddSingleton(ProfileRules.Default);
         Services.AddScoped<ChartModule>();
+        Services.AddSingleton<SnapshotViewCache>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         ChartJs = JSInterop.SetupModule(ChartModule.Path);
         ChartJs.Mode = JSRuntimeMode.Loose;

@@ -54,4 +54,17 @@ public sealed class OverviewTabTests : DashboardTestContext
         Assert.NotEqual(before, after);
         Assert.Equal(2, ChartJs.Invocations["init"].Count);
     }
+
+    [Fact]
+    public void Render_TwoSessionsOnOneSnapshot_ShowTheSameChartOptions()
+    {
+        var published = TestSnapshots.Create(servers: 30);
+
+        var first = Render<OverviewTab>(p => p.Add(t => t.Snapshot, published));
+        var second = Render<OverviewTab>(p => p.Add(t => t.Snapshot, published));
+
+        var option = first.Find("[data-chart='top-servers']").GetAttribute("data-option");
+        Assert.Contains(published.Snapshot.Summary.Top20[0], option);
+        Assert.Equal(option, second.Find("[data-chart='top-servers']").GetAttribute("data-option"));
+    }
 }
