@@ -9,6 +9,7 @@ internal sealed record BenchOptions(
     IReadOnlyList<int> Pages,
     int Steps,
     decimal Speed,
+    decimal BrowserSpeed,
     string? Out,
     string Chromium,
     bool SkipBrowser)
@@ -20,8 +21,12 @@ internal sealed record BenchOptions(
           --runs N          cold and warm first loads and rounds of tab switches (default 5)
           --pages A,B,C     also open that many concurrent dashboard pages, e.g. 25,50,100 (default: none)
           --steps N         engine steps measured per load level and for snapshot-to-display (default 10)
-          --speed X         simulated steps per real second (default 0.5: one step every 2 s)
-          --skip-browser    only the session load (needs --pages)
+          --speed X         simulated steps per real second for snapshot-to-display and the sessions
+                            (default 0.5: one step every 2 s)
+          --browser-speed X step rate while first loads and tab switches are timed (default 0.02: one
+                            step every 50 s; a real fleet steps every 5 min, so a step rarely coincides
+                            with a click)
+          --skip-browser    skip first loads and tab switches (snapshot-to-display and --pages only)
           --chromium PATH   Chromium binary (default FLEETCAST_CHROMIUM or /usr/bin/chromium)
           --out FILE        also write the Markdown report to FILE
         """;
@@ -33,6 +38,7 @@ internal sealed record BenchOptions(
         IReadOnlyList<int> pages = [];
         var steps = 10;
         var speed = 0.5m;
+        var browserSpeed = 0.02m;
         string? output = null;
         var chromium = Environment.GetEnvironmentVariable("FLEETCAST_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         var skipBrowser = false;
@@ -46,11 +52,8 @@ internal sealed record BenchOptions(
                 case "--runs": runs = PositiveInt(name, Value()); break;
                 case "--pages": pages = Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(p => PositiveInt(name, p)).Order().Distinct().ToArray(); break;
                 case "--steps": steps = PositiveInt(name, Value()); break;
-                case "--speed":
-                    var text = Value();
-                    speed = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var s) && s > 0
-                        ? s : throw new ArgumentException($"--speed must be a positive decimal, got '{text}'.");
-                    break;
+                case "--speed": speed = PositiveDecimal(name, Value()); break;
+                case "--browser-speed": browserSpeed = PositiveDecimal(name, Value()); break;
                 case "--out": output = Value(); break;
                 case "--chromium": chromium = Value(); break;
                 case "--skip-browser": skipBrowser = true; break;
@@ -58,18 +61,18 @@ internal sealed record BenchOptions(
             }
         }
 
-        if (skipBrowser && pages.Count == 0)
-        {
-            throw new ArgumentException("--skip-browser leaves nothing to measure without --pages.");
-        }
-
         if (!File.Exists(chromium))
         {
             throw new ArgumentException($"--chromium: no Chromium at {chromium} (apt-get install -y chromium, or set FLEETCAST_CHROMIUM).");
         }
 
-        return new BenchOptions(servers, runs, pages, steps, speed, output, chromium, skipBrowser);
+        return new BenchOptions(servers, runs, pages, steps, speed, browserSpeed, output, chromium, skipBrowser);
     }
+
+    private static decimal PositiveDecimal(string name, string text) =>
+        decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{name} must be a positive decimal, got '{text}'.");
 
     private static int PositiveInt(string name, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0

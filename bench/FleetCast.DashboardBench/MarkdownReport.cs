@@ -12,7 +12,7 @@ internal sealed class MarkdownReport
     {
         Line($"# Dashboard benchmark, {options.Servers:N0} servers");
         Line();
-        Line($"`{commandLine}` — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}, headless Chromium, server `--speed {options.Speed.ToString(CultureInfo.InvariantCulture)}`.");
+        Line($"`{commandLine}` — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}, headless Chromium (1440×900). First loads and tab switches against a server stepping at `--speed {options.BrowserSpeed.ToString(CultureInfo.InvariantCulture)}` (steps per second), snapshot-to-display and sessions at `--speed {options.Speed.ToString(CultureInfo.InvariantCulture)}`.");
         Line();
     }
 
@@ -33,7 +33,7 @@ internal sealed class MarkdownReport
     {
         Line("## Tab switch (click → panel ready → all its charts drawn, page clock)");
         Line();
-        Line("CPU columns: mean CPU time per switch of the server process and of the browser (all Chromium processes and the Playwright driver), from /proc at 10 ms resolution; unlike the times they do not depend on what else runs on the machine.");
+        Line("CPU columns: mean CPU time per switch of the server process (including any engine step that fell inside) and of the browser (all Chromium processes and the Playwright driver), from /proc at 10 ms resolution; unlike the times they hardly depend on what else runs on the machine.");
         Line();
         Line("| tab | switches | charts | panel ready p50 | charts created p50 | done p50 | done p95 | done max | server CPU | browser CPU |");
         Line("|---|---|---|---|---|---|---|---|---|---|");

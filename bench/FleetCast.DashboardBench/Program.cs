@@ -16,32 +16,45 @@ var stepTimeout = TimeSpan.FromSeconds(Math.Max(30, (double)(5 / options.Speed))
 var commandLine = "bench/dashboard/run.sh " + string.Join(' ', args);
 var report = new MarkdownReport(options, commandLine);
 
-Console.Error.WriteLine($"Starting fleetcast run --servers {options.Servers} --speed {options.Speed} …");
-await using var server = await ServerProcess.StartAsync(root, options.Servers, options.Speed);
-await using var clock = new SnapshotClock(server.BaseAddress);
-await using var browser = await BenchBrowser.LaunchAsync(options.Chromium, server.BaseAddress);
 try
 {
     if (!options.SkipBrowser)
     {
+        // First loads and tab switches against a server that steps rarely (--browser-speed).
+        Console.Error.WriteLine($"Starting fleetcast run --servers {options.Servers} --speed {options.BrowserSpeed} …");
+        await using var quiet = await ServerProcess.StartAsync(root, options.Servers, options.BrowserSpeed);
+        await using var browser = await BenchBrowser.LaunchAsync(options.Chromium, quiet.BaseAddress);
         Console.Error.WriteLine("First loads …");
         var (cold, warm) = await FirstLoadBench.RunAsync(browser, options.Runs);
         report.FirstLoad(cold, warm);
         Console.Error.WriteLine("Tab switches …");
-        report.TabSwitches(await TabSwitchBench.RunAsync(browser, options.Runs, server.Pid));
-        Console.Error.WriteLine("Snapshot to display …");
-        report.DisplayDelay(await DisplayDelayBench.RunAsync(browser, clock, options.Steps, stepTimeout));
+        report.TabSwitches(await TabSwitchBench.RunAsync(browser, options.Runs, quiet.Pid));
     }
 
-    if (options.Pages.Count > 0)
+    // Snapshot-to-display and sessions against a server that steps at --speed.
+    Console.Error.WriteLine($"Starting fleetcast run --servers {options.Servers} --speed {options.Speed} …");
+    await using var server = await ServerProcess.StartAsync(root, options.Servers, options.Speed);
+    await using var clock = new SnapshotClock(server.BaseAddress);
+    await using var stepping = await BenchBrowser.LaunchAsync(options.Chromium, server.BaseAddress);
+    try
     {
-        Console.Error.WriteLine("Concurrent sessions …");
-        report.Sessions(await SessionLoadBench.RunAsync(browser, server, clock, options.Pages, options.Steps, stepTimeout), options.Steps);
+        Console.Error.WriteLine("Snapshot to display …");
+        report.DisplayDelay(await DisplayDelayBench.RunAsync(stepping, clock, options.Steps, stepTimeout));
+        if (options.Pages.Count > 0)
+        {
+            Console.Error.WriteLine("Concurrent sessions …");
+            report.Sessions(await SessionLoadBench.RunAsync(stepping, server, clock, options.Pages, options.Steps, stepTimeout), options.Steps);
+        }
+    }
+    catch (Exception e) when (e is TimeoutException or Microsoft.Playwright.PlaywrightException)
+    {
+        Console.Error.WriteLine($"Server output:\n{server.RecentOutput()}");
+        throw;
     }
 }
 catch (Exception e) when (e is TimeoutException or Microsoft.Playwright.PlaywrightException)
 {
-    Console.Error.WriteLine($"Benchmark failed: {e.Message}\nServer output:\n{server.RecentOutput()}");
+    Console.Error.WriteLine($"Benchmark failed: {e.Message}");
     return 1;
 }
 
