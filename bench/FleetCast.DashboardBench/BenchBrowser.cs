@@ -31,10 +31,13 @@ internal sealed class BenchBrowser : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    public static async Task<BenchBrowser> LaunchAsync(string chromium, Uri baseAddress)
+    /// <param name="lowerPriority">Run Chromium at nice +9 relative to this process: the pages stand for
+    /// users on other machines, and must not starve the server they measure.</param>
+    public static async Task<BenchBrowser> LaunchAsync(string chromium, Uri baseAddress, bool lowerPriority = false)
     {
+        var executable = lowerPriority ? NiceWrapper(chromium) : chromium;
         var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Args = Args, Headless = true });
+        var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = executable, Args = Args, Headless = true });
         return new BenchBrowser(playwright, browser, baseAddress);
     }
 
@@ -64,6 +67,18 @@ internal sealed class BenchBrowser : IAsyncDisposable
             result.GetProperty("panel").ValueKind == JsonValueKind.Number ? result.GetProperty("panel").GetDouble() : double.NaN,
             result.GetProperty("chart").GetDouble(),
             result.GetProperty("bytes").GetDouble());
+    }
+
+    private static string NiceWrapper(string chromium)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"fleetcast-dashbench-chromium-{Environment.ProcessId}.sh");
+        File.WriteAllText(path, $"#!/bin/sh\nexec nice -n 9 '{chromium.Replace("'", "'\\''", StringComparison.Ordinal)}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return path;
     }
 
     private static string LoadProbe()

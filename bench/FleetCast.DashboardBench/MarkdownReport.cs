@@ -63,11 +63,16 @@ internal sealed class MarkdownReport
         Line();
     }
 
-    public void Sessions(IReadOnlyList<SessionLevel> levels, int steps)
+    public void Sessions(IReadOnlyList<SessionLevel> levels, int steps, string? stoppedAt)
     {
         Line($"## Concurrent sessions (Overview pages, 10 per browser context, {steps} steps per level)");
         Line();
-        Line("Server process only (Chromium runs on the same cores and is not counted). CPU in % of one core; memory per session = (RSS with N − RSS with 0) / N.");
+        Line("Server process only. Chromium (the simulated users) runs on the same two cores at a lower priority (nice +9 relative to the server) and is not counted; its load shows in the load average. CPU in % of one core; memory per session = (RSS with N − RSS with 0) / N.");
+        if (stoppedAt is not null)
+        {
+            Line();
+            Line($"**Stopped early:** {stoppedAt}");
+        }
         Line();
         Line("| pages | server CPU | server RSS | memory per session | update delay p50 | p95 | max | updates not shown | load average |");
         Line("|---|---|---|---|---|---|---|---|---|");

@@ -35,7 +35,7 @@ try
     Console.Error.WriteLine($"Starting fleetcast run --servers {options.Servers} --speed {options.Speed} …");
     await using var server = await ServerProcess.StartAsync(root, options.Servers, options.Speed);
     await using var clock = new SnapshotClock(server.BaseAddress);
-    await using var stepping = await BenchBrowser.LaunchAsync(options.Chromium, server.BaseAddress);
+    await using var stepping = await BenchBrowser.LaunchAsync(options.Chromium, server.BaseAddress, lowerPriority: true);
     try
     {
         Console.Error.WriteLine("Snapshot to display …");
@@ -43,7 +43,7 @@ try
         if (options.Pages.Count > 0)
         {
             Console.Error.WriteLine("Concurrent sessions …");
-            report.Sessions(await SessionLoadBench.RunAsync(stepping, server, clock, options.Pages, options.Steps, stepTimeout), options.Steps);
+            report.Sessions(await SessionLoadBench.RunAsync(stepping, server, clock, options.Pages, options.Steps, stepTimeout), options.Steps, SessionLoadBench.StoppedAt);
         }
     }
     catch (Exception e) when (e is TimeoutException or Microsoft.Playwright.PlaywrightException)

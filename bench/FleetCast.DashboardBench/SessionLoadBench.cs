@@ -6,6 +6,9 @@ namespace FleetCast.DashboardBench;
 /// on the Overview tab and measures the server over <c>steps</c> engine steps at each level.</summary>
 internal static class SessionLoadBench
 {
+    /// <summary>Why the last run stopped before its highest level, or null.</summary>
+    public static string? StoppedAt { get; private set; }
+
     private const int PagesPerContext = 10;
     private const int OpenConcurrency = 5;
 
@@ -18,25 +21,20 @@ internal static class SessionLoadBench
         {
             foreach (var level in levels.Prepend(0))
             {
-                while (pages.Count < level)
+                try
                 {
-                    var batch = Math.Min(OpenConcurrency, level - pages.Count);
-                    var opening = new List<Task<IPage>>();
-                    for (var i = 0; i < batch; i++)
-                    {
-                        if ((pages.Count + i) % PagesPerContext == 0)
-                        {
-                            contexts.Add(await browser.NewContextAsync());
-                        }
-
-                        opening.Add(OpenAsync(contexts[^1]));
-                    }
-
-                    pages.AddRange(await Task.WhenAll(opening));
-                    Console.Error.WriteLine($"  {pages.Count} pages open");
+                    await OpenUpToAsync(browser, contexts, pages, level);
+                }
+                catch (Exception e) when (e is TimeoutException or PlaywrightException)
+                {
+                    // The machine cannot open more pages in time: report the levels measured so far.
+                    Console.Error.WriteLine($"  stopped at {pages.Count} pages: {e.Message.Split('\n')[0]}");
+                    StoppedAt = $"Opening page {pages.Count + 1} of {level} failed ({e.Message.Split('\n')[0]}); the levels above were measured.";
+                    break;
                 }
 
-                await clock.WaitForStepsAsync(2, stepTimeout * 2);
+                // The first level waits longer: right after start-up the server still JIT-compiles and settles.
+                await clock.WaitForStepsAsync(level == 0 ? 10 : 2, stepTimeout * 10);
                 await Task.WhenAll(pages.Select(UpdateDelays.ResetAsync));
                 var before = ProcessStats.Read(server.Pid);
                 var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -66,6 +64,27 @@ internal static class SessionLoadBench
         }
 
         return results;
+    }
+
+    private static async Task OpenUpToAsync(BenchBrowser browser, List<IBrowserContext> contexts, List<IPage> pages, int level)
+    {
+        while (pages.Count < level)
+        {
+            var batch = Math.Min(OpenConcurrency, level - pages.Count);
+            var opening = new List<Task<IPage>>();
+            for (var i = 0; i < batch; i++)
+            {
+                if ((pages.Count + i) % PagesPerContext == 0)
+                {
+                    contexts.Add(await browser.NewContextAsync());
+                }
+
+                opening.Add(OpenAsync(contexts[^1]));
+            }
+
+            pages.AddRange(await Task.WhenAll(opening));
+            Console.Error.WriteLine($"  {pages.Count} pages open");
+        }
     }
 
     private static async Task<IPage> OpenAsync(IBrowserContext context)
