@@ -27,6 +27,7 @@ public static class DashboardServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ChartModule>();
+        services.TryAddSingleton<SnapshotViewCache>();
 
         // Needs the host's ForecasterSet and ServerExplanations (FleetCastHost registers them).
         services.TryAddSingleton<InsightsService>();

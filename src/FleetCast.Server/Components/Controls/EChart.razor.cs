@@ -1,18 +1,28 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
 using FleetCast.Server.Components.Services;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
 namespace FleetCast.Server.Components.Controls;
 
-/// <summary>One ECharts chart. The option is built by a view-model builder; this component only hands
-/// it to the module: init on first render, update when a new option object arrives (the module
-/// throttles updates), clicks come back through a <see cref="DotNetObjectReference"/>.</summary>
+/// <summary>One ECharts chart. The option is built by a view-model builder; this component renders it
+/// as JSON in the element's data-option attribute, from which the module draws and updates the chart in
+/// the browser as soon as the markup arrives (no round trip; the module throttles updates). The init call
+/// after the first render only hands over a <see cref="DotNetObjectReference"/> for clicks.</summary>
 public sealed partial class EChart : ComponentBase, IAsyncDisposable
 {
+    // The JS interop's conventions (camelCase), so an option reads the same as it did as a call argument.
+    private static readonly JsonSerializerOptions OptionJson = new(JsonSerializerDefaults.Web);
+
+    // Option objects shared by sessions (SnapshotViewCache) are serialised once for all of them.
+    private static readonly ConditionalWeakTable<object, string> JsonByOption = new();
+
     private ElementReference _element;
     private IJSObjectReference? _module;
     private DotNetObjectReference<EChart>? _self;
-    private object? _shown;
+    private object? _serialized;
+    private string _optionJson = "{}";
     private bool _disposed;
 
     [Inject]
@@ -36,33 +46,34 @@ public sealed partial class EChart : ComponentBase, IAsyncDisposable
     [Parameter]
     public EventCallback<string> OnClick { get; set; }
 
+    protected override void OnParametersSet()
+    {
+        // Serialised once per option object: the tabs build a new one only for a new snapshot or selection.
+        if (!ReferenceEquals(_serialized, Option))
+        {
+            _serialized = Option;
+            _optionJson = JsonByOption.GetValue(Option, static option => JsonSerializer.Serialize(option, OptionJson));
+        }
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (_disposed)
+        if (!firstRender || _disposed)
         {
             return;
         }
 
         try
         {
-            if (firstRender)
+            _module = await Module.GetAsync();
+            if (_disposed)
             {
-                _module = await Module.GetAsync();
-                if (_disposed)
-                {
-                    // The tab changed while the module loaded: the element is gone.
-                    return;
-                }
+                // The tab changed while the module loaded: the element is gone.
+                return;
+            }
 
-                _self = DotNetObjectReference.Create(this);
-                _shown = Option;
-                await _module.InvokeVoidAsync("init", _element, Option, _self);
-            }
-            else if (_module is not null && !ReferenceEquals(_shown, Option))
-            {
-                _shown = Option;
-                await _module.InvokeVoidAsync("update", _element, Option);
-            }
+            _self = DotNetObjectReference.Create(this);
+            await _module.InvokeVoidAsync("init", _element, _self);
         }
         catch (JSException) when (_disposed)
         {

@@ -9,6 +9,7 @@ public sealed partial class TabBar : ComponentBase
 {
     private readonly Dictionary<string, ElementReference> _buttons = new(StringComparer.Ordinal);
     private bool _focusSelected;
+    private string? _rendered;
 
     [Parameter, EditorRequired]
     public string Selected { get; set; } = TabCatalog.Overview;
@@ -33,6 +34,18 @@ public sealed partial class TabBar : ComponentBase
 
         _focusSelected = true;
         await SelectedChanged.InvokeAsync(next);
+    }
+
+    // The dashboard re-renders on every snapshot; the tab bar only changes with the selection.
+    protected override bool ShouldRender()
+    {
+        if (_rendered == Selected && !_focusSelected)
+        {
+            return false;
+        }
+
+        _rendered = Selected;
+        return true;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

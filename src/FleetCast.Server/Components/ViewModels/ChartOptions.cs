@@ -61,7 +61,7 @@ public static class ChartOptions
 
     public static object ForecastBand(ForecastBandSeries band)
     {
-        var bandWidth = band.P10.Zip(band.P90, (low, high) => low is { } l && high is { } h ? h - l : (double?)null).ToArray();
+        var bandWidth = band.P10.Zip(band.P90, (low, high) => low is { } l && high is { } h ? Chart(h - l) : null).ToArray();
         var thresholdLines = new List<object>();
         if (band.Thresholds.Warning is { } warning)
         {
@@ -88,10 +88,10 @@ public static class ChartOptions
             yAxis = new { type = "value", min = percent ? 0 : (double?)null, max = percent ? 100 : (double?)null, name = band.Metric.Unit, axisLabel = new { color = AxisColor } },
             series = new object[]
             {
-                new { type = "line", name = "history", data = band.History, showSymbol = false, lineStyle = new { width = 1.5, color = "#2563eb" }, itemStyle = new { color = "#2563eb" }, markLine = new { symbol = "none", silent = true, data = thresholdLines } },
-                new { type = "line", name = "_p10", data = band.P10, showSymbol = false, stack = "band", lineStyle = new { opacity = 0 }, silent = true },
+                new { type = "line", name = "history", data = Chart(band.History), showSymbol = false, lineStyle = new { width = 1.5, color = "#2563eb" }, itemStyle = new { color = "#2563eb" }, markLine = new { symbol = "none", silent = true, data = thresholdLines } },
+                new { type = "line", name = "_p10", data = Chart(band.P10), showSymbol = false, stack = "band", lineStyle = new { opacity = 0 }, silent = true },
                 new { type = "line", name = "p10–p90", data = bandWidth, showSymbol = false, stack = "band", lineStyle = new { opacity = 0 }, areaStyle = new { color = "rgba(124, 58, 237, 0.18)" }, itemStyle = new { color = "rgba(124, 58, 237, 0.5)" } },
-                new { type = "line", name = "p50", data = band.P50, showSymbol = false, lineStyle = new { width = 1.5, type = "dashed", color = "#7c3aed" }, itemStyle = new { color = "#7c3aed" } },
+                new { type = "line", name = "p50", data = Chart(band.P50), showSymbol = false, lineStyle = new { width = 1.5, type = "dashed", color = "#7c3aed" }, itemStyle = new { color = "#7c3aed" } },
             },
         };
     }
@@ -173,6 +173,21 @@ public static class ChartOptions
                 },
             },
         };
+    }
+
+    // Two decimals are more than a chart can show and cut the option's JSON (17 significant digits per
+    // value otherwise) by more than half on the Server tab, for every session that opens it.
+    private static double? Chart(double? value) => value is { } v ? Math.Round(v, 2) : null;
+
+    private static double?[] Chart(IReadOnlyList<double?> values)
+    {
+        var rounded = new double?[values.Count];
+        for (var i = 0; i < rounded.Length; i++)
+        {
+            rounded[i] = Chart(values[i]);
+        }
+
+        return rounded;
     }
 
     public static object TopRisksCompare(TopRisksModel model)

@@ -32,6 +32,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<InsightsService>();
         Services.AddSingleton<IAlertActionStore>(ActionStore);
         Services.AddSingleton(_ => new AlertActions(ActionStore, Source, Time));
+        Services.AddSingleton<SnapshotViewCache>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         ChartJs = JSInterop.SetupModule(ChartModule.Path);
         ChartJs.Mode = JSRuntimeMode.Loose;

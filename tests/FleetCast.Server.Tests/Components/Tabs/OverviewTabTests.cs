@@ -45,10 +45,26 @@ public sealed class OverviewTabTests : DashboardTestContext
     {
         var cut = Render<OverviewTab>(p => p.Add(t => t.Snapshot, TestSnapshots.Create(version: 1)));
         cut.WaitForAssertion(() => Assert.Equal(2, ChartJs.Invocations["init"].Count));
+        var before = cut.Find("[data-chart='top-servers']").GetAttribute("data-option");
 
         cut.Render(p => p.Add(t => t.Snapshot, TestSnapshots.Create(servers: 20, version: 2)));
 
-        cut.WaitForAssertion(() => Assert.Equal(2, ChartJs.Invocations["update"].Count));
+        // The browser module redraws from the changed attribute; the chart is not created again.
+        var after = cut.Find("[data-chart='top-servers']").GetAttribute("data-option");
+        Assert.NotEqual(before, after);
         Assert.Equal(2, ChartJs.Invocations["init"].Count);
+    }
+
+    [Fact]
+    public void Render_TwoSessionsOnOneSnapshot_ShowTheSameChartOptions()
+    {
+        var published = TestSnapshots.Create(servers: 30);
+
+        var first = Render<OverviewTab>(p => p.Add(t => t.Snapshot, published));
+        var second = Render<OverviewTab>(p => p.Add(t => t.Snapshot, published));
+
+        var option = first.Find("[data-chart='top-servers']").GetAttribute("data-option");
+        Assert.Contains(published.Snapshot.Summary.Top20[0], option);
+        Assert.Equal(option, second.Find("[data-chart='top-servers']").GetAttribute("data-option"));
     }
 }

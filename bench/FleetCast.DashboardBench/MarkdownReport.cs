@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Text;
+
+namespace FleetCast.DashboardBench;
+
+/// <summary>The benchmark's results as Markdown tables.</summary>
+internal sealed class MarkdownReport
+{
+    private readonly StringBuilder _text = new();
+
+    public MarkdownReport(BenchOptions options, string commandLine)
+    {
+        Line($"# Dashboard benchmark, {options.Servers:N0} servers");
+        Line();
+        Line($"`{commandLine}` — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}, headless Chromium (1440×900). First loads and tab switches against a server stepping at `--speed {options.BrowserSpeed.ToString(CultureInfo.InvariantCulture)}` (steps per second), snapshot-to-display and sessions at `--speed {options.Speed.ToString(CultureInfo.InvariantCulture)}`.");
+        Line();
+    }
+
+    public static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+
+    public void FirstLoad(IReadOnlyList<LoadTiming> cold, IReadOnlyList<LoadTiming> warm)
+    {
+        Line("## First load (navigation start → first chart drawn, page clock)");
+        Line();
+        Line("| load | runs | panel ready p50 | first chart p50 | first chart p95 | first chart max | transferred (HTTP) | target |");
+        Line("|---|---|---|---|---|---|---|---|");
+        LoadRow("cold (fresh context, empty cache)", cold, "< 1,000 ms");
+        LoadRow("warm (same context, cached assets)", warm, "< 500 ms");
+        Line();
+    }
+
+    public void TabSwitches(IReadOnlyList<TabSwitchTiming> timings)
+    {
+        Line("## Tab switch (click → panel ready → all its charts drawn, page clock)");
+        Line();
+        Line("CPU columns: mean CPU time per switch of the server process (including any engine step that fell inside) and of the browser (all Chromium processes and the Playwright driver), from /proc at 10 ms resolution; unlike the times they hardly depend on what else runs on the machine.");
+        Line();
+        Line("| tab | switches | charts | panel ready p50 | charts created p50 | done p50 | done p95 | done max | server CPU | browser CPU |");
+        Line("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var group in timings.GroupBy(t => t.Tab))
+        {
+            var panel = new Percentiles(group.Select(t => t.PanelMs));
+            var created = new Percentiles(group.Select(t => t.ChartsCreatedMs));
+            var done = new Percentiles(group.Select(t => t.DoneMs));
+            Line($"| {group.Key} | {done.Count} | {group.Max(t => t.Charts)} | {Ms(panel.P50)} | {Ms(created.P50)} | {Ms(done.P50)} | {Ms(done.P95)} | {Ms(done.Max)} | {Ms(group.Average(t => t.ServerCpuMs))} | {Ms(group.Average(t => t.BrowserCpuMs))} |");
+        }
+
+        var allPanel = new Percentiles(timings.Select(t => t.PanelMs));
+        var allCreated = new Percentiles(timings.Select(t => t.ChartsCreatedMs));
+        var all = new Percentiles(timings.Select(t => t.DoneMs));
+        Line($"| **all** (target p95 < 100 ms) | {all.Count} | | {Ms(allPanel.P50)} | {Ms(allCreated.P50)} | {Ms(all.P50)} | **{Ms(all.P95)}** | {Ms(all.Max)} | {Ms(timings.Average(t => t.ServerCpuMs))} | {Ms(timings.Average(t => t.BrowserCpuMs))} |");
+        Line();
+    }
+
+    public void DisplayDelay(PageUpdates updates)
+    {
+        var delays = new Percentiles(updates.DelaysMs);
+        Line("## Snapshot to display (one page, Overview; publish → header shows the new data time)");
+        Line();
+        Line("| snapshots | p50 | p95 | max | not shown |");
+        Line("|---|---|---|---|---|");
+        Line($"| {delays.Count} | {Ms(delays.P50)} | {Ms(delays.P95)} | {Ms(delays.Max)} | {updates.Missed} |");
+        Line();
+    }
+
+    public void Sessions(IReadOnlyList<SessionLevel> levels, int steps, string? stoppedAt)
+    {
+        Line($"## Concurrent sessions (Overview pages, 10 per browser context, {steps} steps per level)");
+        Line();
+        Line("Server process only. Chromium (the simulated users) runs on the same two cores at a lower priority (nice +9 relative to the server) and is not counted; its load shows in the load average. CPU in % of one core; memory per session = (RSS with N − RSS with 0) / N.");
+        if (stoppedAt is not null)
+        {
+            Line();
+            Line($"**Stopped early:** {stoppedAt}");
+        }
+        Line();
+        Line("| pages | server CPU | server RSS | memory per session | update delay p50 | p95 | max | updates not shown | load average |");
+        Line("|---|---|---|---|---|---|---|---|---|");
+        var baseline = levels[0];
+        foreach (var level in levels)
+        {
+            var perSession = level.Pages == 0 ? "—" : Kb((level.RssBytes - baseline.RssBytes) / (double)level.Pages);
+            Line($"| {level.Pages} | {level.CpuPercent:F0} % | {Mb(level.RssBytes)} | {perSession} | {Ms(level.Delays.P50)} | {Ms(level.Delays.P95)} | {Ms(level.Delays.Max)} | {level.Missed} | {level.LoadAverage} |");
+        }
+
+        if (levels.Count >= 3)
+        {
+            var cpu = LinearFit.Of(levels.Select(l => ((double)l.Pages, l.CpuPercent)));
+            var rss = LinearFit.Of(levels.Select(l => ((double)l.Pages, (double)l.RssBytes)));
+            var loaded = levels.Where(l => l.Pages > 0 && l.Delays.Count > 0).ToArray();
+            var p95 = loaded.Length >= 2 ? LinearFit.Of(loaded.Select(l => ((double)l.Pages, l.Delays.P95))) : null;
+            Line($"| **500 (extrapolated, linear fit)** | *{cpu.At(500):F0} %* | *{Mb(rss.At(500))}* | *{Kb(rss.Slope)}* (fit slope) | | *{(p95 is null ? "—" : Ms(p95.At(500)))}* (p95 fit) | | | |");
+            Line();
+            Line($"The 500 row is **extrapolated** from the measured rows by least squares (CPU {cpu.Slope:F2} %/page, memory {Kb(rss.Slope)}/page); it is not a measurement. A CPU figure above 200 % means two cores would not keep up.");
+        }
+
+        Line();
+    }
+
+    public override string ToString() => _text.ToString();
+
+    private void LoadRow(string name, IReadOnlyList<LoadTiming> runs, string target)
+    {
+        var panel = new Percentiles(runs.Select(r => r.PanelMs));
+        var chart = new Percentiles(runs.Select(r => r.ChartMs));
+        var bytes = new Percentiles(runs.Select(r => r.TransferredBytes));
+        Line($"| {name} | {chart.Count} | {Ms(panel.P50)} | **{Ms(chart.P50)}** | {Ms(chart.P95)} | {Ms(chart.Max)} | {Kb(bytes.P50)} | {target} |");
+    }
+
+    private static string Ms(double ms) => double.IsNaN(ms) ? "—" : ms.ToString("N0", CultureInfo.InvariantCulture) + " ms";
+
+    private static string Kb(double bytes) => (bytes / 1024).ToString("N0", CultureInfo.InvariantCulture) + " KiB";
+
+    private static string Mb(double bytes) => (bytes / 1048576).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
+
+    private void Line(string text = "") => _text.AppendLine(text);
+}

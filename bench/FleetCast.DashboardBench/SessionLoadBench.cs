@@ -1,0 +1,96 @@
+using Microsoft.Playwright;
+
+namespace FleetCast.DashboardBench;
+
+/// <summary>Opens 0, then each requested number of concurrent dashboard pages (10 per browser context)
+/// on the Overview tab and measures the server over <c>steps</c> engine steps at each level.</summary>
+internal static class SessionLoadBench
+{
+    /// <summary>Why the last run stopped before its highest level, or null.</summary>
+    public static string? StoppedAt { get; private set; }
+
+    private const int PagesPerContext = 10;
+    private const int OpenConcurrency = 5;
+
+    public static async Task<IReadOnlyList<SessionLevel>> RunAsync(BenchBrowser browser, ServerProcess server, SnapshotClock clock, IReadOnlyList<int> levels, int steps, TimeSpan stepTimeout)
+    {
+        var contexts = new List<IBrowserContext>();
+        var pages = new List<IPage>();
+        var results = new List<SessionLevel>();
+        try
+        {
+            foreach (var level in levels.Prepend(0))
+            {
+                try
+                {
+                    await OpenUpToAsync(browser, contexts, pages, level);
+                }
+                catch (Exception e) when (e is TimeoutException or PlaywrightException)
+                {
+                    // The machine cannot open more pages in time: report the levels measured so far.
+                    Console.Error.WriteLine($"  stopped at {pages.Count} pages: {e.Message.Split('\n')[0]}");
+                    StoppedAt = $"Opening page {pages.Count + 1} of {level} failed ({e.Message.Split('\n')[0]}); the levels above were measured.";
+                    break;
+                }
+
+                // The first level waits longer: right after start-up the server still JIT-compiles and settles.
+                await clock.WaitForStepsAsync(level == 0 ? 10 : 2, stepTimeout * 10);
+                await Task.WhenAll(pages.Select(UpdateDelays.ResetAsync));
+                var before = ProcessStats.Read(server.Pid);
+                var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                await clock.WaitForStepsAsync(steps, stepTimeout * steps);
+                var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                var after = ProcessStats.Read(server.Pid);
+                var loadAverage = string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                var updates = await Task.WhenAll(pages.Select(p => UpdateDelays.CollectAsync(p, clock, start, end)));
+                var level0 = new SessionLevel(
+                    level,
+                    ProcessStats.CpuPercent(before, after),
+                    after.RssBytes,
+                    new Percentiles(updates.SelectMany(u => u.DelaysMs)),
+                    updates.Sum(u => u.Missed),
+                    loadAverage);
+                results.Add(level0);
+                Console.Error.WriteLine($"  {level} pages: server CPU {level0.CpuPercent:F0} %, RSS {level0.RssBytes / 1048576.0:F0} MiB, delay p95 {level0.Delays.P95:F0} ms");
+            }
+        }
+        finally
+        {
+            foreach (var context in contexts)
+            {
+                await context.DisposeAsync();
+            }
+        }
+
+        return results;
+    }
+
+    private static async Task OpenUpToAsync(BenchBrowser browser, List<IBrowserContext> contexts, List<IPage> pages, int level)
+    {
+        while (pages.Count < level)
+        {
+            var batch = Math.Min(OpenConcurrency, level - pages.Count);
+            var opening = new List<Task<IPage>>();
+            for (var i = 0; i < batch; i++)
+            {
+                if ((pages.Count + i) % PagesPerContext == 0)
+                {
+                    contexts.Add(await browser.NewContextAsync());
+                }
+
+                opening.Add(OpenAsync(contexts[^1]));
+            }
+
+            pages.AddRange(await Task.WhenAll(opening));
+            Console.Error.WriteLine($"  {pages.Count} pages open");
+        }
+    }
+
+    private static async Task<IPage> OpenAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await BenchBrowser.LoadAsync(page);
+        return page;
+    }
+}

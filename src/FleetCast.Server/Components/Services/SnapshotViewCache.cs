@@ -1,0 +1,22 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using FleetCast.Server.Engine;
+
+namespace FleetCast.Server.Components.Services;
+
+/// <summary>View models and chart options computed once per snapshot and shared by every session that
+/// shows the same thing (tab, selection): with hundreds of sessions a snapshot's Overview charts are built
+/// and serialised once, not once per session. Entries live as long as their snapshot is referenced.</summary>
+public sealed class SnapshotViewCache
+{
+    private readonly ConditionalWeakTable<PublishedSnapshot, ConcurrentDictionary<string, object>> _entries = new();
+
+    /// <param name="key">What was built, including every selection it depends on (e.g. "heatmap:web:2").</param>
+    /// <param name="build">Deterministic for a snapshot and key (it may run twice under a race).</param>
+    public T GetOrAdd<T>(PublishedSnapshot snapshot, string key, Func<PublishedSnapshot, T> build)
+        where T : notnull
+    {
+        var entries = _entries.GetValue(snapshot, static _ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal));
+        return (T)entries.GetOrAdd(key, static (_, state) => state.build(state.snapshot), (build, snapshot));
+    }
+}

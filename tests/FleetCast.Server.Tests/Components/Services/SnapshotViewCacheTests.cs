@@ -1,0 +1,37 @@
+using FleetCast.Server.Components.Services;
+using FleetCast.Server.Tests.Components.Shared;
+
+namespace FleetCast.Server.Tests.Components.Services;
+
+public sealed class SnapshotViewCacheTests
+{
+    [Fact]
+    public void GetOrAdd_SameSnapshotAndKey_BuildsOnceAndSharesTheResult()
+    {
+        var cache = new SnapshotViewCache();
+        var snapshot = TestSnapshots.Create(version: 1);
+        var builds = 0;
+
+        var first = cache.GetOrAdd(snapshot, "overview", _ => { builds++; return new object(); });
+        var second = cache.GetOrAdd(snapshot, "overview", _ => { builds++; return new object(); });
+
+        Assert.Same(first, second);
+        Assert.Equal(1, builds);
+    }
+
+    [Fact]
+    public void GetOrAdd_OtherKeyOrSnapshot_BuildsAgain()
+    {
+        var cache = new SnapshotViewCache();
+        var one = TestSnapshots.Create(version: 1);
+        var two = TestSnapshots.Create(version: 2);
+
+        var page1 = cache.GetOrAdd(one, "heatmap::0", p => p.Snapshot.Version + ":0");
+        var page2 = cache.GetOrAdd(one, "heatmap::1", p => p.Snapshot.Version + ":1");
+        var next = cache.GetOrAdd(two, "heatmap::0", p => p.Snapshot.Version + ":0");
+
+        Assert.Equal("1:0", page1);
+        Assert.Equal("1:1", page2);
+        Assert.Equal("2:0", next);
+    }
+}
