@@ -1,20 +1,27 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FleetCast.Forecasting.Tft.Modules;
 
-/// <summary>Elementwise operations written without <see cref="TorchSharp.Scalar"/> arguments. Long
-/// training runs died after minutes with "Exception raised from toFloat at c10/core/Scalar.h" inside
-/// operations that take a Scalar (ELU's alpha, the alpha of tensor addition), even with scalars held
-/// in static fields; subtraction of two tensors passes no Scalar to the native side, so the network
-/// adds by subtracting the negation.</summary>
+/// <summary>Elementwise operations for the network. Long training runs died after minutes with
+/// "Exception raised from toFloat at c10/core/Scalar.h" inside operations that take a native
+/// <see cref="Scalar"/> (ELU's alpha, the alpha of tensor addition), even with scalars held in static
+/// fields. While gradients are recorded (training) these helpers pass no Scalar at all: addition is
+/// subtraction of the negation, ELU is max(x, expm1(min(x, 0))). Under no_grad (serving, evaluation,
+/// validation) they work in place on the first operand, which is always a fresh intermediate, because
+/// the Scalar-free forms cost about three times as much memory traffic.</summary>
 internal static class TensorScalars
 {
-    /// <summary>a + b.</summary>
-    public static Tensor Add(Tensor a, Tensor b) => a.sub(b.neg());
+    private static readonly Tensor Zero = torch.tensor(0f).DetachFromDisposeScope();
 
-    /// <summary>ELU with α = 1: relu(x) + expm1(−relu(−x)).</summary>
-    public static Tensor Elu(Tensor x) => x.relu().sub(x.neg().relu().neg().expm1().neg());
+    /// <summary>a + b; under no_grad <paramref name="a"/> is overwritten.</summary>
+    public static Tensor Add(Tensor a, Tensor b) => torch.is_grad_enabled() ? a.sub(b.neg()) : a.add_(b);
+
+    /// <summary>ELU with α = 1.</summary>
+    public static Tensor Elu(Tensor x) => torch.is_grad_enabled()
+        ? torch.maximum(x, torch.minimum(x, Zero).expm1())
+        : torch.maximum(x, torch.minimum(x, Zero).expm1_());
 
     /// <summary>softplus(x) = relu(x) + log1p(exp(−|x|)), stable for large |x|.</summary>
-    public static Tensor Softplus(Tensor x) => x.relu().sub(x.abs().neg().exp().log1p().neg());
+    public static Tensor Softplus(Tensor x) => Add(x.relu(), x.abs().neg().exp().log1p());
 }
