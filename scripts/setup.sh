@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepares a fresh Debian 12 machine for FleetCast: the C++ runtime TorchSharp needs,
-# Chromium for browser tests, Alertmanager for the alert routing test, and the dashboard's npm packages. Safe to run again:
+# Chromium and Alertmanager for the tests (skipped when FLEETCAST_SETUP_BROWSER=0, as run.sh does), and the dashboard's npm packages. Safe to run again:
 # every step checks first and says what it does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -92,8 +92,8 @@ command -v dotnet >/dev/null 2>&1 || { say "ERROR: the .NET 10 SDK (dotnet) is r
 ensure_cxx_runtime
 if [ "${FLEETCAST_SETUP_BROWSER:-1}" = "1" ]; then
   ensure_package /usr/bin/chromium chromium "headless browser for the dashboard tests"
+  ensure_package /usr/bin/prometheus-alertmanager prometheus-alertmanager "the alert routing integration test delivers to a real Alertmanager"
 fi
 ensure_package sqlite3 sqlite3 "command-line access to the data directory's database"
-ensure_package /usr/bin/prometheus-alertmanager prometheus-alertmanager "the alert routing integration test delivers to a real Alertmanager"
 ensure_npm_packages
 say "done"
