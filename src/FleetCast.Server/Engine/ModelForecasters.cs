@@ -29,7 +29,7 @@ public static class ModelForecasters
             var tft = Load(directory, options);
             primary = tft;
             logger.LogInformation(
-                "Loaded the TFT model from {Directory} ({Parameters} parameters, contract {Contract}, {Threads} inference threads).",
+                "Loaded the TFT model from {Directory} ({Parameters} parameters, contract {Contract}, inference threads: {Threads}).",
                 directory, tft.Model.ParameterCount, tft.Model.Manifest.ContractVersion, options.Threads);
         }
         catch (ModelLoadException exception)
