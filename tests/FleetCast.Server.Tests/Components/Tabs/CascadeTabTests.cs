@@ -2,6 +2,7 @@ using Bunit;
 using FleetCast.Server.Components.Tabs;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Components.Shared;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetCast.Server.Tests.Components.Tabs;
@@ -48,7 +49,7 @@ public sealed class CascadeTabTests : DashboardTestContext
     }
 
     [Fact]
-    public void ServerButton_InGroup_OpensThatServer()
+    public async Task ServerButton_InGroup_OpensThatServer()
     {
         for (var step = 0; step < 4; step++)
         {
@@ -60,7 +61,8 @@ public sealed class CascadeTabTests : DashboardTestContext
         var cut = Render<CascadeTab>(p => p.Add(t => t.Snapshot, TestSnapshots.Create()).Add(t => t.OnOpenServer, (string s) => opened = s));
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button[data-server='ppdb004']")));
 
-        cut.Find("button[data-server='ppdb004']").Click();
+        // Awaited: the tab's store read finishes on the renderer's dispatcher, which a fire-and-forget Click() could race.
+        await cut.Find("button[data-server='ppdb004']").ClickAsync(new MouseEventArgs());
 
         Assert.Equal("ppdb004", opened);
     }
