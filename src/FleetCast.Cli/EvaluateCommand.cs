@@ -86,7 +86,7 @@ public static class EvaluateCommand
         foreach (var score in report.Forecasters)
         {
             console.WriteLine(
-                $"{score.Name,-15} pinball {score.PinballMean:0.0000}  coverage {score.Coverage80:P1}  incidents flagged ahead {score.Incidents.FlaggedAhead}/{score.Incidents.Total}" +
+                $"{score.Name,-15} pinball {score.PinballMean:0.0000}  coverage {score.Coverage80:P1}  incidents flagged ahead {score.Incidents.FlaggedAhead}/{score.Incidents.Total} (injected {score.Incidents.InjectedFlaggedAhead}/{score.Incidents.InjectedTotal})" +
                 $"  median lead {(score.Incidents.MedianLeadMinutes is { } lead ? $"{lead:0} min" : "-")}  false alerts/server-day {score.Incidents.FalseAlertsPerServerDay:0.00}");
         }
 

@@ -50,4 +50,7 @@ public sealed record PinballLosses(double P10, double P50, double P90);
 /// <param name="FlaggedAhead">Incidents with a critical predictive alert 1..horizon steps before them.</param>
 /// <param name="MedianLeadMinutes">Median of the earliest flag's lead; null when nothing was flagged.</param>
 /// <param name="FalseAlertsPerServerDay">Critical predictive alert episodes whose horizons held no crossing, per server-day evaluated.</param>
-public sealed record IncidentScore(int Total, int FlaggedAhead, double? MedianLeadMinutes, double FalseAlertsPerServerDay);
+/// <param name="InjectedTotal">Of <paramref name="Total"/>, the incidents of a server affected by an injected scenario episode
+/// (degrading, critical, cascade), crossing while that episode ran.</param>
+/// <param name="InjectedFlaggedAhead">Of those, the ones flagged ahead.</param>
+public sealed record IncidentScore(int Total, int FlaggedAhead, double? MedianLeadMinutes, double FalseAlertsPerServerDay, int InjectedTotal, int InjectedFlaggedAhead);

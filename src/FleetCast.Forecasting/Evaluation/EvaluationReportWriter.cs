@@ -51,15 +51,15 @@ public static class EvaluationReportWriter
         }
 
         md.AppendLine();
-        md.AppendLine("Pinball loss is on values normalised per server and metric by the look-back mean and standard deviation, so forecasters and metrics share one scale (lower is better). Coverage is the share of actual values inside p10–p90 (80 % is calibrated). An incident is a critical-threshold crossing after at least 12 steps below the warning threshold; it is flagged ahead when the live alert rule fed by that forecaster raised a critical predictive alert 1 to horizon steps before it. A false alert is a run of critical predictive alerts with no crossing in its horizons.");
+        md.AppendLine("Pinball loss is on values normalised per server and metric by the look-back mean and standard deviation, so forecasters and metrics share one scale (lower is better). Coverage is the share of actual values inside p10–p90 (80 % is calibrated). An incident is a critical-threshold crossing after at least 12 consecutive steps below the warning threshold (a ramp through the warning band counts; one bad period counts once); it is injected when its server was affected by a degrading, critical or cascade episode running at the crossing. It is flagged ahead when the live alert rule fed by that forecaster raised a critical predictive alert 1 to horizon steps before it. A false alert is a run of critical predictive alerts with no crossing in its horizons.");
         md.AppendLine();
-        md.AppendLine("| forecaster | kind | pinball mean | p10 | p50 | p90 | coverage p10–p90 | incidents | flagged ahead | median lead (min) | false alerts / server-day |");
-        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| forecaster | kind | pinball mean | p10 | p50 | p90 | coverage p10–p90 | incidents | flagged ahead | injected incidents | injected flagged ahead | median lead (min) | false alerts / server-day |");
+        md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var f in report.Forecasters)
         {
             var lead = f.Incidents.MedianLeadMinutes is { } minutes ? Invariant($"{minutes:0}") : "–";
             md.AppendLine(Invariant(
-                $"| {f.Name} | {(f.IsModel ? "model" : "baseline")} | {f.PinballMean:0.0000} | {f.Pinball.P10:0.0000} | {f.Pinball.P50:0.0000} | {f.Pinball.P90:0.0000} | {f.Coverage80:0.0%} | {f.Incidents.Total} | {f.Incidents.FlaggedAhead} | {lead} | {f.Incidents.FalseAlertsPerServerDay:0.00} |"));
+                $"| {f.Name} | {(f.IsModel ? "model" : "baseline")} | {f.PinballMean:0.0000} | {f.Pinball.P10:0.0000} | {f.Pinball.P50:0.0000} | {f.Pinball.P90:0.0000} | {f.Coverage80:0.0%} | {f.Incidents.Total} | {f.Incidents.FlaggedAhead} | {f.Incidents.InjectedTotal} | {f.Incidents.InjectedFlaggedAhead} | {lead} | {f.Incidents.FalseAlertsPerServerDay:0.00} |"));
         }
 
         md.AppendLine().AppendLine("## p50 mean absolute error per metric (original units)").AppendLine();

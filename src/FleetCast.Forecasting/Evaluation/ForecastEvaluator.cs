@@ -201,8 +201,11 @@ public sealed class ForecastEvaluator
         var horizon = _options.HorizonSteps;
         var serverCount = data.Servers.Count;
         var total = 0;
+        var injectedTotal = 0;
+        var injectedFlagged = 0;
         var leads = new List<double>();
         var falseAlerts = 0;
+        var episodes = data.Episodes.Where(e => e.Scenario != "healthy").ToArray();
         bool Flag(int k, int s, int m) => flags[(((k * serverCount) + s) * MetricCatalog.Count) + m];
 
         for (var s = 0; s < serverCount; s++)
@@ -222,11 +225,14 @@ public sealed class ForecastEvaluator
                     }
 
                     total++;
+                    var injected = episodes.Any(e => crossing >= e.StartStep && crossing < e.EndStep && e.AffectedServers.Contains(series.Server));
+                    injectedTotal += injected ? 1 : 0;
                     for (var k = firstK; k < origins.Length && origins[k] <= crossing - 1; k++)
                     {
                         if (Flag(k, s, m))
                         {
                             leads.Add((crossing - origins[k]) * (double)data.StepSeconds / 60.0);
+                            injectedFlagged += injected ? 1 : 0;
                             break;
                         }
                     }
@@ -257,7 +263,7 @@ public sealed class ForecastEvaluator
             }
         }
 
-        return new IncidentScore(total, leads.Count, Median(leads), serverDays > 0 ? falseAlerts / serverDays : 0);
+        return new IncidentScore(total, leads.Count, Median(leads), serverDays > 0 ? falseAlerts / serverDays : 0, injectedTotal, injectedFlagged);
     }
 
     private static int FirstOriginAtOrAfter(int[] origins, int step)

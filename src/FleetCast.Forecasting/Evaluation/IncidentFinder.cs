@@ -4,8 +4,11 @@ using FleetCast.Core.Thresholds;
 
 namespace FleetCast.Forecasting.Evaluation;
 
-/// <summary>Finds incidents in actual data: a step at or beyond the critical threshold that follows at
-/// least <c>quietSteps</c> reported steps all short of the warning threshold (direction-aware).</summary>
+/// <summary>Finds incidents in actual data: a step at or beyond the critical threshold reached after at
+/// least <c>quietSteps</c> consecutive reported steps short of the warning threshold (direction-aware).
+/// The quiet run need not end right before the crossing: a ramp from quiet through the warning band
+/// into critical is one incident. After an incident the metric must be quiet for <c>quietSteps</c>
+/// again before its next crossing counts, so one bad period is counted once.</summary>
 public static class IncidentFinder
 {
     /// <summary>Steps of <paramref name="series"/> at which <paramref name="metric"/> crosses critically
@@ -22,22 +25,31 @@ public static class IncidentFinder
         var warning = thresholds.Warning ?? critical;
         var crossings = new List<int>();
         var quietRun = 0;
+        var armed = false;
         for (var t = 0; t < series.Length; t++)
         {
             var v = series[t, metric];
             if (!float.IsFinite(v))
             {
-                // A gap is not a verified quiet step.
+                // A gap is not a verified quiet step (an earlier verified quiet run still counts).
                 quietRun = 0;
                 continue;
             }
 
-            if (thresholds.Reaches(v, critical) && quietRun >= quietSteps)
+            if (thresholds.Reaches(v, critical))
             {
-                crossings.Add(t);
+                if (armed)
+                {
+                    crossings.Add(t);
+                    armed = false;
+                }
+
+                quietRun = 0;
+                continue;
             }
 
             quietRun = thresholds.Reaches(v, warning) ? 0 : quietRun + 1;
+            armed |= quietRun >= quietSteps;
         }
 
         return crossings;

@@ -30,7 +30,7 @@ public sealed class EvaluationReportWriterTests
         Assert.Equal(["p10", "p50", "p90"], forecaster.GetProperty("pinball").EnumerateObject().Select(p => p.Name));
         Assert.True(forecaster.GetProperty("p50Mae").TryGetProperty("cpu_user_pct", out _));
         Assert.Equal(
-            ["total", "flaggedAhead", "medianLeadMinutes", "falseAlertsPerServerDay"],
+            ["total", "flaggedAhead", "medianLeadMinutes", "falseAlertsPerServerDay", "injectedTotal", "injectedFlaggedAhead"],
             forecaster.GetProperty("incidents").EnumerateObject().Select(p => p.Name));
     }
 

@@ -1,4 +1,5 @@
 using FleetCast.Core.Alerts;
+using FleetCast.Core.Datasets;
 using FleetCast.Core.Forecasts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Windows;
@@ -68,6 +69,32 @@ public sealed class ForecastEvaluatorTests
         Assert.Equal(1, incidents.FlaggedAhead);
         Assert.Equal((200 - 107) * 5.0, incidents.MedianLeadMinutes);
         Assert.Equal(0.0, incidents.FalseAlertsPerServerDay);
+        Assert.Equal(0, incidents.InjectedTotal);
+    }
+
+    [Fact]
+    public void Evaluate_CrossingDuringEpisodeOnAffectedServer_CountsAsInjected()
+    {
+        // Arrange: the same incident, inside a critical episode on ppweb001 (steps 190–230); a second
+        // episode elsewhere (another server) or at another time does not make it injected twice.
+        var plain = IncidentDataset.Create();
+        var data = plain with
+        {
+            Episodes =
+            [
+                new ScenarioEpisode("critical", 190, 230, ["ppweb001"]),
+                new ScenarioEpisode("critical", 190, 230, ["ppdb001"]),
+                new ScenarioEpisode("healthy", 230, 400, []),
+            ],
+        };
+
+        // Act
+        var flagged = Evaluator(CpuP50Rule).Evaluate(data, [new OracleForecaster(data, "oracle")]).Forecasters[0].Incidents;
+        var missed = Evaluator(NoAlerts).Evaluate(data, [new OracleForecaster(data, "oracle")]).Forecasters[0].Incidents;
+
+        // Assert
+        Assert.Equal((1, 1, 1, 1), (flagged.Total, flagged.FlaggedAhead, flagged.InjectedTotal, flagged.InjectedFlaggedAhead));
+        Assert.Equal((1, 0, 1, 0), (missed.Total, missed.FlaggedAhead, missed.InjectedTotal, missed.InjectedFlaggedAhead));
     }
 
     [Fact]

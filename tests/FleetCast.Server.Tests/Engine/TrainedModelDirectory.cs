@@ -70,9 +70,9 @@ internal sealed class TrainedModelDirectory : IDisposable
     public static EvaluationReport Evaluation { get; } = new(7, 3, 30, 300, 96,
     [
         new ForecasterScore("tft", 0.22, new PinballLosses(0.18, 0.32, 0.16), new Dictionary<string, double> { ["cpu_user_pct"] = 8.5 }, 0.77,
-            new IncidentScore(34, 12, 445, 1.54)),
+            new IncidentScore(34, 12, 445, 1.54, 24, 10)),
         new ForecasterScore("holt-winters", 0.41, new PinballLosses(0.3, 0.6, 0.33), new Dictionary<string, double> { ["cpu_user_pct"] = 12.1 }, 0.71,
-            new IncidentScore(34, 9, null, 2.1)),
+            new IncidentScore(34, 9, null, 2.1, 24, 7)),
     ]);
 
     public void Dispose() => _directory.Dispose();

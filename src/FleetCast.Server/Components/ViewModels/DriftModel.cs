@@ -159,7 +159,7 @@ public sealed record EvaluationRow(string Forecaster, string Pinball, string Cov
         score.Name,
         score.PinballMean.ToString("0.000", CultureInfo.InvariantCulture),
         DisplayFormat.Percent(score.Coverage80),
-        string.Create(CultureInfo.InvariantCulture, $"{score.Incidents.FlaggedAhead} of {score.Incidents.Total}"),
+        string.Create(CultureInfo.InvariantCulture, $"{score.Incidents.FlaggedAhead} of {score.Incidents.Total} ({score.Incidents.InjectedFlaggedAhead} of {score.Incidents.InjectedTotal} injected)"),
         score.Incidents.MedianLeadMinutes is { } lead ? string.Create(CultureInfo.InvariantCulture, $"{lead:0} min") : "–",
         score.Incidents.FalseAlertsPerServerDay.ToString("0.00", CultureInfo.InvariantCulture));
 }

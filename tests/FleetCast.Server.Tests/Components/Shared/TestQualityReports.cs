@@ -35,8 +35,8 @@ public static class TestQualityReports
         ]);
         var evaluation = new EvaluationReport(7, 5, 30, 300, 96,
         [
-            new ForecasterScore("tft", 0.223, new PinballLosses(0.18, 0.33, 0.16), new Dictionary<string, double>(), 0.775, new IncidentScore(34, 12, 445, 1.54)),
-            new ForecasterScore("holt-winters", 0.41, new PinballLosses(0.3, 0.6, 0.33), new Dictionary<string, double>(), 0.71, new IncidentScore(34, 9, null, 2.1)),
+            new ForecasterScore("tft", 0.223, new PinballLosses(0.18, 0.33, 0.16), new Dictionary<string, double>(), 0.775, new IncidentScore(34, 12, 445, 1.54, 24, 10)),
+            new ForecasterScore("holt-winters", 0.41, new PinballLosses(0.3, 0.6, 0.33), new Dictionary<string, double>(), 0.71, new IncidentScore(34, 9, null, 2.1, 24, 7)),
         ]);
         var training = new ModelTrainingSummary(1, 1, 24, 40, 16_840, 1_000, 24, 24, "time-budget", 0.504, 0.3733, [0.85, 0.504], [0.56, 0.3733], 543, 2,
             new DateTimeOffset(2026, 11, 28, 23, 24, 58, TimeSpan.Zero));

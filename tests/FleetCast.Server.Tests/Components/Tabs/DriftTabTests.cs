@@ -54,7 +54,7 @@ public sealed class DriftTabTests : DashboardTestContext
         Assert.DoesNotContain("0.900", rows[2].TextContent);
         Assert.Contains("significant", cut.Find("[data-table='input-drift'] [data-metric='mem_used_pct']").TextContent);
         Assert.Contains("105,014", cut.Find("[data-section='model']").TextContent);
-        Assert.Contains("12 of 34", cut.Find("[data-table='evaluation'] [data-forecaster='tft']").TextContent);
+        Assert.Contains("12 of 34 (10 of 24 injected)", cut.Find("[data-table='evaluation'] [data-forecaster='tft']").TextContent);
     }
 
     [Fact]
