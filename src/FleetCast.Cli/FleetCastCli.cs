@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace FleetCast.Cli;
 
-/// <summary>The <c>fleetcast</c> command line: run, simulate, keygen, train, evaluate.</summary>
+/// <summary>The <c>fleetcast</c> command line: run, simulate, keygen, train, evaluate, calibrate.</summary>
 public static class FleetCastCli
 {
     public static RootCommand CreateRootCommand()
@@ -14,6 +14,7 @@ public static class FleetCastCli
             KeygenCommand.Create(),
             TrainCommand.Create(),
             EvaluateCommand.Create(),
+            CalibrateCommand.Create(),
         };
         return root;
     }

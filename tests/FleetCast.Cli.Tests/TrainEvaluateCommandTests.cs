@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Simulator.Scenarios;
 
@@ -71,6 +72,48 @@ public sealed class TrainEvaluateCommandTests(TinyModelFixture tiny) : IClassFix
 
         Assert.Equal(2, exit);
         Assert.Contains("--model", error.ToString());
+    }
+
+    [Fact]
+    public void Calibrate_TrainedModel_RebuildsItsValidationSplitAndSavesTheSameCalibration()
+    {
+        // Arrange: a copy of the tiny model, whose training already measured a calibration.
+        Directory.CreateDirectory(_directory);
+        foreach (var file in Directory.GetFiles(tiny.Directory))
+        {
+            File.Copy(file, Path.Combine(_directory, Path.GetFileName(file)));
+        }
+
+        var trained = JsonNode.Parse(File.ReadAllText(Path.Combine(_directory, TftModel.ManifestFile)))!["calibration"]!;
+        File.SetLastWriteTimeUtc(Path.Combine(_directory, TftModel.ManifestFile), DateTime.UnixEpoch);
+        var output = new StringWriter();
+
+        // Act: without --data, the simulated data named in the training report are generated again.
+        var exit = FleetCastCli.CreateRootCommand().Parse(["calibrate", "--model", _directory, "--threads", "1"])
+            .Invoke(new InvocationConfiguration { Output = output, Error = new StringWriter() });
+
+        // Assert
+        Assert.Equal(0, exit);
+        Assert.Contains("Simulating 2 servers × 3 days (seed 3)", output.ToString());
+        Assert.Contains("Calibrated on", output.ToString());
+        Assert.NotEqual(DateTime.UnixEpoch, File.GetLastWriteTimeUtc(Path.Combine(_directory, TftModel.ManifestFile)));
+        using var model = TftModel.Load(_directory);
+        // Same weights, same windows; MKL's kernels may differ in the last float bits between runs.
+        Assert.All(trained["offsets"]!.AsArray().Select(o => o!.GetValue<double>()).Zip(model.Manifest.Calibration!.Offsets), pair => Assert.Equal(pair.First, pair.Second, 1e-3));
+    }
+
+    [Theory]
+    [InlineData("--threads", "0", "--threads")]
+    [InlineData("--model", "does-not-exist", "--model")]
+    public void Calibrate_InvalidOption_Exits2NamingTheOption(string option, string value, string named)
+    {
+        var error = new StringWriter();
+        var arguments = option == "--model" ? new[] { "calibrate", option, Path.Combine(_directory, value) } : ["calibrate", "--model", tiny.Directory, option, value];
+
+        var exit = FleetCastCli.CreateRootCommand().Parse(arguments).Invoke(new InvocationConfiguration { Output = new StringWriter(), Error = error });
+
+        Assert.Equal(2, exit);
+        Assert.Contains(named, error.ToString());
     }
 
     [Fact]

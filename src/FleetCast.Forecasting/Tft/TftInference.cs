@@ -2,12 +2,14 @@ using FleetCast.Core.Forecasts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Windows;
 using FleetCast.Forecasting.Tft.Modules;
+using FleetCast.Forecasting.Tft.Training;
 using TorchSharp;
 
 namespace FleetCast.Forecasting.Tft;
 
 /// <summary>Runs a model on server windows: builds the batch, runs the network without gradients in
-/// eval mode inside one dispose scope, denormalises and clamps to the metric ranges.</summary>
+/// eval mode inside one dispose scope, applies the model's quantile calibration, denormalises and clamps
+/// to the metric ranges.</summary>
 internal static class TftInference
 {
     public const string ForecasterName = "tft";
@@ -57,14 +59,21 @@ internal static class TftInference
         var mean = result.Batch.Mean.AsSpan(index * metrics, metrics);
         var std = result.Batch.Std.AsSpan(index * metrics, metrics);
         var sample = result.Quantiles.AsSpan(index * config.HorizonSteps * metrics * q, config.HorizonSteps * metrics * q); // [T, M, Q]
+        var calibration = model.Manifest.Calibration;
+        Span<float> normalised = stackalloc float[q];
         for (var s = 0; s < horizonSteps; s++)
         {
             for (var m = 0; m < metrics; m++)
             {
+                sample.Slice(((s * metrics) + m) * q, q).CopyTo(normalised);
+                if (calibration is not null)
+                {
+                    QuantileCalibrator.Apply(calibration, normalised, m, s, config.HorizonSteps);
+                }
+
                 for (var k = 0; k < q; k++)
                 {
-                    var normalised = sample[(((s * metrics) + m) * q) + k];
-                    var value = (normalised * std[m]) + mean[m];
+                    var value = (normalised[k] * std[m]) + mean[m];
                     values[(((k * metrics) + m) * horizonSteps) + s] = Math.Clamp(value, Minimum[m], Maximum[m]);
                 }
             }

@@ -34,6 +34,10 @@ public sealed record TftModelManifest
     /// <summary>Null for a model that was never trained.</summary>
     public TftTrainingReport? Training { get; init; }
 
+    /// <summary>Shifts applied to the network's quantiles before they are ordered and denormalised; null
+    /// for a model without calibration (an untrained model or a training checkpoint).</summary>
+    public QuantileCalibration? Calibration { get; init; }
+
     /// <summary>Per-metric statistics of the training inputs, for drift checks; empty when untrained.</summary>
     public IReadOnlyList<MetricInputStatistics> InputStatistics { get; init; } = [];
 }

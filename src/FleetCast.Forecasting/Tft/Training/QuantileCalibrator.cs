@@ -1,0 +1,147 @@
+using FleetCast.Core.Metrics;
+using FleetCast.Forecasting.Tft.Modules;
+using TorchSharp;
+
+namespace FleetCast.Forecasting.Tft.Training;
+
+/// <summary>Measures a <see cref="QuantileCalibration"/> for a trained network on held-out windows: for
+/// each quantile level q, metric and block of horizon steps, the empirical q-quantile of
+/// (target − predicted quantile) in normalised units.</summary>
+internal static class QuantileCalibrator
+{
+    public const int DefaultBucketSteps = 12;
+
+    private const int Metrics = MetricCatalog.Count;
+
+    public static QuantileCalibration Fit(TftNetwork network, TrainingWindows windows, IReadOnlyList<(int Server, int Start)> heldOut, int batchSize, int bucketSteps, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bucketSteps, 1);
+        if (heldOut.Count == 0)
+        {
+            throw new ArgumentException("Calibration needs at least one held-out window.", nameof(heldOut));
+        }
+
+        var config = network.Config;
+        var levels = config.Quantiles;
+        var q = levels.Length;
+        var horizon = config.HorizonSteps;
+        var perWindow = horizon * Metrics;
+        var predictions = new float[heldOut.Count * perWindow * q];
+        var targets = new float[heldOut.Count * perWindow];
+        var weights = new float[heldOut.Count * perWindow];
+        Predict(network, windows, heldOut, batchSize, predictions, targets, weights, cancellationToken);
+
+        var buckets = QuantileCalibration.BucketCount(horizon, bucketSteps);
+        var offsets = new double[q * Metrics * buckets];
+        var residuals = new List<float>();
+        for (var k = 0; k < q; k++)
+        {
+            for (var m = 0; m < Metrics; m++)
+            {
+                for (var bucket = 0; bucket < buckets; bucket++)
+                {
+                    residuals.Clear();
+                    for (var n = 0; n < heldOut.Count; n++)
+                    {
+                        for (var t = bucket * bucketSteps; t < Math.Min(horizon, (bucket + 1) * bucketSteps); t++)
+                        {
+                            var i = (n * perWindow) + (t * Metrics) + m;
+                            if (weights[i] > 0)
+                            {
+                                residuals.Add(targets[i] - predictions[(i * q) + k]);
+                            }
+                        }
+                    }
+
+                    offsets[(((k * Metrics) + m) * buckets) + bucket] = residuals.Count == 0 ? 0 : EmpiricalQuantile(residuals, levels[k]);
+                }
+            }
+        }
+
+        var calibration = new QuantileCalibration(bucketSteps, offsets, heldOut.Count, 0, 0, 0, 0);
+        var (coverageBefore, pinballBefore) = Score(predictions, targets, weights, levels, horizon, null);
+        var (coverageAfter, pinballAfter) = Score(predictions, targets, weights, levels, horizon, calibration);
+        return calibration with { CoverageBefore = coverageBefore, CoverageAfter = coverageAfter, PinballBefore = pinballBefore, PinballAfter = pinballAfter };
+    }
+
+    /// <summary>Shifts the Q quantiles of one (step, metric) and restores their order.</summary>
+    public static void Apply(QuantileCalibration calibration, Span<float> quantiles, int metric, int step, int horizonSteps)
+    {
+        var buckets = QuantileCalibration.BucketCount(horizonSteps, calibration.BucketSteps);
+        for (var k = 0; k < quantiles.Length; k++)
+        {
+            quantiles[k] += calibration.Offset(k, metric, step, Metrics, buckets);
+        }
+
+        quantiles.Sort();
+    }
+
+    private static void Predict(TftNetwork network, TrainingWindows windows, IReadOnlyList<(int Server, int Start)> heldOut, int batchSize, float[] predictions, float[] targets, float[] weights, CancellationToken cancellationToken)
+    {
+        var config = network.Config;
+        var perWindow = config.HorizonSteps * Metrics;
+        var q = config.Quantiles.Length;
+        network.eval();
+        using var noGrad = torch.no_grad();
+        for (var offset = 0; offset < heldOut.Count; offset += batchSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            using var quiet = NoCollectionRegion.Enter();
+            using var scope = torch.NewDisposeScope();
+            var count = Math.Min(batchSize, heldOut.Count - offset);
+            var batch = new TftBatch(count, config.LookbackSteps, config.HorizonSteps, config.SeasonSteps, withTargets: true);
+            windows.Fill(batch, heldOut, offset);
+            var outputs = network.forward(batch.ToInputs());
+            var (target, mask) = batch.ToTargets();
+            outputs.Quantiles.contiguous().data<float>().CopyTo(predictions, offset * perWindow * q);
+            target.data<float>().CopyTo(targets, offset * perWindow);
+            mask.data<float>().CopyTo(weights, offset * perWindow);
+        }
+    }
+
+    /// <summary>Coverage of the p10–p90 band and mean pinball loss, optionally after calibration.</summary>
+    private static (double Coverage, double Pinball) Score(float[] predictions, float[] targets, float[] weights, double[] levels, int horizon, QuantileCalibration? calibration)
+    {
+        var q = levels.Length;
+        var low = Array.FindIndex(levels, l => Math.Abs(l - 0.1) < 1e-9);
+        var high = Array.FindIndex(levels, l => Math.Abs(l - 0.9) < 1e-9);
+        Span<float> values = stackalloc float[q];
+        long valid = 0;
+        long inside = 0;
+        double loss = 0;
+        for (var i = 0; i < targets.Length; i++)
+        {
+            if (weights[i] <= 0)
+            {
+                continue;
+            }
+
+            predictions.AsSpan(i * q, q).CopyTo(values);
+            if (calibration is not null)
+            {
+                Apply(calibration, values, i % Metrics, i / Metrics % horizon, horizon);
+            }
+
+            valid++;
+            var target = targets[i];
+            inside += target >= values[low] && target <= values[high] ? 1 : 0;
+            for (var k = 0; k < q; k++)
+            {
+                var error = target - values[k];
+                loss += Math.Max(levels[k] * error, (levels[k] - 1) * error);
+            }
+        }
+
+        return valid == 0 ? (0, 0) : ((double)inside / valid, loss / (valid * q));
+    }
+
+    /// <summary>Linear interpolation between order statistics (type 7).</summary>
+    private static double EmpiricalQuantile(List<float> values, double level)
+    {
+        values.Sort();
+        var position = level * (values.Count - 1);
+        var lower = (int)Math.Floor(position);
+        var upper = Math.Min(lower + 1, values.Count - 1);
+        return values[lower] + ((position - lower) * (values[upper] - values[lower]));
+    }
+}
