@@ -31,9 +31,10 @@ public static class TrainCommand
         var continueFrom = new Option<DirectoryInfo?>("--continue-from") { Description = "Start from this model directory's weights (and its configuration) instead of a random initialisation, e.g. a checkpoint of an interrupted run." };
         var patience = new Option<int>("--patience") { Description = "Stop after this many epochs without a better validation loss.", DefaultValueFactory = _ => 6 };
         var validationWindows = new Option<int>("--validation-windows") { Description = "Validation windows scored after each epoch (evenly spread over the validation period).", DefaultValueFactory = _ => 1000 };
+        var eventWeight = new Option<float>("--event-weight") { Description = "Loss weight of training windows whose value one season before the horizon reached a warning threshold (1 = unweighted).", DefaultValueFactory = _ => 1f };
         var command = new Command("train", "Train the Temporal Fusion Transformer forecaster and save it as a model directory (weights, normalisation, contract, training report).")
         {
-            data, seed, days, servers, output, epochs, budget, threads, hidden, batch, learningRate, windowsPerEpoch, validationWindows, patience, continueFrom,
+            data, seed, days, servers, output, epochs, budget, threads, hidden, batch, learningRate, windowsPerEpoch, validationWindows, patience, continueFrom, eventWeight,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -84,6 +85,7 @@ public static class TrainCommand
                 MaxTrainWindowsPerEpoch = parse.GetValue(windowsPerEpoch),
                 MaxValidationWindows = parse.GetValue(validationWindows),
                 Patience = parse.GetValue(patience),
+                EventWeight = parse.GetValue(eventWeight),
             };
             if (parse.GetValue(batch) is { } batchSize)
             {

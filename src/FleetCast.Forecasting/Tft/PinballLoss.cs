@@ -10,7 +10,7 @@ internal static class PinballLoss
 {
     /// <param name="predictions">[B, T, M, Q].</param>
     /// <param name="targets">[B, T, M].</param>
-    /// <param name="mask">[B, T, M], 1 where the target is valid.</param>
+    /// <param name="mask">[B, T, M], 0 where the target is missing, else its weight (1 unless weighted); the loss is the weighted mean.</param>
     /// <param name="quantiles">The Q quantile levels.</param>
     public static Tensor Compute(Tensor predictions, Tensor targets, Tensor mask, double[] quantiles)
     {

@@ -43,10 +43,10 @@ internal sealed class TftBatch
 
     public int Count { get; }
 
-    /// <summary>[B, 14] look-back mean per sample.</summary>
+    /// <summary>[B, 14] mean per sample over the history read (season and look-back).</summary>
     public float[] Mean { get; }
 
-    /// <summary>[B, 14] floored look-back standard deviation per sample.</summary>
+    /// <summary>[B, 14] floored standard deviation per sample over the same history.</summary>
     public float[] Std { get; }
 
     /// <summary>Fills sample <paramref name="index"/> from NaN-free history rows ([S + L, 14]: one
@@ -57,7 +57,11 @@ internal sealed class TftBatch
         var lookbackRows = historyRows.Slice(_season * Metrics, _lookback * Metrics);
         var mean = Mean.AsSpan(index * Metrics, Metrics);
         var std = Std.AsSpan(index * Metrics, Metrics);
-        WindowScaler.Measure(lookbackRows, _lookback, mean, std);
+
+        // Scaled by the whole history read (the season before the look-back, and the look-back), so a
+        // server's daily episodes set its scale: yesterday's episode is then a moderate input and a
+        // repeat of it a moderate target, instead of a clipped outlier against a quiet look-back.
+        WindowScaler.Measure(historyRows, _season + _lookback, mean, std);
         WindowScaler.WriteScaleFeatures(mean, std, _scale.AsSpan(index * TftFeatures.ScaleFeatureCount, TftFeatures.ScaleFeatureCount));
         _profile[index] = (long)profile;
 
@@ -113,6 +117,21 @@ internal sealed class TftBatch
         }
     }
 
+    /// <summary>Multiplies the loss weight of every valid target of sample <paramref name="index"/> by
+    /// <paramref name="weight"/>. Call after <see cref="SetTargets"/>.</summary>
+    public void WeightTargets(int index, float weight)
+    {
+        if (_targetMask is null)
+        {
+            throw new InvalidOperationException("This batch was created without targets.");
+        }
+
+        foreach (ref var value in _targetMask.AsSpan(index * _horizon * Metrics, _horizon * Metrics))
+        {
+            value *= weight;
+        }
+    }
+
     public TftInputs ToInputs() => new(
         tensor(_profile, [Count]),
         tensor(_scale, [Count, TftFeatures.ScaleFeatureCount]),
@@ -120,7 +139,8 @@ internal sealed class TftBatch
         tensor(_known, [Count, _lookback + _horizon, TftFeatures.TimeFeatureCount]),
         tensor(_seasonal, [Count, _lookback + _horizon, Metrics]));
 
-    /// <summary>Normalised targets [B, T, 14] and their validity mask [B, T, 14].</summary>
+    /// <summary>Normalised targets [B, T, 14] and their loss weights [B, T, 14] (0 where missing, else 1
+    /// or the sample's weight).</summary>
     public (Tensor Target, Tensor Mask) ToTargets()
     {
         if (_target is null || _targetMask is null)

@@ -7,7 +7,7 @@ namespace FleetCast.Forecasting.Tft;
 public static class TftFeatures
 {
     /// <summary>Bumped whenever inputs, their order or their normalisation change.</summary>
-    public const int ContractVersion = 3;
+    public const int ContractVersion = 4;
 
     /// <summary>Observed inputs and targets: the fourteen metrics in catalog order.</summary>
     public static IReadOnlyList<string> Metrics { get; } = MetricCatalog.All.Select(d => d.WireName).ToArray();
@@ -19,8 +19,8 @@ public static class TftFeatures
     /// (<see cref="TftConfig.SeasonSteps"/>) earlier, normalised like the observed metrics.</summary>
     public static IReadOnlyList<string> SeasonalFeatures { get; } = MetricCatalog.All.Select(d => "season_ago_" + d.WireName).ToArray();
 
-    /// <summary>Static inputs: the profile embedding and the look-back scale (per-metric mean and spread,
-    /// which the per-window normalisation removes from the observed inputs).</summary>
+    /// <summary>Static inputs: the profile embedding and the window scale (per-metric mean and spread of
+    /// the history read, which the per-window normalisation removes from the inputs).</summary>
     public static IReadOnlyList<string> StaticFeatures { get; } = ["profile", "window_scale"];
 
     /// <summary>Encoder variables: observed metrics, time features, then seasonal metrics.</summary>

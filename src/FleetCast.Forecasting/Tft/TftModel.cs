@@ -13,7 +13,7 @@ public sealed class TftModel : IDisposable
     public const string ManifestFile = "model.json";
     public const string WeightsFile = "weights.dat";
     public const string NormalisationDescription =
-        "per server and metric: (x - mean) / max(std, floor) over the look-back window; floor 0.5 for 0-100 % metrics, 0.05 otherwise; the quantile head adds the last observed normalised value";
+        "per server and metric: (x - mean) / max(std, floor) over the history read (one season before the look-back, and the look-back); floor 0.5 for 0-100 % metrics, 0.05 otherwise; the quantile head adds learned shares of the last observed and the season-ago normalised values";
 
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
@@ -156,8 +156,10 @@ public sealed class TftModel : IDisposable
 
     public void Dispose() => Network.Dispose();
 
-    internal void AttachTraining(TftTrainingReport report, IReadOnlyList<MetricInputStatistics> statistics) =>
-        Manifest = Manifest with { Training = report, InputStatistics = statistics, CreatedAt = report.FinishedAt };
+    internal void AttachTraining(TftTrainingReport report, IReadOnlyList<MetricInputStatistics> statistics, QuantileCalibration? calibration) =>
+        Manifest = Manifest with { Training = report, InputStatistics = statistics, Calibration = calibration, CreatedAt = report.FinishedAt };
+
+    internal void AttachCalibration(QuantileCalibration calibration) => Manifest = Manifest with { Calibration = calibration };
 
     internal static TftModel FromTrainedNetwork(TftNetwork network, int stepSeconds)
     {
@@ -230,6 +232,8 @@ public sealed class TftModel : IDisposable
         {
             throw new ModelLoadException($"{path}: quantiles disagree with config.");
         }
+
+        manifest.Calibration?.Validate(path, manifest.Config.Quantiles.Length, TftFeatures.MetricCount, manifest.Config.HorizonSteps);
     }
 
     private static void CheckList(string path, string field, IReadOnlyList<string>? actual, IReadOnlyList<string> expected)

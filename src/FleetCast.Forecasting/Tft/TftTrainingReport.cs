@@ -47,6 +47,9 @@ public sealed record TftTrainingReport
     /// <summary>When training continued from an earlier model: that model's training report.</summary>
     public TftTrainingReport? ContinuedFrom { get; init; }
 
+    /// <summary>Loss weight of training windows whose season-ago horizon reached a warning threshold (1 = none).</summary>
+    public float EventWeight { get; init; } = 1f;
+
     public required int Threads { get; init; }
 
     public required int ProcessorCount { get; init; }

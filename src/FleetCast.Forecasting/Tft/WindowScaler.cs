@@ -3,7 +3,7 @@ using FleetCast.Core.Metrics;
 namespace FleetCast.Forecasting.Tft;
 
 /// <summary>Per-server, per-metric normalisation with the mean and standard deviation of the
-/// look-back window and a floor on the deviation, so a flat series does not blow up. Private to the
+/// history the model reads (season and look-back) and a floor on the deviation, so a flat series does not blow up. Private to the
 /// TFT (its saved contract depends on it).</summary>
 internal static class WindowScaler
 {

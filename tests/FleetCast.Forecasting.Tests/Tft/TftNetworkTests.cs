@@ -94,11 +94,43 @@ public sealed class TftNetworkTests
     }
 
     [Fact]
+    public void Forward_HeadSilencedSeasonalSkipOnly_EveryQuantileIsTheSeasonAgoValue()
+    {
+        // Persistence 0 and seasonal share 1: the forecast of each horizon step is that step's value one
+        // season earlier (plus the head's fixed spreads), which is how a daily episode is repeated.
+        var config = TftTestData.SmallConfig();
+        using var network = TftNetworkHarness.Network(config, seed: 6);
+        using (torch.no_grad())
+        {
+            foreach (var (name, parameter) in network.named_parameters())
+            {
+                var bare = name.TrimStart('_');
+                if (bare.StartsWith("head.", StringComparison.Ordinal) || bare == "persistence")
+                {
+                    parameter.zero_();
+                }
+                else if (bare == "seasonalSkip")
+                {
+                    parameter.fill_(1);
+                }
+            }
+        }
+
+        using var inputs = TftNetworkHarness.RandomInputs(config, batch: 3, seed: 7);
+        using var outputs = network.forward(inputs);
+
+        using var seasonAgo = inputs.Seasonal.narrow(1, config.LookbackSteps, config.HorizonSteps).unsqueeze(-1).expand_as(outputs.Quantiles);
+        using var spreads = torch.arange(config.Quantiles.Length, dtype: torch.ScalarType.Float32).mul(Math.Log(2));
+        using var expected = seasonAgo + spreads;
+        Assert.True(outputs.Quantiles.allclose(expected, rtol: 1e-5, atol: 1e-5));
+    }
+
+    [Fact]
     public void Forward_HeadSilenced_EveryQuantileIsTheLastObservedValue()
     {
         // With the quantile head's weights at zero its lowest quantile is 0 and each next one adds
         // softplus(0) = ln 2, so the forecast is the last observed value (times the learned persistence,
-        // initially 1) plus those fixed spreads: an untrained network keeps each metric where it is.
+        // initially 1; the seasonal share starts at 0) plus those fixed spreads: an untrained network keeps each metric where it is.
         var config = TftTestData.SmallConfig();
         using var network = TftNetworkHarness.Network(config, seed: 4);
         using (torch.no_grad())
@@ -151,6 +183,7 @@ public sealed class TftNetworkTests
             + (2 * Linear(h, config.AttentionHeads * head)) + Linear(h, head) + Linear(head, h)
             + Grn(h, h, h)
             + Linear(h, 14 * config.Quantiles.Length)
-            + (config.HorizonSteps * 14); // learned persistence of the last observed value
+            + (config.HorizonSteps * 14) // learned persistence of the last observed value
+            + (config.HorizonSteps * 14); // learned share of the season-ago value
     }
 }

@@ -6,8 +6,8 @@ namespace FleetCast.Forecasting.Tft.Modules;
 
 /// <summary>The Temporal Fusion Transformer (Lim et al., 2021): static covariate encoders, variable
 /// selection, LSTM encoder–decoder, static enrichment, interpretable causal attention, gated
-/// position-wise feed-forward and a quantile head for all fourteen metrics, anchored on the last
-/// observed value of each metric.</summary>
+/// position-wise feed-forward and a quantile head for all fourteen metrics, anchored on learned shares
+/// of the last observed value and of the season-ago value of each metric.</summary>
 internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
 {
     private readonly TftConfig _config;
@@ -30,6 +30,7 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
     private readonly QuantileHead _head;
     private readonly Tensor _causalMask;
     private readonly Parameter _persistence;
+    private readonly Parameter _seasonalSkip;
 
     public TftNetwork(TftConfig config)
         : base("tft")
@@ -63,6 +64,10 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
         // How much of the last observed value each horizon step and metric carries, learned; starts
         // at full persistence so that an untrained or uncertain network keeps a server where it is.
         _persistence = nn.Parameter(torch.ones(config.HorizonSteps, TftFeatures.MetricCount, 1));
+
+        // How much of the value one season before each horizon step carries, learned; starts at none, so a
+        // network trained before this term existed forecasts exactly as before until training moves it.
+        _seasonalSkip = nn.Parameter(torch.zeros(config.HorizonSteps, TftFeatures.MetricCount, 1));
 
         // Horizon step i sits at position L + i and may attend to positions 0 … L + i only.
         var lookback = config.LookbackSteps;
@@ -114,9 +119,11 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
         var gated = _postAttentionGate.forward(attended, enrichedHorizon); // [B, T, H]
         var positionWise = _positionWise.forward(gated); // [B, T, H]
         var output = _preOutputGate.forward(positionWise, temporal.narrow(1, lookback, horizon)); // [B, T, H]
-        // The head predicts the change from a learned share of the last observed value.
+        // The head predicts the change from learned shares of the last observed and the season-ago values.
         var lastObserved = inputs.Observed.narrow(1, lookback - 1, 1).unsqueeze(-1); // [B, 1, 14, 1]
-        var quantiles = TensorScalars.Add(_head.forward(output), lastObserved * _persistence); // [B, T, 14, Q]
+        var seasonAgo = inputs.Seasonal.narrow(1, lookback, horizon).unsqueeze(-1); // [B, T, 14, 1]
+        var anchor = TensorScalars.Add(seasonAgo * _seasonalSkip, lastObserved * _persistence); // [B, T, 14, 1] (in place needs the full shape first)
+        var quantiles = TensorScalars.Add(_head.forward(output), anchor); // [B, T, 14, Q]
 
         return new TftOutputs(quantiles, staticWeights, encoderWeights, decoderWeights, attention).MoveToOuterDisposeScope();
     }
@@ -144,6 +151,7 @@ internal sealed class TftNetwork : nn.Module<TftInputs, TftOutputs>
             _head.Dispose();
             _causalMask.Dispose();
             _persistence.Dispose();
+            _seasonalSkip.Dispose();
         }
 
         base.Dispose(disposing);

@@ -9,7 +9,8 @@ namespace FleetCast.Forecasting.Tft.Training;
 
 /// <summary>Trains a TFT on a fleet dataset: time-split windows, Adam with warm-up + cosine learning
 /// rate, gradient clipping, early stopping on validation loss, a time budget, cancellation. The
-/// returned model holds the best validation weights and its training report.</summary>
+/// returned model holds the best validation weights, its training report and a quantile calibration
+/// measured on all validation windows.</summary>
 public sealed class TftTrainer
 {
     private readonly TftConfig _config;
@@ -50,8 +51,9 @@ public sealed class TftTrainer
             }
 
             var report = Run(network, windows, dataset, statistics, shuffle, progress, cancellationToken);
+            var calibration = QuantileCalibrator.Fit(network, windows, windows.Validation, _options.ValidationBatchSize, QuantileCalibrator.DefaultBucketSteps, cancellationToken);
             var model = TftModel.FromTrainedNetwork(network, dataset.StepSeconds);
-            model.AttachTraining(report, statistics);
+            model.AttachTraining(report, statistics, calibration);
             return model;
         }
         catch
@@ -202,6 +204,7 @@ public sealed class TftTrainer
                 SkippedBatches = skipped,
                 LastSkippedBatchError = lastSkipError,
                 ContinuedFrom = options.ContinueFrom?.Manifest.Training,
+                EventWeight = options.EventWeight,
                 Threads = options.Threads,
                 ProcessorCount = Environment.ProcessorCount,
                 OperatingSystem = RuntimeInformation.OSDescription,
@@ -232,7 +235,7 @@ public sealed class TftTrainer
         using var quiet = NoCollectionRegion.Enter();
         using var scope = torch.NewDisposeScope();
         var batch = new TftBatch(count, _config.LookbackSteps, _config.HorizonSteps, _config.SeasonSteps, withTargets: true);
-        windows.Fill(batch, train, offset);
+        windows.Fill(batch, train, offset, _options.EventWeight);
         var outputs = network.forward(batch.ToInputs());
         var (target, mask) = batch.ToTargets();
         var loss = PinballLoss.Compute(outputs.Quantiles, target, mask, _config.Quantiles);

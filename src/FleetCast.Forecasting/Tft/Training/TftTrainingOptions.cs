@@ -53,6 +53,10 @@ public sealed record TftTrainingOptions
     /// every epoch that improves the validation loss, so a crash or kill keeps the training done.</summary>
     public string? CheckpointDirectory { get; init; }
 
+    /// <summary>Loss weight of training windows whose season-ago inputs over the horizon reach a warning
+    /// threshold (1 = no weighting); validation is never weighted.</summary>
+    public float EventWeight { get; init; } = 1f;
+
     /// <summary>Progress is reported every this many batches and at the end of every epoch.</summary>
     public int ProgressEveryBatches { get; init; } = 10;
 
@@ -82,6 +86,7 @@ public sealed record TftTrainingOptions
         Require(Threads >= 1, $"{nameof(Threads)} must be at least 1; got {Threads}.");
         Require(TimeBudget is null || TimeBudget > TimeSpan.Zero, $"{nameof(TimeBudget)} must be positive; got {TimeBudget}.");
         Require(MaxSkippedBatches >= 0, $"{nameof(MaxSkippedBatches)} must not be negative; got {MaxSkippedBatches}.");
+        Require(EventWeight > 0 && float.IsFinite(EventWeight), $"{nameof(EventWeight)} must be positive; got {EventWeight}.");
         Require(ProgressEveryBatches >= 1, $"{nameof(ProgressEveryBatches)} must be at least 1; got {ProgressEveryBatches}.");
         if (errors.Count > 0)
         {

@@ -1,5 +1,6 @@
 using FleetCast.Core.Datasets;
 using FleetCast.Core.Metrics;
+using FleetCast.Core.Thresholds;
 
 namespace FleetCast.Forecasting.Tft.Training;
 
@@ -84,8 +85,11 @@ internal sealed class TrainingWindows
         return new TrainingWindows(dataset, filled, lookback, horizon, season, validationStart, [.. train], [.. validation]);
     }
 
-    /// <summary>Fills a batch from windows[offset .. offset + batch.Count).</summary>
-    public void Fill(TftBatch batch, IReadOnlyList<(int Server, int Start)> windows, int offset)
+    /// <summary>Fills a batch from windows[offset .. offset + batch.Count). A window whose season-ago
+    /// inputs over the horizon reach a warning threshold gets <paramref name="eventWeight"/> times the
+    /// loss weight: the weight depends on inputs only, so it shifts the network's effort towards those
+    /// windows without biasing what it learns to predict for them.</summary>
+    public void Fill(TftBatch batch, IReadOnlyList<(int Server, int Start)> windows, int offset, float eventWeight = 1f)
     {
         for (var b = 0; b < batch.Count; b++)
         {
@@ -93,7 +97,36 @@ internal sealed class TrainingWindows
             var series = _dataset.Servers[server];
             batch.SetInputs(b, _filled[server].AsSpan((start - _season) * Metrics, (_season + _lookback) * Metrics), series.Profile, _dataset.TimeOf(start), _dataset.StepSeconds);
             batch.SetTargets(b, series.Values.AsSpan((start + _lookback) * Metrics, _horizon * Metrics));
+            if (eventWeight != 1f && SeasonAgoReachesWarning(server, start))
+            {
+                batch.WeightTargets(b, eventWeight);
+            }
         }
+    }
+
+    /// <summary>Whether any metric, one season before any horizon step of the window, was at or over its
+    /// warning threshold for the server's profile.</summary>
+    internal bool SeasonAgoReachesWarning(int server, int start)
+    {
+        var thresholds = ThresholdTable.Default.ForProfile(_dataset.Servers[server].Profile);
+        var rows = _filled[server].AsSpan((start - _season + _lookback) * Metrics, _horizon * Metrics);
+        foreach (var metric in thresholds)
+        {
+            if (metric.Warning is not { } warning)
+            {
+                continue;
+            }
+
+            for (var t = 0; t < _horizon; t++)
+            {
+                if (metric.Reaches(rows[(t * Metrics) + (int)metric.Metric], warning))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>At least half of the look-back rows reported, and at least one target is known.</summary>
