@@ -22,6 +22,7 @@ public sealed class TftForecaster : IForecaster, IDisposable
         ArgumentNullException.ThrowIfNull(model);
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        NativeHeap.EnsureTuned();
         Model = model;
         Threads = threads;
         ChunkSize = chunkSize;

@@ -34,6 +34,7 @@ public sealed class TftTrainer
         var windows = TrainingWindows.Create(dataset, _config.LookbackSteps, _config.HorizonSteps, _config.SeasonSteps, options.StrideSteps, options.ValidationFraction);
         var statistics = InputStatisticsBuilder.Build(dataset, windows.ValidationStartStep);
 
+        NativeHeap.EnsureTuned();
         torch.set_num_threads(options.Threads);
         torch.random.manual_seed(options.Seed);
         var shuffle = new Random(options.Seed);
