@@ -17,7 +17,7 @@ public static class CalibrateCommand
         var data = new Option<FileInfo?>("--data") { Description = "Dataset file written by `fleetcast simulate --out`. Without it, the simulated data of the model's training report are generated again." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the simulated data (default: the training report's data seed)." };
         var days = new Option<decimal?>("--days") { Description = "Days of simulated data (default: the training report's)." };
-        var servers = new Option<int?>("--servers") { Description = "Simulated servers (default: the training report's)." };
+        var servers = new Option<int?>("--servers") { Description = "Simulated servers, one fleet (default: the training report's servers and fleets)." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for the TFT.", DefaultValueFactory = _ => 2 };
         var command = new Command("calibrate", "Measure the quantile calibration of a TFT model on the validation period of its data and save it into the model directory.")
         {
@@ -63,8 +63,10 @@ public static class CalibrateCommand
                     && (parse.GetValue(days) ?? (decimal?)report?.Days) is { } dataDays and > 0
                     && (parse.GetValue(servers) ?? report?.Servers) is { } dataServers and > 0)
                 {
-                    console.WriteLine($"Simulating {dataServers} servers × {dataDays:0.#} days (seed {dataSeed}).");
-                    dataset = SimulatedData.Generate(dataSeed, SimulatedData.StepsFor(dataDays), dataServers);
+                    var fleets = parse.GetValue(servers) is null ? report?.Fleets ?? 1 : 1;
+                    var perFleet = Math.Max(1, dataServers / fleets);
+                    console.WriteLine($"Simulating {fleets} fleet{(fleets == 1 ? "" : "s")} of {perFleet} servers × {dataDays:0.#} days (seed {dataSeed}).");
+                    dataset = SimulatedData.GenerateFleets(dataSeed, SimulatedData.StepsFor(dataDays), perFleet, fleets);
                 }
                 else
                 {

@@ -14,10 +14,33 @@ internal static class SimulatedData
 
     /// <summary>A fleet of <paramref name="servers"/> over <paramref name="steps"/> steps with degrading,
     /// critical and cascade episodes (see <see cref="EpisodePlan"/>).</summary>
-    public static FleetDataset Generate(int seed, int steps, int servers)
+    public static FleetDataset Generate(int seed, int steps, int servers, int? firstKind = null)
     {
         var simulator = new FleetSimulator(new SimulatorOptions { Servers = servers, Seed = seed, StepSeconds = StepSeconds });
-        return simulator.Generate(steps, EpisodePlan.Create(steps, seed));
+        return simulator.Generate(steps, EpisodePlan.Create(steps, seed, firstKind));
+    }
+
+    /// <summary>Training data: <paramref name="fleets"/> fleets of <paramref name="servers"/> servers (seeds
+    /// <paramref name="seed"/>, <paramref name="seed"/> + 1, …) on one time axis, fleet i starting its
+    /// rotation with episode kind i mod 3. With three or more fleets every kind of episode runs at every
+    /// time of day somewhere, so the time of day cannot stand in for yesterday's values when a model
+    /// learns which episode comes next. Server names get a "@fleetN" suffix from the second fleet on.</summary>
+    public static FleetDataset GenerateFleets(int seed, int steps, int servers, int fleets)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(fleets, 1);
+        if (fleets == 1)
+        {
+            return Generate(seed, steps, servers);
+        }
+
+        var parts = Enumerable.Range(0, fleets).Select(i => (Index: i, Data: Generate(seed + i, steps, servers, firstKind: i))).ToArray();
+        string Name(int fleet, string server) => fleet == 0 ? server : $"{server}@fleet{fleet}";
+        return new FleetDataset(
+            parts[0].Data.Start,
+            parts[0].Data.StepSeconds,
+            seed,
+            [.. parts.SelectMany(p => p.Data.Servers.Select(s => s with { Server = Name(p.Index, s.Server) }))],
+            [.. parts.SelectMany(p => p.Data.Episodes.Select(e => e with { AffectedServers = [.. e.AffectedServers.Select(a => Name(p.Index, a))] }))]);
     }
 
     /// <summary>Adds a message per bad option to <paramref name="problems"/>.</summary>

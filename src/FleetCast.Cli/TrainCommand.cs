@@ -19,7 +19,8 @@ public static class TrainCommand
         var data = new Option<FileInfo?>("--data") { Description = "Dataset file written by `fleetcast simulate --out`. Without it, data are simulated in memory from --seed, --days and --servers." };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated data and of the training run.", DefaultValueFactory = _ => 1 };
         var days = new Option<decimal>("--days") { Description = "Days of simulated data (without --data).", DefaultValueFactory = _ => 21m };
-        var servers = new Option<int>("--servers") { Description = "Simulated servers (without --data).", DefaultValueFactory = _ => 40 };
+        var servers = new Option<int>("--servers") { Description = "Simulated servers per fleet (without --data).", DefaultValueFactory = _ => 40 };
+        var fleets = new Option<int>("--fleets") { Description = "Simulated fleets (without --data), seeds --seed, --seed + 1, …, each starting the daily episode rotation with another kind, so the time of day does not predict the episode.", DefaultValueFactory = _ => 3 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Model directory to write.", DefaultValueFactory = _ => new DirectoryInfo(DefaultModelDirectory) };
         var epochs = new Option<int>("--epochs") { Description = "Most epochs to train (early stopping may end sooner).", DefaultValueFactory = _ => 30 };
         var budget = new Option<decimal>("--time-budget-minutes") { Description = "Training stops after this long, keeping the best weights.", DefaultValueFactory = _ => 55m };
@@ -34,7 +35,7 @@ public static class TrainCommand
         var eventWeight = new Option<float>("--event-weight") { Description = "Loss weight of training windows whose value one season before the horizon reached a warning threshold (1 = unweighted).", DefaultValueFactory = _ => 1f };
         var command = new Command("train", "Train the Temporal Fusion Transformer forecaster and save it as a model directory (weights, normalisation, contract, training report).")
         {
-            data, seed, days, servers, output, epochs, budget, threads, hidden, batch, learningRate, windowsPerEpoch, validationWindows, patience, continueFrom, eventWeight,
+            data, seed, days, servers, fleets, output, epochs, budget, threads, hidden, batch, learningRate, windowsPerEpoch, validationWindows, patience, continueFrom, eventWeight,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -55,6 +56,11 @@ public static class TrainCommand
             if (parse.GetValue(threads) < 1)
             {
                 problems.Add("--threads must be at least 1.");
+            }
+
+            if (parse.GetValue(fleets) < 1)
+            {
+                problems.Add("--fleets must be at least 1.");
             }
 
             if (parse.GetValue(data) is { Exists: false } missing)
@@ -86,6 +92,7 @@ public static class TrainCommand
                 MaxValidationWindows = parse.GetValue(validationWindows),
                 Patience = parse.GetValue(patience),
                 EventWeight = parse.GetValue(eventWeight),
+                Fleets = parse.GetValue(data) is null ? parse.GetValue(fleets) : 1,
             };
             if (parse.GetValue(batch) is { } batchSize)
             {
@@ -120,17 +127,15 @@ public static class TrainCommand
 
             var dataset = parse.GetValue(data) is { } file
                 ? FleetDatasetFile.Read(file.FullName)
-                : Simulate(parse.GetValue(seed), parse.GetValue(days), parse.GetValue(servers));
+                : Simulate(parse.GetValue(seed), parse.GetValue(days), parse.GetValue(servers), options.Fleets);
             return Task.FromResult(Train(parse, dataset, config, options, parse.GetValue(output)!, cancellationToken));
         });
         return command;
     }
 
-    /// <summary>A simulated dataset with degrading, critical and cascade episodes (see <see cref="EpisodePlan"/>).</summary>
-    internal static FleetDataset Simulate(int seed, decimal days, int servers)
-    {
-        return SimulatedData.Generate(seed, SimulatedData.StepsFor(days), servers);
-    }
+    /// <summary>Simulated fleets with degrading, critical and cascade episodes (see <see cref="SimulatedData.GenerateFleets"/>).</summary>
+    internal static FleetDataset Simulate(int seed, decimal days, int servers, int fleets) =>
+        SimulatedData.GenerateFleets(seed, SimulatedData.StepsFor(days), servers, fleets);
 
     private static int Train(ParseResult parse, FleetDataset dataset, TftConfig config, TftTrainingOptions options, DirectoryInfo output, CancellationToken cancellationToken)
     {
@@ -138,7 +143,7 @@ public static class TrainCommand
         var error = parse.InvocationConfiguration.Error;
         var parameters = TftModel.CountParameters(config);
         console.WriteLine(
-            $"Training a TFT ({parameters:N0} parameters, hidden {config.HiddenSize}, variable size {config.VariableSize}) on {dataset.Servers.Count} servers × {dataset.Steps} steps " +
+            $"Training a TFT ({parameters:N0} parameters, hidden {config.HiddenSize}, variable size {config.VariableSize}) on {dataset.Servers.Count} servers ({options.Fleets} fleet{(options.Fleets == 1 ? "" : "s")}) × {dataset.Steps} steps " +
             $"({(double)dataset.Steps * dataset.StepSeconds / 86_400:0.#} days), {options.Threads} thread{(options.Threads == 1 ? "" : "s")}, at most {options.MaxEpochs} epochs / {options.TimeBudget?.TotalMinutes:0.#} min.");
         console.WriteLine($"The best model so far is saved to {output.FullName} after every epoch that improves the validation loss.");
         options = options with { CheckpointDirectory = output.FullName };

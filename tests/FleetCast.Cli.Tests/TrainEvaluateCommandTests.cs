@@ -94,7 +94,7 @@ public sealed class TrainEvaluateCommandTests(TinyModelFixture tiny) : IClassFix
 
         // Assert
         Assert.Equal(0, exit);
-        Assert.Contains("Simulating 2 servers × 3 days (seed 3)", output.ToString());
+        Assert.Contains("Simulating 3 fleets of 2 servers × 3 days (seed 3)", output.ToString());
         Assert.Contains("Calibrated on", output.ToString());
         Assert.NotEqual(DateTime.UnixEpoch, File.GetLastWriteTimeUtc(Path.Combine(_directory, TftModel.ManifestFile)));
         using var model = TftModel.Load(_directory);
@@ -114,6 +114,20 @@ public sealed class TrainEvaluateCommandTests(TinyModelFixture tiny) : IClassFix
 
         Assert.Equal(2, exit);
         Assert.Contains(named, error.ToString());
+    }
+
+    [Fact]
+    public void GenerateFleets_Three_EachKindOfEpisodeStartsOneFleetsDayAndNamesStayUnique()
+    {
+        var data = SimulatedData.GenerateFleets(seed: 4, steps: 288, servers: 5, fleets: 3);
+
+        Assert.Equal(15, data.Servers.Count);
+        Assert.Equal(15, data.Servers.Select(s => s.Server).Distinct().Count());
+        Assert.Contains(data.Servers, s => s.Server.EndsWith("@fleet2", StringComparison.Ordinal));
+        var firstKinds = new[] { "", "@fleet1", "@fleet2" }.Select(suffix => data.Episodes
+            .Where(e => e.Scenario != ScenarioNames.Healthy && e.AffectedServers.Any(a => suffix == "" ? !a.Contains('@', StringComparison.Ordinal) : a.EndsWith(suffix, StringComparison.Ordinal)))
+            .MinBy(e => e.StartStep)!.Scenario);
+        Assert.Equal([ScenarioNames.Cascade, ScenarioNames.Critical, ScenarioNames.Degrading], firstKinds.Order().ToArray());
     }
 
     [Fact]

@@ -10,7 +10,11 @@ public sealed record TftTrainingReport
 
     public required double Days { get; init; }
 
+    /// <summary>All servers of the dataset (of all fleets).</summary>
     public required int Servers { get; init; }
+
+    /// <summary>Simulated fleets joined in the dataset (seeds DataSeed, DataSeed + 1, …); 1 for one fleet or a file.</summary>
+    public int Fleets { get; init; } = 1;
 
     public required int StrideSteps { get; init; }
 

@@ -190,6 +190,7 @@ public sealed class TftTrainer
                 DataSeed = dataset.Seed,
                 Days = (double)dataset.Steps * dataset.StepSeconds / 86_400,
                 Servers = dataset.Servers.Count,
+                Fleets = options.Fleets,
                 StrideSteps = options.StrideSteps,
                 TrainWindows = windows.Train.Count,
                 ValidationWindows = Math.Min(windows.Validation.Count, options.MaxValidationWindows ?? int.MaxValue),

@@ -57,6 +57,10 @@ public sealed record TftTrainingOptions
     /// threshold (1 = no weighting); validation is never weighted.</summary>
     public float EventWeight { get; init; } = 1f;
 
+    /// <summary>How many simulated fleets the dataset joins (1 for a dataset file); recorded in the report
+    /// so the same data can be generated again (e.g. by <c>fleetcast calibrate</c>).</summary>
+    public int Fleets { get; init; } = 1;
+
     /// <summary>Progress is reported every this many batches and at the end of every epoch.</summary>
     public int ProgressEveryBatches { get; init; } = 10;
 
@@ -86,6 +90,7 @@ public sealed record TftTrainingOptions
         Require(Threads >= 1, $"{nameof(Threads)} must be at least 1; got {Threads}.");
         Require(TimeBudget is null || TimeBudget > TimeSpan.Zero, $"{nameof(TimeBudget)} must be positive; got {TimeBudget}.");
         Require(MaxSkippedBatches >= 0, $"{nameof(MaxSkippedBatches)} must not be negative; got {MaxSkippedBatches}.");
+        Require(Fleets >= 1, $"{nameof(Fleets)} must be at least 1; got {Fleets}.");
         Require(EventWeight > 0 && float.IsFinite(EventWeight), $"{nameof(EventWeight)} must be positive; got {EventWeight}.");
         Require(ProgressEveryBatches >= 1, $"{nameof(ProgressEveryBatches)} must be at least 1; got {ProgressEveryBatches}.");
         if (errors.Count > 0)
