@@ -156,6 +156,24 @@ public sealed class TftModel : IDisposable
 
     public void Dispose() => Network.Dispose();
 
+    /// <summary>A second network with this one's weights and manifest, so two forecasts can run at once.</summary>
+    internal TftModel CreateReplica()
+    {
+        var network = new TftNetwork(Config);
+        lock (Gate)
+        {
+            using var noGrad = torch.no_grad();
+            var weights = Network.state_dict();
+            foreach (var (name, value) in network.state_dict())
+            {
+                value.copy_(weights[name]);
+            }
+        }
+
+        network.eval();
+        return new TftModel(network, Manifest);
+    }
+
     internal void AttachTraining(TftTrainingReport report, IReadOnlyList<MetricInputStatistics> statistics, QuantileCalibration? calibration) =>
         Manifest = Manifest with { Training = report, InputStatistics = statistics, Calibration = calibration, CreatedAt = report.FinishedAt };
 

@@ -45,6 +45,8 @@ public sealed class ForecastOptions
 
     public int WindowSteps { get; set; } = 576;
 
+    /// <summary>TFT chunks forecast at once, each by its own model replica on one core; 1 (the default)
+    /// leaves the other core free for serving, 2 uses both for the step on a 2-core machine.</summary>
     public int Threads { get; set; } = 1;
 
     /// <summary>Directory of a trained model; null or empty = run on the primary baseline.</summary>

@@ -69,6 +69,35 @@ public sealed class TftForecasterTests
     }
 
     [Fact]
+    public void Forecast_TwoWorkersOverManyChunks_SameForecastsAsOne()
+    {
+        using var model = TftModel.Create(TftTestData.SmallConfig(dropout: 0.1), seed: 41);
+        var windows = Enumerable.Range(0, 37).Select(i => TftTestData.Window($"ppweb{i:000}", (ServerProfile)(i % ProfileNames.Count), 24 + (i % 3), i)).ToArray();
+        using var single = new TftForecaster(model, threads: 1, chunkSize: 4);
+        using var parallel = new TftForecaster(model, threads: 2, chunkSize: 4);
+
+        var expected = single.Forecast(windows, 8);
+        var actual = parallel.Forecast(windows, 8);
+        var again = parallel.Forecast(windows, 8);
+
+        Assert.Equal(windows.Select(w => w.Server), actual.Select(f => f.Server));
+        Assert.All(expected.Zip(actual), pair => Assert.All(pair.First.Values.Zip(pair.Second.Values), v => Assert.Equal(v.First, v.Second, 1e-3f)));
+        Assert.All(actual.Zip(again), pair => Assert.All(pair.First.Values.Zip(pair.Second.Values), v => Assert.Equal(v.First, v.Second, 1e-3f)));
+    }
+
+    [Fact]
+    public void Forecast_TwoWorkersWindowTooShort_ThrowsNamingServerNotAggregate()
+    {
+        using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 42);
+        using var forecaster = new TftForecaster(model, threads: 2, chunkSize: 2);
+        var windows = Enumerable.Range(0, 6).Select(i => TftTestData.Window($"ppweb{i:000}", ServerProfile.WebApi, i == 4 ? 10 : 24, i)).ToArray();
+
+        var error = Assert.Throws<ArgumentException>(() => forecaster.Forecast(windows, 8));
+
+        Assert.Contains("ppweb004", error.Message);
+    }
+
+    [Fact]
     public void Forecast_HorizonBeyondModel_Throws()
     {
         using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 34);
