@@ -1,4 +1,5 @@
 using FleetCast.Core.Profiles;
+using FleetCast.Server.Components.Services;
 using FleetCast.Server.Components.ViewModels;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Storage;
@@ -8,18 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FleetCast.Server.Components.Tabs;
 
 /// <summary>Servers whose risk rose together, from the stored fleet snapshots of the last
-/// <see cref="CascadeModel.LookbackSteps"/> steps; re-read at most every <see cref="ReloadInterval"/>.</summary>
+/// <see cref="CascadeModel.LookbackSteps"/> steps; re-read at most every <see cref="StoreReadThrottle.Interval"/>.</summary>
 public sealed partial class CascadeTab : IDisposable
 {
-    public static readonly TimeSpan ReloadInterval = TimeSpan.FromSeconds(5);
-
-    private readonly CancellationTokenSource _disposed = new();
     private CascadeModel? _model;
     private object _chartOption = new();
     private string? _unavailable;
-    private DateTimeOffset? _loadedAt;
-    private bool _reloadWanted;
-    private bool _loading;
+    private StoreReadThrottle? _reads;
 
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
@@ -27,17 +23,13 @@ public sealed partial class CascadeTab : IDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    protected override void Build(PublishedSnapshot published)
-    {
-        if (_loadedAt is not { } loadedAt || Time.GetUtcNow() - loadedAt >= ReloadInterval)
-        {
-            _reloadWanted = true;
-        }
-    }
+    private StoreReadThrottle Reads => _reads ??= new StoreReadThrottle(Time);
+
+    protected override void Build(PublishedSnapshot published) => Reads.SnapshotArrived();
 
     protected override async Task OnParametersSetAsync()
     {
-        if (!_reloadWanted || _loading || Snapshot is not { } published)
+        if (!Reads.Due || Snapshot is not { } published)
         {
             return;
         }
@@ -48,33 +40,18 @@ public sealed partial class CascadeTab : IDisposable
             return;
         }
 
-        _loading = true;
-        _reloadWanted = false;
-        try
-        {
-            var snapshot = published.Snapshot;
-            var to = snapshot.DataTime;
-            var from = to - TimeSpan.FromSeconds((double)CascadeModel.LookbackSteps * snapshot.StepSeconds);
-            var current = snapshot.Servers.ToDictionary(s => s.Name, s => (s.Profile, s.RiskScore), StringComparer.Ordinal);
-            // SQLite reads are synchronous; keep them off the circuit's thread.
-            var model = await Task.Run(() => CascadeModel.Create(from, to, snapshot.StepSeconds, history.Read(from, to), current), _disposed.Token);
-            _model = model;
-            _chartOption = CascadeChartOptions.ElevatedPerProfile(model);
-            _loadedAt = Time.GetUtcNow();
-        }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
-        {
-            // The tab was closed while reading.
-        }
-        finally
-        {
-            _loading = false;
-        }
+        var snapshot = published.Snapshot;
+        var to = snapshot.DataTime;
+        var from = to - TimeSpan.FromSeconds((double)CascadeModel.LookbackSteps * snapshot.StepSeconds);
+        var current = snapshot.Servers.ToDictionary(s => s.Name, s => (s.Profile, s.RiskScore), StringComparer.Ordinal);
+        await Reads.ReadAsync(
+            () => CascadeModel.Create(from, to, snapshot.StepSeconds, history.Read(from, to), current),
+            model =>
+            {
+                _model = model;
+                _chartOption = CascadeChartOptions.ElevatedPerProfile(model);
+            });
     }
 
-    public void Dispose()
-    {
-        _disposed.Cancel();
-        _disposed.Dispose();
-    }
+    public void Dispose() => _reads?.Dispose();
 }

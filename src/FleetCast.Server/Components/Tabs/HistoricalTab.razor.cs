@@ -1,4 +1,5 @@
 using System.Globalization;
+using FleetCast.Server.Components.Services;
 using FleetCast.Server.Components.ViewModels;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Storage;
@@ -9,21 +10,16 @@ namespace FleetCast.Server.Components.Tabs;
 
 /// <summary>Fleet history over a chosen range, read from the same stores the API's /history routes
 /// use. Stored history changes slowly compared to live snapshots, so it is re-read at most every
-/// <see cref="ReloadInterval"/> (and at once when the range or server changes).</summary>
+/// <see cref="StoreReadThrottle.Interval"/> (and at once when the range or server changes).</summary>
 public sealed partial class HistoricalTab : IDisposable
 {
-    public static readonly TimeSpan ReloadInterval = TimeSpan.FromSeconds(5);
-
-    private readonly CancellationTokenSource _disposed = new();
     private HistoricalModel? _model;
     private HistoricalRange _range = HistoricalRange.Default;
     private string? _server;
     private object _levelOption = new();
     private object _timelineOption = new();
     private string? _unavailable;
-    private DateTimeOffset? _loadedAt;
-    private bool _reloadWanted;
-    private bool _loading;
+    private StoreReadThrottle? _reads;
 
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
@@ -31,17 +27,13 @@ public sealed partial class HistoricalTab : IDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    protected override void Build(PublishedSnapshot published)
-    {
-        if (_loadedAt is not { } loadedAt || Time.GetUtcNow() - loadedAt >= ReloadInterval)
-        {
-            _reloadWanted = true;
-        }
-    }
+    private StoreReadThrottle Reads => _reads ??= new StoreReadThrottle(Time);
+
+    protected override void Build(PublishedSnapshot published) => Reads.SnapshotArrived();
 
     protected override async Task OnParametersSetAsync()
     {
-        if (_reloadWanted)
+        if (Reads.Due)
         {
             await LoadAsync();
         }
@@ -61,7 +53,7 @@ public sealed partial class HistoricalTab : IDisposable
 
     private async Task LoadAsync()
     {
-        if (_loading || Snapshot is not { } published)
+        if (Snapshot is not { } published)
         {
             return;
         }
@@ -74,28 +66,17 @@ public sealed partial class HistoricalTab : IDisposable
             return;
         }
 
-        _loading = true;
-        _reloadWanted = false;
-        try
-        {
-            var to = published.Snapshot.DataTime;
-            var from = to - _range.Span;
-            var server = _server;
-            // SQLite reads are synchronous; keep them off the circuit's thread.
-            var model = await Task.Run(() => HistoricalModel.Create(from, to, history.Read(from, to), alerts.History(from, to, server)), _disposed.Token);
-            _model = model;
-            _levelOption = ChartOptions.LevelHistory(model);
-            _timelineOption = ChartOptions.AlertTimeline(model);
-            _loadedAt = Time.GetUtcNow();
-        }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
-        {
-            // The tab was closed while reading.
-        }
-        finally
-        {
-            _loading = false;
-        }
+        var to = published.Snapshot.DataTime;
+        var from = to - _range.Span;
+        var server = _server;
+        await Reads.ReadAsync(
+            () => HistoricalModel.Create(from, to, history.Read(from, to), alerts.History(from, to, server)),
+            model =>
+            {
+                _model = model;
+                _levelOption = ChartOptions.LevelHistory(model);
+                _timelineOption = ChartOptions.AlertTimeline(model);
+            });
     }
 
     private string CsvHref(HistoricalModel model)
@@ -110,9 +91,5 @@ public sealed partial class HistoricalTab : IDisposable
     private static string Iso(DateTimeOffset time) =>
         Uri.EscapeDataString(time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
 
-    public void Dispose()
-    {
-        _disposed.Cancel();
-        _disposed.Dispose();
-    }
+    public void Dispose() => _reads?.Dispose();
 }

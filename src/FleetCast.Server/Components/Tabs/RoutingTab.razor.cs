@@ -1,4 +1,5 @@
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Components.Services;
 using FleetCast.Server.Components.ViewModels;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Storage;
@@ -8,17 +9,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace FleetCast.Server.Components.Tabs;
 
 /// <summary>Configured alert routes and the outbox's newest deliveries; re-read at most every
-/// <see cref="ReloadInterval"/> while snapshots arrive.</summary>
+/// <see cref="StoreReadThrottle.Interval"/> while snapshots arrive.</summary>
 public sealed partial class RoutingTab : IDisposable
 {
-    public static readonly TimeSpan ReloadInterval = TimeSpan.FromSeconds(5);
-
-    private readonly CancellationTokenSource _disposed = new();
     private RoutingModel? _model;
     private string? _unavailable;
-    private DateTimeOffset? _loadedAt;
-    private bool _reloadWanted;
-    private bool _loading;
+    private StoreReadThrottle? _reads;
 
     [Inject]
     private IServiceProvider Services { get; set; } = default!;
@@ -26,17 +22,13 @@ public sealed partial class RoutingTab : IDisposable
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    protected override void Build(PublishedSnapshot published)
-    {
-        if (_loadedAt is not { } loadedAt || Time.GetUtcNow() - loadedAt >= ReloadInterval)
-        {
-            _reloadWanted = true;
-        }
-    }
+    private StoreReadThrottle Reads => _reads ??= new StoreReadThrottle(Time);
+
+    protected override void Build(PublishedSnapshot published) => Reads.SnapshotArrived();
 
     protected override async Task OnParametersSetAsync()
     {
-        if (!_reloadWanted || _loading)
+        if (!Reads.Due)
         {
             return;
         }
@@ -50,22 +42,7 @@ public sealed partial class RoutingTab : IDisposable
             return;
         }
 
-        _loading = true;
-        _reloadWanted = false;
-        try
-        {
-            // SQLite reads are synchronous; keep them off the circuit's thread.
-            _model = await Task.Run(() => RoutingModel.Create(router, outbox, options), _disposed.Token);
-            _loadedAt = Time.GetUtcNow();
-        }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
-        {
-            // The tab was closed while reading.
-        }
-        finally
-        {
-            _loading = false;
-        }
+        await Reads.ReadAsync(() => RoutingModel.Create(router, outbox, options), model => _model = model);
     }
 
     private static string Takes(RouteStatus route)
@@ -91,9 +68,5 @@ public sealed partial class RoutingTab : IDisposable
         _ => $"pending, next try {DisplayFormat.DataTime(delivery.NextAttemptAt)}",
     };
 
-    public void Dispose()
-    {
-        _disposed.Cancel();
-        _disposed.Dispose();
-    }
+    public void Dispose() => _reads?.Dispose();
 }

@@ -1,0 +1,65 @@
+namespace FleetCast.Server.Components.Services;
+
+/// <summary>When a tab re-reads its stores (SQLite history, alerts, outbox): due at most once per
+/// <see cref="Interval"/> as snapshots arrive, never two reads at a time, each read on the thread pool
+/// (the stores are synchronous) and dropped quietly when the tab closes mid-read.</summary>
+internal sealed class StoreReadThrottle(TimeProvider time) : IDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
+    private readonly CancellationTokenSource _disposed = new();
+    private DateTimeOffset? _readAt;
+    private bool _running;
+    private volatile bool _closed;
+
+    /// <summary>A read is due: none has finished yet, or the last one finished <see cref="Interval"/> ago.</summary>
+    public bool Due { get; private set; }
+
+    /// <summary>Call for every new snapshot; marks a read as due when the last one is old enough.</summary>
+    public void SnapshotArrived()
+    {
+        if (_readAt is not { } readAt || time.GetUtcNow() - readAt >= Interval)
+        {
+            Due = true;
+        }
+    }
+
+    /// <summary>Runs <paramref name="read"/> off the caller's thread and hands its result to
+    /// <paramref name="apply"/> back on the caller's context; does nothing while another read runs.</summary>
+    public async Task ReadAsync<T>(Func<T> read, Action<T> apply)
+    {
+        if (_running)
+        {
+            return;
+        }
+
+        _running = true;
+        Due = false;
+        try
+        {
+            var result = await Task.Run(read, _disposed.Token);
+            if (_closed)
+            {
+                return;
+            }
+
+            apply(result);
+            _readAt = time.GetUtcNow();
+        }
+        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
+        {
+            // The tab was closed while reading.
+        }
+        finally
+        {
+            _running = false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _closed = true;
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}
