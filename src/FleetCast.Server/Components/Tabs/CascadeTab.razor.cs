@@ -10,22 +10,11 @@ namespace FleetCast.Server.Components.Tabs;
 
 /// <summary>Servers whose risk rose together, from the stored fleet snapshots of the last
 /// <see cref="CascadeModel.LookbackSteps"/> steps; re-read at most every <see cref="StoreReadThrottle.Interval"/>.</summary>
-public sealed partial class CascadeTab : IDisposable
+public sealed partial class CascadeTab
 {
     private CascadeModel? _model;
     private object _chartOption = new();
     private string? _unavailable;
-    private StoreReadThrottle? _reads;
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    private StoreReadThrottle Reads => _reads ??= new StoreReadThrottle(Time);
-
-    protected override void Build(PublishedSnapshot published) => Reads.SnapshotArrived();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -52,6 +41,4 @@ public sealed partial class CascadeTab : IDisposable
                 _chartOption = CascadeChartOptions.ElevatedPerProfile(model);
             });
     }
-
-    public void Dispose() => _reads?.Dispose();
 }

@@ -11,7 +11,7 @@ namespace FleetCast.Server.Components.Tabs;
 /// <summary>Fleet history over a chosen range, read from the same stores the API's /history routes
 /// use. Stored history changes slowly compared to live snapshots, so it is re-read at most every
 /// <see cref="StoreReadThrottle.Interval"/> (and at once when the range or server changes).</summary>
-public sealed partial class HistoricalTab : IDisposable
+public sealed partial class HistoricalTab
 {
     private HistoricalModel? _model;
     private HistoricalRange _range = HistoricalRange.Default;
@@ -19,17 +19,6 @@ public sealed partial class HistoricalTab : IDisposable
     private object _levelOption = new();
     private object _timelineOption = new();
     private string? _unavailable;
-    private StoreReadThrottle? _reads;
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    private StoreReadThrottle Reads => _reads ??= new StoreReadThrottle(Time);
-
-    protected override void Build(PublishedSnapshot published) => Reads.SnapshotArrived();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -90,6 +79,4 @@ public sealed partial class HistoricalTab : IDisposable
 
     private static string Iso(DateTimeOffset time) =>
         Uri.EscapeDataString(time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-
-    public void Dispose() => _reads?.Dispose();
 }

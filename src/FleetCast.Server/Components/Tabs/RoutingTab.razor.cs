@@ -10,21 +10,10 @@ namespace FleetCast.Server.Components.Tabs;
 
 /// <summary>Configured alert routes and the outbox's newest deliveries; re-read at most every
 /// <see cref="StoreReadThrottle.Interval"/> while snapshots arrive.</summary>
-public sealed partial class RoutingTab : IDisposable
+public sealed partial class RoutingTab
 {
     private RoutingModel? _model;
     private string? _unavailable;
-    private StoreReadThrottle? _reads;
-
-    [Inject]
-    private IServiceProvider Services { get; set; } = default!;
-
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    private StoreReadThrottle Reads => _reads ??= new StoreReadThrottle(Time);
-
-    protected override void Build(PublishedSnapshot published) => Reads.SnapshotArrived();
 
     protected override async Task OnParametersSetAsync()
     {
@@ -67,6 +56,4 @@ public sealed partial class RoutingTab : IDisposable
         OutboxDelivery.Failed => $"failed {DisplayFormat.DataTime(delivery.FailedAt!.Value)}",
         _ => $"pending, next try {DisplayFormat.DataTime(delivery.NextAttemptAt)}",
     };
-
-    public void Dispose() => _reads?.Dispose();
 }
