@@ -13,14 +13,12 @@ namespace FleetCast.Server.Components.Tabs;
 public sealed partial class InsightsTab : SnapshotTab, IDisposable
 {
     private InsightsResult? _result;
-    private IReadOnlyList<RiskBar> _matches = [];
     private object _featuresOption = default!;
     private object _attentionOption = default!;
     private string? _server;
     private string? _chosen;
     private string? _selectedParameter;
     private string? _autoPicked;
-    private string? _query;
     private bool _loading;
     private bool _disposed;
 
@@ -58,7 +56,6 @@ public sealed partial class InsightsTab : SnapshotTab, IDisposable
 
     protected override void Build(PublishedSnapshot published)
     {
-        _matches = ServerSearch.Find(published.Snapshot.Servers, _query);
         _server = _chosen is not null && published.Details.ContainsKey(_chosen) ? _chosen : AutoPick(published);
         Refresh(published);
     }
@@ -140,15 +137,6 @@ public sealed partial class InsightsTab : SnapshotTab, IDisposable
         _chosen = server;
         Rebuild();
         await SelectedServerChanged.InvokeAsync(server);
-    }
-
-    private void OnQuery(ChangeEventArgs e)
-    {
-        _query = e.Value?.ToString();
-        if (Snapshot is { } published)
-        {
-            _matches = ServerSearch.Find(published.Snapshot.Servers, _query);
-        }
     }
 
     private static string Status(InsightsResult result) => result.Status.ToString().ToLowerInvariant();
