@@ -12,8 +12,9 @@ using FleetCast.Simulator;
 
 namespace FleetCast.Benchmarks;
 
-/// <summary>One engine step with the shipped TFT (models/default) as the primary forecaster, on one
-/// intra-op thread as <c>Forecast:Threads</c> defaults to: the whole step, and the TFT forecast alone.</summary>
+/// <summary>One engine step with the shipped TFT (models/default) as the primary forecaster, with
+/// <c>Forecast:Threads</c> at its default of 1 (one core) and at 2 (both cores of the test machine):
+/// the whole step, and the TFT forecast alone.</summary>
 [MemoryDiagnoser]
 [SimpleJob(warmupCount: 1, iterationCount: 5)]
 public class TftSnapshotBenchmarks
@@ -30,6 +31,9 @@ public class TftSnapshotBenchmarks
     [Params(90, 1000)]
     public int Servers { get; set; }
 
+    [Params(1, 2)]
+    public int Threads { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -43,7 +47,7 @@ public class TftSnapshotBenchmarks
         }
 
         _dataTime = _windows.LatestDataTime!.Value;
-        _tft = new TftForecaster(TftModel.Load(directory), threads: 1, ownsModel: true);
+        _tft = new TftForecaster(TftModel.Load(directory), Threads, ownsModel: true);
         _builder = new SnapshotBuilder(new ForecasterSet(_tft, new LinearTrendForecaster()), new ForecastOptions { WindowSteps = WindowSteps },
             ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, []);
         _windowsOnly = [.. _windows.Capture(_dataTime).Select(v => v.Window)];
