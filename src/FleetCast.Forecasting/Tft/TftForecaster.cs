@@ -18,8 +18,7 @@ public sealed class TftForecaster : IForecaster, IDisposable
 
     /// <param name="model">The model to serve.</param>
     /// <param name="threads">Chunks forecast at once, each by its own replica of the model on one
-    /// intra-op thread (TorchSharp's thread setting is process-wide; it is set to 1 before every forecast).
-    /// Separate chunks scale with cores; one chunk on two intra-op threads did not (its ops are too small).</param>
+    /// intra-op thread (TorchSharp's thread setting is process-wide; it is set to 1 before every forecast).</param>
     /// <param name="chunkSize">Servers per forward pass. Small chunks keep each pass's tensors inside
     /// the CPU caches; on the 2-core test machine chunks of 16–32 used the least CPU time per fleet,
     /// chunks of 256 about 3× more.</param>
