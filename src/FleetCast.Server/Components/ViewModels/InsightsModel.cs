@@ -93,7 +93,7 @@ public sealed record InsightsModel(
             "day_of_week_sin" => "day of week (sin)",
             "day_of_week_cos" => "day of week (cos)",
             "profile" => "profile",
-            "window_scale" => "look-back level and spread",
+            "window_scale" => "level and spread of the history read",
             _ => feature,
         };
     }

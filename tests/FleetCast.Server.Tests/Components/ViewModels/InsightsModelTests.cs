@@ -79,7 +79,7 @@ public sealed class InsightsModelTests
     [InlineData("season_ago_mem_used_pct", 288, 300, "mem_used_pct 1 day earlier")]
     [InlineData("season_ago_cpu_user_pct", 8, 300, "cpu_user_pct 40 min earlier")]
     [InlineData("time_of_day_sin", 288, 300, "time of day (sin)")]
-    [InlineData("window_scale", 288, 300, "look-back level and spread")]
+    [InlineData("window_scale", 288, 300, "level and spread of the history read")]
     [InlineData("disk_io_util_pct", 288, 300, "disk_io_util_pct")]
     public void FeatureLabel_ModelInputName_ReadableLabelInDataTime(string feature, int seasonSteps, int stepSeconds, string expected) =>
         Assert.Equal(expected, InsightsModel.FeatureLabel(feature, seasonSteps, stepSeconds));
