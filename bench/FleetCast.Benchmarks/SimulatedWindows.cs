@@ -1,6 +1,7 @@
 using FleetCast.Core.Datasets;
 using FleetCast.Core.Windows;
 using FleetCast.Forecasting.Data;
+using FleetCast.Server.Windows;
 using FleetCast.Simulator;
 
 namespace FleetCast.Benchmarks;
@@ -23,5 +24,19 @@ internal static class SimulatedWindows
         }
 
         return result;
+    }
+
+    /// <summary>A window store that has taken <paramref name="windowSteps"/> steps of a simulated fleet,
+    /// as the engine's store holds them once its windows are full.</summary>
+    public static WindowStore FilledStore(int servers, int windowSteps, int seed = 7)
+    {
+        var simulator = new FleetSimulator(new SimulatorOptions { Servers = servers, Seed = seed });
+        var store = new WindowStore(new WindowStoreOptions { WindowSteps = windowSteps });
+        for (var step = 0; step < windowSteps; step++)
+        {
+            store.Apply(simulator.Step());
+        }
+
+        return store;
     }
 }

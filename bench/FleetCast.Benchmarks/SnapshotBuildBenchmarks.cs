@@ -7,7 +7,6 @@ using FleetCast.Forecasting.Baselines;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Windows;
-using FleetCast.Simulator;
 
 namespace FleetCast.Benchmarks;
 
@@ -38,12 +37,7 @@ public class SnapshotBuildBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var simulator = new FleetSimulator(new SimulatorOptions { Servers = Servers, Seed = 7 });
-        _windows = new WindowStore(new WindowStoreOptions { WindowSteps = WindowSteps });
-        for (var step = 0; step < WindowSteps; step++)
-        {
-            _windows.Apply(simulator.Step());
-        }
+        _windows = SimulatedWindows.FilledStore(Servers, WindowSteps);
 
         _dataTime = _windows.LatestDataTime!.Value;
         var options = new ForecastOptions { WindowSteps = WindowSteps };

@@ -8,7 +8,6 @@ using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Windows;
-using FleetCast.Simulator;
 
 namespace FleetCast.Benchmarks;
 
@@ -39,12 +38,7 @@ public class TftSnapshotBenchmarks
     {
         var directory = ModelLocator.Find("models/default")
             ?? throw new InvalidOperationException("models/default not found above the current directory; run from the repository.");
-        var simulator = new FleetSimulator(new SimulatorOptions { Servers = Servers, Seed = 7 });
-        _windows = new WindowStore(new WindowStoreOptions { WindowSteps = WindowSteps });
-        for (var step = 0; step < WindowSteps; step++)
-        {
-            _windows.Apply(simulator.Step());
-        }
+        _windows = SimulatedWindows.FilledStore(Servers, WindowSteps);
 
         _dataTime = _windows.LatestDataTime!.Value;
         _tft = new TftForecaster(TftModel.Load(directory), Threads, ownsModel: true);
