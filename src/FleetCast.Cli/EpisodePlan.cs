@@ -17,6 +17,7 @@ internal static class EpisodePlan
     {
         var random = new Random(seed);
         var plan = new Dictionary<int, string>();
+        // Drawn even when given, so a seed's onsets and lengths stay the same either way.
         var drawn = random.Next(Rotation.Length);
         var first = firstKind is { } kind ? kind % Rotation.Length : drawn;
         for (int block = 0, start = 0; start < steps; block++, start += BlockSteps)

@@ -10,7 +10,6 @@ internal sealed class StoreReadThrottle(TimeProvider time) : IDisposable
     private readonly CancellationTokenSource _disposed = new();
     private DateTimeOffset? _readAt;
     private bool _running;
-    private volatile bool _closed;
 
     /// <summary>A read is due: none has finished yet, or the last one finished <see cref="Interval"/> ago.</summary>
     public bool Due { get; private set; }
@@ -38,7 +37,7 @@ internal sealed class StoreReadThrottle(TimeProvider time) : IDisposable
         try
         {
             var result = await Task.Run(read, _disposed.Token);
-            if (_closed)
+            if (_disposed.IsCancellationRequested)
             {
                 return;
             }
@@ -58,7 +57,6 @@ internal sealed class StoreReadThrottle(TimeProvider time) : IDisposable
 
     public void Dispose()
     {
-        _closed = true;
         _disposed.Cancel();
         _disposed.Dispose();
     }
