@@ -18,6 +18,13 @@ namespace FleetCast.Server.Tests.Components.Shared;
 /// chart module in loose mode (calls are recorded for assertions).</summary>
 public abstract class DashboardTestContext : BunitContext
 {
+    static DashboardTestContext()
+    {
+        // Tabs read their stores on the thread pool; with the test run's other assemblies and a browser
+        // on two cores, one second (bUnit's default) is sometimes not enough for that read to be scheduled.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(30);
+    }
+
     protected DashboardTestContext()
     {
         Services.AddSingleton<ISnapshotSource>(Source);

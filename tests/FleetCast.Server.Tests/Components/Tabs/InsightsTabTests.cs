@@ -43,7 +43,7 @@ public sealed class InsightsTabTests : DashboardTestContext
         var cut = Render<InsightsTab>(p => p.Add(t => t.Snapshot, published));
 
         // Assert
-        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-tab='insights']").GetAttribute("data-ready")), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-tab='insights']").GetAttribute("data-ready")));
         Assert.Equal(riskiest, cut.Find("[data-insights-server]").GetAttribute("data-insights-server"));
         Assert.NotNull(cut.Find($"[data-chart='{InsightsChartOptions.FeaturesChart}']"));
         Assert.NotNull(cut.Find($"[data-chart='{InsightsChartOptions.AttentionChart}']"));
@@ -69,7 +69,7 @@ public sealed class InsightsTabTests : DashboardTestContext
 
         // Act
         var cut = Render<InsightsTab>(p => p.Add(t => t.Snapshot, published));
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-table='counterfactuals'] tbody tr")), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-table='counterfactuals'] tbody tr")));
 
         // Assert
         var explained = Services.GetRequiredService<InsightsService>().TryAnswer(published, published.Snapshot.Summary.Top5[0])!.Model!;
@@ -91,14 +91,14 @@ public sealed class InsightsTabTests : DashboardTestContext
         var published = ModelSnapshots.Create();
         string? reported = null;
         var cut = Render<InsightsTab>(p => p.Add(t => t.Snapshot, published).Add(t => t.SelectedServerChanged, s => reported = s));
-        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-insights-server]")), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-insights-server]")));
         var other = published.Snapshot.Summary.Top5[2];
 
         // Act
         cut.Find($"[data-server='{other}']").Click();
 
         // Assert
-        cut.WaitForAssertion(() => Assert.Equal(other, cut.Find("[data-insights-server]").GetAttribute("data-insights-server")), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.Equal(other, cut.Find("[data-insights-server]").GetAttribute("data-insights-server")));
         Assert.Equal(other, reported);
         Assert.Equal("true", cut.Find("[data-tab='insights']").GetAttribute("data-ready"));
     }
@@ -111,7 +111,7 @@ public sealed class InsightsTabTests : DashboardTestContext
         Forecasters.Swap(new TftForecaster(model));
         var published = ModelSnapshots.Create();
         var first = Render<InsightsTab>(p => p.Add(t => t.Snapshot, published));
-        first.WaitForAssertion(() => Assert.Equal("true", first.Find("[data-tab='insights']").GetAttribute("data-ready")), TimeSpan.FromSeconds(30));
+        first.WaitForAssertion(() => Assert.Equal("true", first.Find("[data-tab='insights']").GetAttribute("data-ready")));
         var counterfactuals = first.Find("[data-table='counterfactuals']").OuterHtml;
 
         // Act: the tab is entered again (a new component instance).
@@ -146,7 +146,7 @@ public sealed class InsightsTabTests : DashboardTestContext
         using var model = TftModel.Create(ModelSnapshots.SmallConfig(), seed: 26);
         Forecasters.Swap(new TftForecaster(model));
         var cut = Render<InsightsTab>(p => p.Add(t => t.Snapshot, ModelSnapshots.Create(version: 1)));
-        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-tab='insights']").GetAttribute("data-ready")), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-tab='insights']").GetAttribute("data-ready")));
         var second = ModelSnapshots.Create(version: 2);
 
         // Act
@@ -154,7 +154,7 @@ public sealed class InsightsTabTests : DashboardTestContext
 
         // Assert: never back to "waiting"; the new version's explanation arrives.
         Assert.Equal("true", cut.Find("[data-tab='insights']").GetAttribute("data-ready"));
-        cut.WaitForAssertion(() => Assert.NotNull(Services.GetRequiredService<InsightsService>().TryAnswer(second, second.Snapshot.Summary.Top5[0])?.Model), TimeSpan.FromSeconds(30));
-        cut.WaitForAssertion(() => Assert.Contains("snapshot 2", cut.Find("[data-tab='insights']").TextContent), TimeSpan.FromSeconds(30));
+        cut.WaitForAssertion(() => Assert.NotNull(Services.GetRequiredService<InsightsService>().TryAnswer(second, second.Snapshot.Summary.Top5[0])?.Model));
+        cut.WaitForAssertion(() => Assert.Contains("snapshot 2", cut.Find("[data-tab='insights']").TextContent));
     }
 }
