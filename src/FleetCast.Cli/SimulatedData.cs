@@ -16,15 +16,14 @@ internal static class SimulatedData
     /// critical and cascade episodes (see <see cref="EpisodePlan"/>).</summary>
     public static FleetDataset Generate(int seed, int steps, int servers, int? firstKind = null)
     {
-        var simulator = new FleetSimulator(new SimulatorOptions { Servers = servers, Seed = seed, StepSeconds = StepSeconds });
+        var simulator = new FleetSimulator(new SimulatorOptions { Servers = servers, Seed = seed, StepSeconds = StepSeconds, NewServersPerEpisode = true });
         return simulator.Generate(steps, EpisodePlan.Create(steps, seed, firstKind));
     }
 
     /// <summary>Training data: <paramref name="fleets"/> fleets of <paramref name="servers"/> servers (seeds
-    /// <paramref name="seed"/>, <paramref name="seed"/> + 1, …) on one time axis, fleet i starting its
-    /// rotation with episode kind i mod 3. With three or more fleets every kind of episode runs at every
-    /// time of day somewhere, so the time of day cannot stand in for yesterday's values when a model
-    /// learns which episode comes next. Server names get a "@fleetN" suffix from the second fleet on.</summary>
+    /// <paramref name="seed"/>, <paramref name="seed"/> + 1, …) on one time axis, fleet i starting with
+    /// episode kind i mod 3, so more fleets give more episodes of every kind at every time of day. Server
+    /// names get a "@fleetN" suffix from the second fleet on.</summary>
     public static FleetDataset GenerateFleets(int seed, int steps, int servers, int fleets)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(fleets, 1);

@@ -35,7 +35,7 @@ public sealed class FleetSimulator : IScenarioControl
         _servers = FleetComposer.Compose(options.Servers, options.Seed)
             .Select(identity => new SimulatedServer(identity, options.Seed, options.NoisePhi, stateMachine))
             .ToArray();
-        _scenarios = new ScenarioEngine(_servers, options.Seed, options.RampSteps, options.RecoverySteps);
+        _scenarios = new ScenarioEngine(_servers, options.Seed, options.RampSteps, options.RecoverySteps, options.NewServersPerEpisode);
         ServerNames = _servers.Select(s => s.Identity.Name).ToArray();
         _changedAt = _start;
     }

@@ -27,6 +27,12 @@ public sealed record SimulatorOptions
     /// (which may end in a reboot).</summary>
     public double MaintenanceProbability { get; init; } = 0.0005;
 
+    /// <summary>When true, every episode that starts from healthy draws its affected servers afresh
+    /// (seeded by the episode's number); when false, a scenario always affects the same servers, as the
+    /// live scenario switch expects. Training and evaluation data use fresh servers, so that an incident
+    /// is not a copy of one the same server had before.</summary>
+    public bool NewServersPerEpisode { get; init; }
+
     /// <summary>AR(1) coefficient of the per-metric noise.</summary>
     public double NoisePhi { get; init; } = 0.85;
 

@@ -131,17 +131,34 @@ public sealed class TrainEvaluateCommandTests(TinyModelFixture tiny) : IClassFix
     }
 
     [Fact]
-    public void EpisodePlan_OneDay_HoldsDegradingCriticalAndCascadeEachFollowedByHealthy()
+    public void EpisodePlan_EveryDay_HoldsDegradingCriticalAndCascadeEachFollowedByHealthy()
     {
-        var plan = EpisodePlan.Create(288, seed: 11);
+        var plan = EpisodePlan.Create(288 * 4, seed: 11);
 
-        var scenarios = plan.OrderBy(p => p.Key).Select(p => p.Value).ToArray();
+        var switches = plan.OrderBy(p => p.Key).ToArray();
 
-        Assert.Equal(6, scenarios.Length);
-        Assert.Equal(
-            [ScenarioNames.Cascade, ScenarioNames.Critical, ScenarioNames.Degrading],
-            scenarios.Where(s => s != ScenarioNames.Healthy).Order().ToArray());
-        Assert.All(scenarios.Where((_, i) => i % 2 == 1), s => Assert.Equal(ScenarioNames.Healthy, s));
+        Assert.Equal(24, switches.Length);
+        foreach (var day in switches.Chunk(6))
+        {
+            Assert.Equal(
+                [ScenarioNames.Cascade, ScenarioNames.Critical, ScenarioNames.Degrading],
+                day.Where(s => s.Value != ScenarioNames.Healthy).Select(s => s.Value).Order().ToArray());
+            Assert.All(day.Where((_, i) => i % 2 == 1), s => Assert.Equal(ScenarioNames.Healthy, s.Value));
+        }
+    }
+
+    [Fact]
+    public void EpisodePlan_FromDayToDay_ChangesTheOrderOfKindsAndTheirTimesOfDay()
+    {
+        var plan = EpisodePlan.Create(288 * 4, seed: 11);
+
+        var days = plan.Where(p => p.Value != ScenarioNames.Healthy).OrderBy(p => p.Key).Chunk(3)
+            .Select(day => (Kinds: string.Join(",", day.Select(p => p.Value)), Onsets: day.Select(p => p.Key % 288).ToArray()))
+            .ToArray();
+
+        Assert.True(days.Select(d => d.Kinds).Distinct().Count() > 1);
+        Assert.True(days.Select(d => d.Onsets[0]).Distinct().Count() > 1);
+        Assert.All(days, d => Assert.All(d.Onsets.Select((onset, block) => onset - (block * EpisodePlan.BlockSteps)), o => Assert.InRange(o, 12, 47)));
     }
 
     public void Dispose()

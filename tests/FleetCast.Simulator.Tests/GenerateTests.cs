@@ -20,6 +20,26 @@ public sealed class GenerateTests
     }
 
     [Fact]
+    public void Generate_NewServersPerEpisode_EachEpisodeFromHealthyDrawsOtherServersAndDegradingKeepsThemIntoCritical()
+    {
+        var plan = new Dictionary<int, string> { [10] = "critical", [20] = "healthy", [30] = "critical", [40] = "healthy", [50] = "degrading", [60] = "critical" };
+        var fixedServers = new FleetSimulator(new SimulatorOptions { Servers = 40, Seed = 2 }).Generate(70, plan);
+        var freshServers = new FleetSimulator(new SimulatorOptions { Servers = 40, Seed = 2, NewServersPerEpisode = true }).Generate(70, plan);
+
+        static string[][] Affected(Core.Datasets.FleetDataset d) =>
+            [.. d.Episodes.Where(e => e.Scenario != "healthy").Select(e => e.AffectedServers.Order().ToArray())];
+        var fixedSets = Affected(fixedServers);
+        var freshSets = Affected(freshServers);
+
+        Assert.Equal(fixedSets[0], fixedSets[1]);
+        Assert.Equal(fixedSets[0], freshSets[0]);
+        Assert.NotEqual(freshSets[0], freshSets[1]);
+        Assert.Equal(10, freshSets[1].Length);
+        Assert.Equal(8, freshSets[2].Length);
+        Assert.Subset(freshSets[3].ToHashSet(), freshSets[2].ToHashSet());
+    }
+
+    [Fact]
     public void Generate_Shape_MatchesStepsServersAndClock()
     {
         var options = new SimulatorOptions { Servers = 12, Seed = 4 };

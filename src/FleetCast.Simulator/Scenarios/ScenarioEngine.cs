@@ -17,12 +17,17 @@ internal sealed class ScenarioEngine
     private readonly double[] _cascadeStrength;
     private readonly int _rampSteps;
     private readonly int _recoverySteps;
+    private readonly int _seed;
+    private readonly bool _newServersPerEpisode;
+    private int _episodes;
 
-    public ScenarioEngine(IReadOnlyList<SimulatedServer> servers, int seed, int rampSteps, int recoverySteps)
+    public ScenarioEngine(IReadOnlyList<SimulatedServer> servers, int seed, int rampSteps, int recoverySteps, bool newServersPerEpisode = false)
     {
         _servers = servers;
         _rampSteps = rampSteps;
         _recoverySteps = recoverySteps;
+        _seed = seed;
+        _newServersPerEpisode = newServersPerEpisode;
         _order = Enumerable.Range(0, servers.Count).ToArray();
         SeedMixer.Create(seed, 0, OrderPurpose).Shuffle(_order);
         _cascadeStrength = servers.Select(s => SeedMixer.Create(seed, s.Identity.Index, StrengthPurpose).NextUniform(0.5, 0.85)).ToArray();
@@ -42,6 +47,18 @@ internal sealed class ScenarioEngine
         if (scenario == Current)
         {
             return false;
+        }
+
+        if (_newServersPerEpisode && Current == ScenarioNames.Healthy && scenario != ScenarioNames.Healthy)
+        {
+            // Episode 0 keeps the seed's order, so the first episode is the same either way.
+            if (_episodes > 0)
+            {
+                Array.Sort(_order);
+                SeedMixer.Create(_seed, _episodes, OrderPurpose).Shuffle(_order);
+            }
+
+            _episodes++;
         }
 
         var roles = Plan(scenario);
