@@ -50,11 +50,12 @@ internal sealed class BenchBrowser : IAsyncDisposable
         return context;
     }
 
-    /// <summary>Navigates to the dashboard and waits for the first chart to be drawn.</summary>
+    /// <summary>Navigates to the dashboard and waits for the first chart to be drawn (from the prerendered
+    /// page) and for the page to be interactive (a tab panel marked ready, which needs the circuit).</summary>
     public static async Task<LoadTiming> LoadAsync(IPage page)
     {
         await page.GotoAsync("/");
-        await page.WaitForFunctionAsync("() => window.__fleetcastProbe && window.__fleetcastProbe.firstChart !== null", null, new() { Timeout = (float)ReadyTimeout.TotalMilliseconds, PollingInterval = 20 });
+        await page.WaitForFunctionAsync("() => window.__fleetcastProbe && window.__fleetcastProbe.firstChart !== null && window.__fleetcastProbe.firstPanel !== null", null, new() { Timeout = (float)ReadyTimeout.TotalMilliseconds, PollingInterval = 20 });
         var result = await page.EvaluateAsync<JsonElement>("""
             () => {
               const p = window.__fleetcastProbe;

@@ -22,7 +22,7 @@ internal sealed class MarkdownReport
     {
         Line("## First load (navigation start → first chart drawn, page clock)");
         Line();
-        Line("| load | runs | panel ready p50 | first chart p50 | first chart p95 | first chart max | transferred (HTTP) | target |");
+        Line("| load | runs | interactive (panel ready) p50 | first chart p50 | first chart p95 | first chart max | transferred (HTTP) | target |");
         Line("|---|---|---|---|---|---|---|---|");
         LoadRow("cold (fresh context, empty cache)", cold, "< 1,000 ms");
         LoadRow("warm (same context, cached assets)", warm, "< 500 ms");
@@ -67,7 +67,7 @@ internal sealed class MarkdownReport
     {
         Line($"## Concurrent sessions (Overview pages, 10 per browser context, {steps} steps per level)");
         Line();
-        Line("Server process only. Chromium (the simulated users) runs on the same two cores at a lower priority (nice +9 relative to the server) and is not counted; its load shows in the load average. CPU in % of one core; memory per session = (RSS with N − RSS with 0) / N.");
+        Line("Server process only. Chromium (the simulated users) runs on the same two cores at a lower priority (nice +9 relative to the server) and is not counted; its load shows in the load average. CPU in % of one core; RSS is the median of readings every 0.5 s over the level's steps; memory per session = (RSS with N − RSS with 0) / N.");
         if (stoppedAt is not null)
         {
             Line();

@@ -38,16 +38,20 @@ internal static class SessionLoadBench
                 await Task.WhenAll(pages.Select(UpdateDelays.ResetAsync));
                 var before = ProcessStats.Read(server.Pid);
                 var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                using var sampling = new CancellationTokenSource();
+                var rssSamples = SampleRssAsync(server.Pid, sampling.Token);
                 await clock.WaitForStepsAsync(steps, stepTimeout * steps);
                 var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 var after = ProcessStats.Read(server.Pid);
+                await sampling.CancelAsync();
+                var rss = Median(await rssSamples);
                 var loadAverage = string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
                 await Task.Delay(TimeSpan.FromSeconds(2));
                 var updates = await Task.WhenAll(pages.Select(p => UpdateDelays.CollectAsync(p, clock, start, end)));
                 var level0 = new SessionLevel(
                     level,
                     ProcessStats.CpuPercent(before, after),
-                    after.RssBytes,
+                    rss,
                     new Percentiles(updates.SelectMany(u => u.DelaysMs)),
                     updates.Sum(u => u.Missed),
                     loadAverage);
@@ -64,6 +68,34 @@ internal static class SessionLoadBench
         }
 
         return results;
+    }
+
+    /// <summary>RSS every half second until cancelled: one reading lands anywhere between two garbage
+    /// collections (tens of MiB apart), the median of a level's readings does not.</summary>
+    private static async Task<List<long>> SampleRssAsync(int pid, CancellationToken cancel)
+    {
+        var samples = new List<long>();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        try
+        {
+            do
+            {
+                samples.Add(ProcessStats.Read(pid).RssBytes);
+            }
+            while (await timer.WaitForNextTickAsync(cancel));
+        }
+        catch (OperationCanceledException)
+        {
+            // The level's steps are over.
+        }
+
+        return samples;
+    }
+
+    private static long Median(List<long> values)
+    {
+        values.Sort();
+        return values[values.Count / 2];
     }
 
     private static async Task OpenUpToAsync(BenchBrowser browser, List<IBrowserContext> contexts, List<IPage> pages, int level)

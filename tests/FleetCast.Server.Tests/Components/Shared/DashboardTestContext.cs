@@ -8,6 +8,7 @@ using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
+using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -18,6 +19,8 @@ namespace FleetCast.Server.Tests.Components.Shared;
 /// chart module in loose mode (calls are recorded for assertions).</summary>
 public abstract class DashboardTestContext : BunitContext
 {
+    private bool _rendererInfoSet;
+
     static DashboardTestContext()
     {
         // Tabs read their stores on the thread pool; with the test run's other assemblies and a browser
@@ -46,6 +49,22 @@ public abstract class DashboardTestContext : BunitContext
     }
 
     protected FakeSnapshotSource Source { get; } = new();
+
+    /// <summary>Render as the prerendered page (no circuit yet) instead of a live circuit.</summary>
+    protected bool Prerendering { get; set; }
+
+    /// <summary>Sets the renderer's <see cref="RendererInfo"/> on the first render, not in the constructor:
+    /// setting it builds the service provider, after which derived tests could not add services.</summary>
+    public override IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameterBuilder = null)
+    {
+        if (!_rendererInfoSet)
+        {
+            SetRendererInfo(Prerendering ? new RendererInfo("Static", isInteractive: false) : new RendererInfo("Server", isInteractive: true));
+            _rendererInfoSet = true;
+        }
+
+        return base.Render(parameterBuilder);
+    }
 
     /// <summary>The engine's forecasters as the Insights tab sees them: a baseline until a test swaps in a TFT.</summary>
     protected ForecasterSet Forecasters { get; } = new(new FakeForecaster("linear-trend"), new FakeForecaster("fake-warmup"));

@@ -58,6 +58,34 @@ public sealed class DashboardTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_Prerendered_ShowsOverviewDataAndChartOptionsButIsNotReadyAndSaysConnecting()
+    {
+        Prerendering = true;
+        Source.Publish(TestSnapshots.Create(servers: 14));
+
+        var cut = Render<Dashboard>();
+
+        var panel = cut.Find("[role='tabpanel']");
+        Assert.Equal("false", panel.GetAttribute("data-ready"));
+        Assert.Equal("14", cut.Find("[data-kpi='servers'] .kpi-value").TextContent);
+        Assert.Contains("\"series\"", cut.Find("[data-chart='top-servers']").GetAttribute("data-option"));
+        Assert.Contains("connecting", cut.Find("[data-header='connection']").TextContent);
+        Assert.Empty(cut.FindAll("#components-reconnect-modal"));
+    }
+
+    [Fact]
+    public void Render_Interactive_SaysConnectedThroughBlazorsReconnectElement()
+    {
+        Source.Publish(TestSnapshots.Create(servers: 14));
+
+        var cut = Render<Dashboard>();
+
+        Assert.Equal("true", cut.Find("[role='tabpanel']").GetAttribute("data-ready"));
+        Assert.Contains("connected", cut.Find("#components-reconnect-modal").TextContent);
+        Assert.Empty(cut.FindAll("[data-header='connection'] .connecting"));
+    }
+
+    [Fact]
     public void Render_NoSnapshotYet_PanelIsNotReadyAndSaysItIsWaiting()
     {
         var cut = Render<Dashboard>();
