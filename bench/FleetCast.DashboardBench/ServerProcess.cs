@@ -74,6 +74,15 @@ internal sealed class ServerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Open dashboard sessions (Blazor circuits) as the server counts them on /metrics.</summary>
+    public async Task<int> DashboardSessionsAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var metrics = await http.GetStringAsync("metrics");
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("fleetcast_dashboard_sessions ", StringComparison.Ordinal));
+        return line is null ? -1 : (int)double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private async Task WaitUntilServingAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };

@@ -50,6 +50,7 @@ internal static class SessionLoadBench
                 var updates = await Task.WhenAll(pages.Select(p => UpdateDelays.CollectAsync(p, clock, start, end)));
                 var level0 = new SessionLevel(
                     level,
+                    await server.DashboardSessionsAsync(),
                     ProcessStats.CpuPercent(before, after),
                     rss,
                     new Percentiles(updates.SelectMany(u => u.DelaysMs)),

@@ -139,6 +139,37 @@ public sealed class DashboardTests(DashboardFixture fixture)
         Assert.Empty(dashboard.Errors);
     }
 
+    [Fact]
+    public async Task FirstResponse_Prerendered_HoldsOverviewChartOptionsAndSaysConnecting()
+    {
+        // Arrange
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+
+        // Act
+        var html = await http.GetStringAsync("/");
+
+        // Assert: the charts can be drawn before the circuit starts, and nothing claims to be ready yet.
+        Assert.Contains("data-chart=\"top-servers\"", html);
+        Assert.Matches("data-option=\"\\{[^\"]*&quot;series&quot;", html);
+        Assert.Contains("connecting…", html);
+        Assert.DoesNotContain("data-ready=\"true\"", html);
+    }
+
+    [Fact]
+    public async Task OpenPage_CountsAsADashboardSessionOnMetrics()
+    {
+        // Arrange
+        await using var dashboard = await fixture.OpenDashboardAsync();
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+
+        // Act
+        var metrics = await http.GetStringAsync("/metrics");
+
+        // Assert
+        var line = metrics.Split('\n').Single(l => l.StartsWith("fleetcast_dashboard_sessions ", StringComparison.Ordinal));
+        Assert.True(double.Parse(line.Split(' ')[1], CultureInfo.InvariantCulture) >= 1, line);
+    }
+
     private async Task<ScenarioAnswer> ScenarioAsync()
     {
         using var http = new HttpClient { BaseAddress = fixture.BaseAddress };

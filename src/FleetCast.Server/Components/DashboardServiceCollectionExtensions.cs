@@ -3,6 +3,7 @@ using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Server.Components.Services;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +29,8 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ChartModule>();
         services.TryAddSingleton<SnapshotViewCache>();
+        services.TryAddSingleton<DashboardSessions>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, DashboardSessionTracker>());
 
         // Needs the host's ForecasterSet and ServerExplanations (FleetCastHost registers them).
         services.TryAddSingleton<InsightsService>();

@@ -148,6 +148,7 @@ public static class FleetCastHost
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("FleetCast.Model")));
         services.TryAddSingleton<ServerExplanations>();
         services.TryAddSingleton<EngineMetrics>();
+        services.TryAddSingleton<DashboardMetrics>();
         services.TryAddSingleton<SnapshotEngine>();
         services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotEngine>());
         services.TryAddSingleton<CompatPredictionsCache>();
@@ -216,6 +217,7 @@ public static class FleetCastHost
         // Created now so their series are on /metrics from the first scrape.
         app.Services.GetRequiredService<IngestMetrics>();
         app.Services.GetRequiredService<EngineMetrics>();
+        app.Services.GetRequiredService<DashboardMetrics>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();

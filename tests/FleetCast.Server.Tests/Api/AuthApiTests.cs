@@ -45,6 +45,7 @@ public sealed class AuthApiTests
         var text = await response.Content.ReadAsStringAsync();
         Assert.Contains("fleetcast_snapshot_step_seconds", text);
         Assert.Contains("fleetcast_ingest_samples_total", text);
+        Assert.Contains("fleetcast_dashboard_sessions 0", text);
     }
 
     [Theory]
