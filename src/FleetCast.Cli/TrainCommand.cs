@@ -20,7 +20,7 @@ public static class TrainCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated data and of the training run.", DefaultValueFactory = _ => 1 };
         var days = new Option<decimal>("--days") { Description = "Days of simulated data (without --data).", DefaultValueFactory = _ => 21m };
         var servers = new Option<int>("--servers") { Description = "Simulated servers per fleet (without --data).", DefaultValueFactory = _ => 40 };
-        var fleets = new Option<int>("--fleets") { Description = "Simulated fleets (without --data), seeds --seed, --seed + 1, …, each starting with another kind of episode: more episodes of every kind at every time of day.", DefaultValueFactory = _ => 3 };
+        var fleets = new Option<int>("--fleets") { Description = "Simulated fleets (without --data), seeds --seed, --seed + 1, …, each starting with another kind of episode: more episodes of every kind at every time of day.", DefaultValueFactory = _ => 5 };
         var output = new Option<DirectoryInfo>("--out") { Description = "Model directory to write.", DefaultValueFactory = _ => new DirectoryInfo(DefaultModelDirectory) };
         var epochs = new Option<int>("--epochs") { Description = "Most epochs to train (early stopping may end sooner).", DefaultValueFactory = _ => 30 };
         var budget = new Option<decimal>("--time-budget-minutes") { Description = "Training stops after this long, keeping the best weights.", DefaultValueFactory = _ => 55m };

@@ -94,7 +94,7 @@ public sealed class TrainEvaluateCommandTests(TinyModelFixture tiny) : IClassFix
 
         // Assert
         Assert.Equal(0, exit);
-        Assert.Contains("Simulating 3 fleets of 2 servers × 3 days (seed 3)", output.ToString());
+        Assert.Contains("Simulating 5 fleets of 2 servers × 3 days (seed 3)", output.ToString());
         Assert.Contains("Calibrated on", output.ToString());
         Assert.NotEqual(DateTime.UnixEpoch, File.GetLastWriteTimeUtc(Path.Combine(_directory, TftModel.ManifestFile)));
         using var model = TftModel.Load(_directory);
