@@ -75,12 +75,17 @@ internal sealed class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Open dashboard sessions (Blazor circuits) as the server counts them on /metrics.</summary>
-    public async Task<int> DashboardSessionsAsync()
+    public async Task<int> DashboardSessionsAsync() => (int)(await MetricAsync("fleetcast_dashboard_sessions") ?? -1);
+
+    /// <summary>Managed heap in use (<c>dotnet_total_memory_bytes</c>, GC.GetTotalMemory) on /metrics.</summary>
+    public async Task<long?> ManagedHeapBytesAsync() => (long?)await MetricAsync("dotnet_total_memory_bytes");
+
+    private async Task<double?> MetricAsync(string name)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         var metrics = await http.GetStringAsync("metrics");
-        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith("fleetcast_dashboard_sessions ", StringComparison.Ordinal));
-        return line is null ? -1 : (int)double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(name + " ", StringComparison.Ordinal));
+        return line is null ? null : double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task WaitUntilServingAsync()

@@ -40,11 +40,13 @@ internal static class SessionLoadBench
                 var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 using var sampling = new CancellationTokenSource();
                 var rssSamples = SampleRssAsync(server.Pid, sampling.Token);
+                var heapSamples = SampleManagedHeapAsync(server, sampling.Token);
                 await clock.WaitForStepsAsync(steps, stepTimeout * steps);
                 var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 var after = ProcessStats.Read(server.Pid);
                 await sampling.CancelAsync();
                 var rss = Median(await rssSamples);
+                var heap = await heapSamples is { Count: > 0 } heaps ? Median(heaps) : 0;
                 var loadAverage = string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
                 await Task.Delay(TimeSpan.FromSeconds(2));
                 var updates = await Task.WhenAll(pages.Select(p => UpdateDelays.CollectAsync(p, clock, start, end)));
@@ -53,6 +55,7 @@ internal static class SessionLoadBench
                     await server.DashboardSessionsAsync(),
                     ProcessStats.CpuPercent(before, after),
                     rss,
+                    heap,
                     new Percentiles(updates.SelectMany(u => u.DelaysMs)),
                     updates.Sum(u => u.Missed),
                     loadAverage);
@@ -82,6 +85,30 @@ internal static class SessionLoadBench
             do
             {
                 samples.Add(ProcessStats.Read(pid).RssBytes);
+            }
+            while (await timer.WaitForNextTickAsync(cancel));
+        }
+        catch (OperationCanceledException)
+        {
+            // The level's steps are over.
+        }
+
+        return samples;
+    }
+
+    /// <summary>The server's managed heap every 2 s (a /metrics scrape each) until cancelled.</summary>
+    private static async Task<List<long>> SampleManagedHeapAsync(ServerProcess server, CancellationToken cancel)
+    {
+        var samples = new List<long>();
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
+        try
+        {
+            do
+            {
+                if (await server.ManagedHeapBytesAsync() is { } bytes)
+                {
+                    samples.Add(bytes);
+                }
             }
             while (await timer.WaitForNextTickAsync(cancel));
         }

@@ -87,6 +87,10 @@ public sealed class TftForecaster : IForecaster, IDisposable
             // A bad window is reported as itself (e.g. ArgumentException naming the server), as before.
             ExceptionDispatchInfo.Capture(exception.InnerExceptions[0]).Throw();
         }
+        finally
+        {
+            NativeHeap.ReleaseFree();
+        }
 
         return forecasts;
     }

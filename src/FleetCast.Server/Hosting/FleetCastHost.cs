@@ -94,7 +94,13 @@ public static class FleetCastHost
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FleetCastOptions>, FleetCastOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => Metrics.NewCustomRegistry());
+        services.TryAddSingleton(_ =>
+        {
+            var registry = Metrics.NewCustomRegistry();
+            // process_* and dotnet_* series: CPU, resident memory, managed heap, GC counts, threads.
+            DotNetStats.Register(registry);
+            return registry;
+        });
         services.TryAddSingleton(ThresholdTable.Default);
         services.TryAddSingleton(ScoringOptions.Default);
         services.TryAddSingleton(AlertRuleOptions.Default);
