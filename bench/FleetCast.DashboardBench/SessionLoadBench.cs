@@ -39,8 +39,9 @@ internal static class SessionLoadBench
                 var before = ProcessStats.Read(server.Pid);
                 var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 using var sampling = new CancellationTokenSource();
-                var rssSamples = SampleRssAsync(server.Pid, sampling.Token);
-                var heapSamples = SampleManagedHeapAsync(server, sampling.Token);
+                var rssSamples = SampleAsync(() => Task.FromResult<long?>(ProcessStats.Read(server.Pid).RssBytes), TimeSpan.FromMilliseconds(500), sampling.Token);
+                // A /metrics scrape each, so less often.
+                var heapSamples = SampleAsync(server.ManagedHeapBytesAsync, TimeSpan.FromSeconds(2), sampling.Token);
                 await clock.WaitForStepsAsync(steps, stepTimeout * steps);
                 var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 var after = ProcessStats.Read(server.Pid);
@@ -74,40 +75,20 @@ internal static class SessionLoadBench
         return results;
     }
 
-    /// <summary>RSS every half second until cancelled: one reading lands anywhere between two garbage
-    /// collections (tens of MiB apart), the median of a level's readings does not.</summary>
-    private static async Task<List<long>> SampleRssAsync(int pid, CancellationToken cancel)
+    /// <summary>Calls <paramref name="read"/> every <paramref name="period"/> until cancelled and keeps the
+    /// values it returns: one reading of memory lands anywhere between two garbage collections (tens of
+    /// MiB apart), the median of a level's readings does not.</summary>
+    private static async Task<List<long>> SampleAsync(Func<Task<long?>> read, TimeSpan period, CancellationToken cancel)
     {
         var samples = new List<long>();
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+        using var timer = new PeriodicTimer(period);
         try
         {
             do
             {
-                samples.Add(ProcessStats.Read(pid).RssBytes);
-            }
-            while (await timer.WaitForNextTickAsync(cancel));
-        }
-        catch (OperationCanceledException)
-        {
-            // The level's steps are over.
-        }
-
-        return samples;
-    }
-
-    /// <summary>The server's managed heap every 2 s (a /metrics scrape each) until cancelled.</summary>
-    private static async Task<List<long>> SampleManagedHeapAsync(ServerProcess server, CancellationToken cancel)
-    {
-        var samples = new List<long>();
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(2));
-        try
-        {
-            do
-            {
-                if (await server.ManagedHeapBytesAsync() is { } bytes)
+                if (await read() is { } value)
                 {
-                    samples.Add(bytes);
+                    samples.Add(value);
                 }
             }
             while (await timer.WaitForNextTickAsync(cancel));
