@@ -12,7 +12,7 @@ internal sealed class MarkdownReport
     {
         Line($"# Dashboard benchmark, {options.Servers:N0} servers");
         Line();
-        Line($"`{commandLine}` — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}, headless Chromium (1440×900). First loads and tab switches against a server stepping at `--speed {options.BrowserSpeed.ToString(CultureInfo.InvariantCulture)}` (steps per second), snapshot-to-display and sessions at `--speed {options.Speed.ToString(CultureInfo.InvariantCulture)}`.");
+        Line($"`{commandLine}` — {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, load average at start {LoadAverage()}, headless Chromium (1440×900). First loads and tab switches against a server stepping at `--speed {options.BrowserSpeed.ToString(CultureInfo.InvariantCulture)}` (steps per second), snapshot-to-display and sessions at `--speed {options.Speed.ToString(CultureInfo.InvariantCulture)}`. Before first loads and tab switches are timed, one page goes {ServerWarmUp.Rounds} times through every tab, untimed (the server's JIT warm-up; \"cold\" below means the browser's cache, not the server).");
         Line();
     }
 
@@ -31,24 +31,25 @@ internal sealed class MarkdownReport
 
     public void TabSwitches(IReadOnlyList<TabSwitchTiming> timings)
     {
-        Line("## Tab switch (click → panel ready → all its charts drawn, page clock)");
+        Line("## Tab switch (click → panel ready → charts in the window drawn = updated page; all charts drawn, page clock)");
         Line();
+        Line("Charts below the window are drawn when the browser is idle or when they scroll near it (docs/dashboard.md), so \"updated page\" is the page as the user sees it after the click, and \"all charts\" is when the last chart below the window was drawn too.");
         Line("CPU columns: mean CPU time per switch of the server process (including any engine step that fell inside) and of the browser (all Chromium processes and the Playwright driver), from /proc at 10 ms resolution; unlike the times they hardly depend on what else runs on the machine.");
         Line();
-        Line("| tab | switches | charts | panel ready p50 | charts created p50 | done p50 | done p95 | done max | server CPU | browser CPU |");
+        Line("| tab | switches | charts (in window) | panel ready p50 | updated page p50 | updated page p95 | updated page max | all charts p50 | server CPU | browser CPU |");
         Line("|---|---|---|---|---|---|---|---|---|---|");
         foreach (var group in timings.GroupBy(t => t.Tab))
         {
             var panel = new Percentiles(group.Select(t => t.PanelMs));
-            var created = new Percentiles(group.Select(t => t.ChartsCreatedMs));
-            var done = new Percentiles(group.Select(t => t.DoneMs));
-            Line($"| {group.Key} | {done.Count} | {group.Max(t => t.Charts)} | {Ms(panel.P50)} | {Ms(created.P50)} | {Ms(done.P50)} | {Ms(done.P95)} | {Ms(done.Max)} | {Ms(group.Average(t => t.ServerCpuMs))} | {Ms(group.Average(t => t.BrowserCpuMs))} |");
+            var updated = new Percentiles(group.Select(t => t.UpdatedMs));
+            var allCharts = new Percentiles(group.Select(t => t.AllChartsMs));
+            Line($"| {group.Key} | {updated.Count} | {group.Max(t => t.Charts)} ({group.Max(t => t.ChartsInWindow)}) | {Ms(panel.P50)} | {Ms(updated.P50)} | {Ms(updated.P95)} | {Ms(updated.Max)} | {Ms(allCharts.P50)} | {Ms(group.Average(t => t.ServerCpuMs))} | {Ms(group.Average(t => t.BrowserCpuMs))} |");
         }
 
-        var allPanel = new Percentiles(timings.Select(t => t.PanelMs));
-        var allCreated = new Percentiles(timings.Select(t => t.ChartsCreatedMs));
-        var all = new Percentiles(timings.Select(t => t.DoneMs));
-        Line($"| **all** (target p95 < 100 ms) | {all.Count} | | {Ms(allPanel.P50)} | {Ms(allCreated.P50)} | {Ms(all.P50)} | **{Ms(all.P95)}** | {Ms(all.Max)} | {Ms(timings.Average(t => t.ServerCpuMs))} | {Ms(timings.Average(t => t.BrowserCpuMs))} |");
+        var everyPanel = new Percentiles(timings.Select(t => t.PanelMs));
+        var every = new Percentiles(timings.Select(t => t.UpdatedMs));
+        var everyChart = new Percentiles(timings.Select(t => t.AllChartsMs));
+        Line($"| **all** (target p95 < 100 ms) | {every.Count} | | {Ms(everyPanel.P50)} | {Ms(every.P50)} | **{Ms(every.P95)}** | {Ms(every.Max)} | {Ms(everyChart.P50)} (p95 {Ms(everyChart.P95)}) | {Ms(timings.Average(t => t.ServerCpuMs))} | {Ms(timings.Average(t => t.BrowserCpuMs))} |");
         Line();
     }
 

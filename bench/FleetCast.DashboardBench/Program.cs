@@ -24,6 +24,8 @@ try
         Console.Error.WriteLine($"Starting fleetcast run --servers {options.Servers} --speed {options.BrowserSpeed} …");
         await using var quiet = await ServerProcess.StartAsync(root, options.Servers, options.BrowserSpeed);
         await using var browser = await BenchBrowser.LaunchAsync(options.Chromium, quiet.BaseAddress);
+        Console.Error.WriteLine($"Warming the server up ({ServerWarmUp.Rounds} untimed rounds through every tab) …");
+        await ServerWarmUp.RunAsync(browser);
         Console.Error.WriteLine("First loads …");
         var (cold, warm) = await FirstLoadBench.RunAsync(browser, options.Runs);
         report.FirstLoad(cold, warm);

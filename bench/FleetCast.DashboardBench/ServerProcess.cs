@@ -12,6 +12,7 @@ namespace FleetCast.DashboardBench;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(180);
+    private const double QuietCpuPercent = 20;
 
     private readonly Process _process;
     private readonly string _dataDir;
@@ -64,6 +65,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         try
         {
             await server.WaitUntilServingAsync();
+            await server.WaitUntilQuietAsync();
         }
         catch
         {
@@ -86,6 +88,30 @@ internal sealed class ServerProcess : IAsyncDisposable
         var metrics = await http.GetStringAsync("metrics");
         var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(name + " ", StringComparison.Ordinal));
         return line is null ? null : double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Waits until the server's CPU stays under <see cref="QuietCpuPercent"/> of a core for two
+    /// readings in a row: it answers requests within seconds of starting, but then back-fills the
+    /// simulated history (about 25 s at 170 % CPU for 1,000 servers), which would otherwise land in the
+    /// first measurements.</summary>
+    private async Task WaitUntilQuietAsync()
+    {
+        var deadline = DateTime.UtcNow + StartDeadline;
+        var quietReadings = 0;
+        var before = ProcessStats.Read(Pid);
+        while (quietReadings < 2)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Console.Error.WriteLine($"The server was still busy {StartDeadline.TotalSeconds:F0} s after it started; measuring anyway.");
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var after = ProcessStats.Read(Pid);
+            quietReadings = ProcessStats.CpuPercent(before, after) < QuietCpuPercent ? quietReadings + 1 : 0;
+            before = after;
+        }
     }
 
     private async Task WaitUntilServingAsync()

@@ -72,7 +72,7 @@ public static class DashboardServiceCollectionExtensions
             app.Configuration[ReloadStaticAssetsAtRuntimeKey] = "false";
         }
 
-        var components = app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        var components = app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.DisableWebSocketCompression = true);
         if (File.Exists(endpoints))
         {
             app.MapStaticAssets(endpoints);

@@ -16,6 +16,8 @@ echarts.use([
 const UPDATE_INTERVAL_MS = 200;
 // Shared through the page in case the module is ever evaluated twice (two URLs for one file).
 const charts = (globalThis.__fleetcastCharts ??= new WeakMap());
+// Each chart's .NET click callback (a DotNetObjectReference from the EChart component).
+const clickTargets = (globalThis.__fleetcastChartClicks ??= new WeakMap());
 
 function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
@@ -42,28 +44,44 @@ function tipFormatter(params) {
 // No animation: live updates arrive up to several times a second (a transition still running when the
 // next one starts leaves bars and lines between two states), and an animated first render keeps the
 // page busy for a second after a tab switch, slowing whatever the user does next (DESIGN.md section 9).
-function prepare(option) {
+// The tooltip is left out until the pointer first moves over the chart: ECharts' HTML tooltip reads the
+// page's layout when it is created, which costs a full layout of the page for every chart of a tab.
+function prepare(option, withTooltip) {
   const prepared = { ...option, animation: false };
-  if (prepared.tooltip) {
+  if (!withTooltip) {
+    delete prepared.tooltip;
+  } else if (prepared.tooltip) {
     prepared.tooltip = { ...prepared.tooltip, formatter: tipFormatter };
   }
   return prepared;
 }
 
-// The observer fires once right after observe() and on layout changes that keep the size; ECharts
-// redraws the whole chart on every resize() call, so only real size changes are passed on.
-function observeSize(element, chart) {
-  let width = element.clientWidth;
-  let height = element.clientHeight;
-  const observer = new ResizeObserver(() => {
-    if (element.clientWidth !== width || element.clientHeight !== height) {
-      width = element.clientWidth;
-      height = element.clientHeight;
-      chart.resize();
+// The observer reports the size it finds after layout (no layout of its own, unlike reading
+// clientWidth) and fires once right after observe(); ECharts redraws the whole chart on every resize,
+// so only real size changes are passed on.
+function observeSize(element, state, size) {
+  let { width, height } = size;
+  const observer = new ResizeObserver(entries => {
+    const box = entries[entries.length - 1].contentRect;
+    if (box.width !== width || box.height !== height) {
+      width = box.width;
+      height = box.height;
+      state.chart.resize({ width: width || 'auto', height: height || 'auto' });
     }
   });
   observer.observe(element);
   return observer;
+}
+
+function enableTooltip(state) {
+  if (state.tooltip || state.chart.isDisposed()) {
+    return;
+  }
+  state.tooltip = true;
+  const option = state.option;
+  if (option && option.tooltip) {
+    state.chart.setOption({ tooltip: prepare(option, true).tooltip });
+  }
 }
 
 function markReady(element) {
@@ -77,48 +95,115 @@ function markReady(element) {
 // tab switch p95 < 100 ms). The server's init call only attaches the click callback.
 const CHART_SELECTOR = '[data-chart][data-option]';
 
-function create(element) {
-  const text = element.getAttribute('data-option');
-  if (!text || !element.isConnected) {
-    return undefined;
+// The content box as ECharts measures it (clientWidth less padding); 0 when not laid out.
+function contentSize(element) {
+  const style = getComputedStyle(element);
+  const width = element.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
+  const height = element.clientHeight - (parseFloat(style.paddingTop) || 0) - (parseFloat(style.paddingBottom) || 0);
+  return { width: Math.max(0, width), height: Math.max(0, height) };
+}
+
+function inViewport(element) {
+  const box = element.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight && box.right > 0 && box.left < window.innerWidth;
+}
+
+// Creates the charts of a batch of new elements. Those in the window are drawn now; the others (most of
+// the Server tab's at a laptop's height) are drawn when the browser is idle or when they scroll near the
+// window, whichever comes first, so that a tab switch does not wait for charts nobody sees yet (each
+// costs 15-40 ms in a software-rendered browser). Every size and position is read before any chart is
+// created: a read after a chart was added would lay out the page again, once per chart.
+function createAll(elements) {
+  const fresh = elements.filter(element => !charts.has(element) && element.isConnected && element.getAttribute('data-option'));
+  const measured = fresh.map(element => ({ element, size: contentSize(element), visible: inViewport(element) }));
+  for (const { element, size, visible } of measured) {
+    if (visible) {
+      create(element, size);
+    } else {
+      defer(element);
+    }
   }
-  const chart = echarts.init(element, null, { renderer: 'canvas' });
-  const state = { chart, pending: null, timer: null, last: 0, dotNetRef: null, resize: null };
+}
+
+const deferred = new Set();
+let idleQueued = false;
+const nearWindow = typeof IntersectionObserver === 'undefined'
+  ? null
+  : new IntersectionObserver(entries => entries.forEach(entry => entry.isIntersecting && createDeferred(entry.target)), { rootMargin: '200px' });
+const whenIdle = globalThis.requestIdleCallback ?? (callback => setTimeout(callback, 50));
+
+function defer(element) {
+  if (deferred.has(element)) {
+    return;
+  }
+  deferred.add(element);
+  nearWindow?.observe(element);
+  queueIdle();
+}
+
+function createDeferred(element) {
+  if (!deferred.delete(element)) {
+    return;
+  }
+  nearWindow?.unobserve(element);
+  create(element);
+}
+
+// One chart per idle period, so that a click or an update arriving meanwhile is not held up.
+function queueIdle() {
+  if (idleQueued || deferred.size === 0) {
+    return;
+  }
+  idleQueued = true;
+  whenIdle(() => {
+    idleQueued = false;
+    const next = deferred.values().next().value;
+    if (next) {
+      createDeferred(next);
+    }
+    queueIdle();
+  }, { timeout: 1000 });
+}
+
+function create(element, size) {
+  const text = element.getAttribute('data-option');
+  if (!text || !element.isConnected || charts.has(element)) {
+    return;
+  }
+  size ??= contentSize(element);
+  const chart = echarts.init(element, null, { renderer: 'canvas', width: size.width || 'auto', height: size.height || 'auto' });
+  const state = { chart, option: null, tooltip: false, pending: null, timer: null, last: 0, resize: null };
   chart.on('click', params => {
     const key = (params.data && typeof params.data === 'object' && params.data.key) || params.name;
-    if (state.dotNetRef && key) {
-      state.dotNetRef.invokeMethodAsync('OnChartClick', String(key)).catch(() => { });
+    const dotNetRef = clickTargets.get(element);
+    if (dotNetRef && key) {
+      dotNetRef.invokeMethodAsync('OnChartClick', String(key)).catch(() => { });
     }
   });
   chart.on('finished', () => markReady(element));
-  chart.setOption(prepare(JSON.parse(text)), { notMerge: true });
+  chart.getZr().on('mousemove', () => enableTooltip(state));
+  state.option = JSON.parse(text);
+  chart.setOption(prepare(state.option, false), { notMerge: true });
   state.last = Date.now();
-  state.resize = observeSize(element, chart);
+  state.resize = observeSize(element, state, size);
   charts.set(element, state);
   // 'finished' may not fire for an empty option; the first render has happened by the next frame.
   requestAnimationFrame(() => markReady(element));
-  return state;
 }
 
-// Called by the EChart component after its first render: hands over the callback for clicks (and
-// creates the chart if the element arrived before this module was running).
+// Called by the EChart component after its first render: hands over the callback for clicks.
 export function init(element, dotNetRef) {
   // The element may already have left the page (the tab changed while the call was under way).
-  if (!element || !element.isConnected) {
-    return;
-  }
-  const state = charts.get(element) ?? create(element);
-  if (state) {
-    state.dotNetRef = dotNetRef;
+  if (element && element.isConnected) {
+    clickTargets.set(element, dotNetRef);
   }
 }
 
 // Updates are throttled: at most one setOption per UPDATE_INTERVAL_MS, the latest option wins (and only
-// that one is parsed).
+// that one is parsed). A chart not drawn yet reads its newest option when it is.
 function update(element, text) {
   const state = charts.get(element);
   if (!state) {
-    create(element);
     return;
   }
   state.pending = text;
@@ -133,14 +218,22 @@ function update(element, text) {
     if (next && !state.chart.isDisposed()) {
       // Merged into the chart's model instead of rebuilding it; series are replaced as a whole so that
       // a shorter list leaves none behind.
-      state.chart.setOption(prepare(JSON.parse(next)), { replaceMerge: ['series'], lazyUpdate: true });
+      state.option = JSON.parse(next);
+      state.chart.setOption(prepare(state.option, state.tooltip), { replaceMerge: ['series'], lazyUpdate: true });
       state.last = Date.now();
     }
   }, wait);
 }
 
 export function dispose(element) {
-  const state = element ? charts.get(element) : undefined;
+  if (!element) {
+    return;
+  }
+  clickTargets.delete(element);
+  if (deferred.delete(element)) {
+    nearWindow?.unobserve(element);
+  }
+  const state = charts.get(element);
   if (!state) {
     return;
   }
@@ -148,42 +241,44 @@ export function dispose(element) {
     clearTimeout(state.timer);
   }
   state.resize?.disconnect();
-  state.dotNetRef = null;
   if (!state.chart.isDisposed()) {
     state.chart.dispose();
   }
   charts.delete(element);
 }
 
-function forEachChart(node, action) {
+function chartsIn(node) {
   if (node.nodeType !== Node.ELEMENT_NODE) {
-    return;
+    return [];
   }
-  if (node.matches(CHART_SELECTOR)) {
-    action(node);
-  }
-  for (const element of node.querySelectorAll(CHART_SELECTOR)) {
-    action(element);
-  }
+  const found = Array.from(node.querySelectorAll(CHART_SELECTOR));
+  return node.matches(CHART_SELECTOR) ? [node, ...found] : found;
 }
 
 function watch(root) {
-  forEachChart(root, element => charts.has(element) || create(element));
+  createAll(chartsIn(root));
   new MutationObserver(mutations => {
+    const added = [];
     for (const mutation of mutations) {
       if (mutation.type === 'attributes') {
-        if (mutation.target.isConnected && mutation.target.hasAttribute('data-chart')) {
-          update(mutation.target, mutation.target.getAttribute('data-option'));
+        const element = mutation.target;
+        if (element.isConnected && element.hasAttribute('data-chart')) {
+          if (charts.has(element)) {
+            update(element, element.getAttribute('data-option'));
+          } else if (!deferred.has(element)) {
+            added.push(element);
+          }
         }
         continue;
       }
       for (const node of mutation.removedNodes) {
-        forEachChart(node, element => element.isConnected || dispose(element));
+        chartsIn(node).forEach(element => element.isConnected || dispose(element));
       }
       for (const node of mutation.addedNodes) {
-        forEachChart(node, element => charts.has(element) || create(element));
+        added.push(...chartsIn(node));
       }
     }
+    createAll([...new Set(added)]);
   }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-option'] });
 }
 
