@@ -66,6 +66,8 @@ function observeSize(element, state, size) {
     if (box.width !== width || box.height !== height) {
       width = box.width;
       height = box.height;
+      state.width = width;
+      state.height = height;
       state.chart.resize({ width: width || 'auto', height: height || 'auto' });
     }
   });
@@ -165,25 +167,68 @@ function queueIdle() {
   }, { timeout: 1000 });
 }
 
+// Charts that left the page (a tab switch), kept with their canvas for the next element of the same
+// name: a software-rendered browser spends 3-20 ms allocating a new canvas (≈20 ms per million pixels),
+// more than redrawing into an old one. Oldest first; beyond POOL_SIZE the oldest is disposed.
+const POOL_SIZE = 24;
+const pool = [];
+
+function release(state) {
+  state.host.remove();
+  state.element = null;
+  pool.push(state);
+  if (pool.length > POOL_SIZE) {
+    pool.shift().chart.dispose();
+  }
+}
+
+function takeFromPool(name) {
+  for (let i = pool.length - 1; i >= 0; i--) {
+    if (pool[i].name === name && !pool[i].chart.isDisposed()) {
+      return pool.splice(i, 1)[0];
+    }
+  }
+  return undefined;
+}
+
+// A new chart draws into a host element of its own inside the component's element, so that the host
+// (ECharts' container, with its canvas) can move to the next element of the same name.
+function newChart(name, size) {
+  const host = document.createElement('div');
+  host.className = 'chart-host';
+  host.style.cssText = 'width: 100%; height: 100%;';
+  const chart = echarts.init(host, null, { renderer: 'canvas', width: size.width || 'auto', height: size.height || 'auto' });
+  const state = { name, host, chart, element: null, option: null, tooltip: false, pending: null, timer: null, last: 0, resize: null, width: size.width, height: size.height };
+  chart.on('click', params => {
+    const key = (params.data && typeof params.data === 'object' && params.data.key) || params.name;
+    const dotNetRef = state.element && clickTargets.get(state.element);
+    if (dotNetRef && key) {
+      dotNetRef.invokeMethodAsync('OnChartClick', String(key)).catch(() => { });
+    }
+  });
+  chart.on('finished', () => state.element && markReady(state.element));
+  chart.getZr().on('mousemove', () => enableTooltip(state));
+  return state;
+}
+
 function create(element, size) {
   const text = element.getAttribute('data-option');
   if (!text || !element.isConnected || charts.has(element)) {
     return;
   }
   size ??= contentSize(element);
-  const chart = echarts.init(element, null, { renderer: 'canvas', width: size.width || 'auto', height: size.height || 'auto' });
-  const state = { chart, option: null, tooltip: false, pending: null, timer: null, last: 0, resize: null };
-  chart.on('click', params => {
-    const key = (params.data && typeof params.data === 'object' && params.data.key) || params.name;
-    const dotNetRef = clickTargets.get(element);
-    if (dotNetRef && key) {
-      dotNetRef.invokeMethodAsync('OnChartClick', String(key)).catch(() => { });
-    }
-  });
-  chart.on('finished', () => markReady(element));
-  chart.getZr().on('mousemove', () => enableTooltip(state));
+  const name = element.getAttribute('data-chart');
+  const state = takeFromPool(name) ?? newChart(name, size);
+  element.appendChild(state.host);
+  state.element = element;
+  if (size.width && size.height && (size.width !== state.width || size.height !== state.height)) {
+    state.chart.resize({ width: size.width, height: size.height });
+  }
+  state.width = size.width;
+  state.height = size.height;
+  state.tooltip = false;
   state.option = JSON.parse(text);
-  chart.setOption(prepare(state.option, false), { notMerge: true });
+  state.chart.setOption(prepare(state.option, false), { notMerge: true });
   state.last = Date.now();
   state.resize = observeSize(element, state, size);
   charts.set(element, state);
@@ -237,14 +282,16 @@ export function dispose(element) {
   if (!state) {
     return;
   }
+  charts.delete(element);
   if (state.timer) {
     clearTimeout(state.timer);
+    state.timer = null;
   }
+  state.pending = null;
   state.resize?.disconnect();
   if (!state.chart.isDisposed()) {
-    state.chart.dispose();
+    release(state);
   }
-  charts.delete(element);
 }
 
 function chartsIn(node) {
