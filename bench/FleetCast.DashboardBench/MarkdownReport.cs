@@ -68,32 +68,35 @@ internal sealed class MarkdownReport
     {
         Line($"## Concurrent sessions (Overview pages, 10 per browser context, {steps} steps per level)");
         Line();
-        Line("Server process only. Chromium (the simulated users) runs on the same two cores at a lower priority (nice +9 relative to the server) and is not counted; its load shows in the load average. CPU in % of one core; RSS is the median of readings every 0.5 s over the level's steps; memory per session = (RSS with N − RSS with 0) / N; the managed heap (`dotnet_total_memory_bytes` on /metrics, median of scrapes every 2 s) counts what .NET has allocated and not yet collected, without the runtime's and libtorch's native memory.");
+        Line("Server process only. Chromium (the simulated users) runs on the same two cores at a lower priority (nice +9 relative to the server) and is not counted; its load shows in the load average. CPU in % of one core; RSS is the median of readings every 0.5 s over the level's steps; memory per session = (RSS with N − RSS with 0) / N; the managed heap (`dotnet_total_memory_bytes` on /metrics, median of scrapes every 2 s) counts what .NET has allocated and not yet collected, without the runtime's and libtorch's native memory; the live heap is the managed heap right after a full collection induced just after an engine step at the end of the level (`LiveHeap`, smallest of 3), i.e. what the server and its sessions really hold. Resident memory per session is only a rough figure: glibc keeps freed memory until the process passes the native-heap budget (1,400 MiB, docs/model.md).");
         if (stoppedAt is not null)
         {
             Line();
             Line($"**Stopped early:** {stoppedAt}");
         }
         Line();
-        Line("| pages | circuits (server's count) | server CPU | server RSS | memory per session (RSS) | managed heap | managed heap per session | update delay p50 | p95 | max | updates not shown | load average |");
-        Line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Line("| pages | circuits (server's count) | server CPU | server RSS | memory per session (RSS) | managed heap (median) | live heap | live heap per session | update delay p50 | p95 | max | updates not shown | load average |");
+        Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var baseline = levels[0];
         foreach (var level in levels)
         {
             var perSession = level.Pages == 0 ? "—" : Kb((level.RssBytes - baseline.RssBytes) / (double)level.Pages);
-            var heapPerSession = level.Pages == 0 ? "—" : Kb((level.ManagedHeapBytes - baseline.ManagedHeapBytes) / (double)level.Pages);
-            Line($"| {level.Pages} | {level.Circuits} | {level.CpuPercent:F0} % | {Mb(level.RssBytes)} | {perSession} | {Mb(level.ManagedHeapBytes)} | {heapPerSession} | {Ms(level.Delays.P50)} | {Ms(level.Delays.P95)} | {Ms(level.Delays.Max)} | {level.Missed} | {level.LoadAverage} |");
+            var livePerSession = level.Pages == 0 || level.LiveHeapBytes is not { } live || baseline.LiveHeapBytes is not { } live0 ? "—" : Kb((live - live0) / (double)level.Pages);
+            var liveHeap = level.LiveHeapBytes is { } bytes ? Mb(bytes) : "—";
+            Line($"| {level.Pages} | {level.Circuits} | {level.CpuPercent:F0} % | {Mb(level.RssBytes)} | {perSession} | {Mb(level.ManagedHeapBytes)} | {liveHeap} | {livePerSession} | {Ms(level.Delays.P50)} | {Ms(level.Delays.P95)} | {Ms(level.Delays.Max)} | {level.Missed} | {level.LoadAverage} |");
         }
 
         if (levels.Count >= 3)
         {
             var cpu = LinearFit.Of(levels.Select(l => ((double)l.Pages, l.CpuPercent)));
             var rss = LinearFit.Of(levels.Select(l => ((double)l.Pages, (double)l.RssBytes)));
+            var measuredLive = levels.Where(l => l.LiveHeapBytes is not null).ToArray();
+            var live = measuredLive.Length >= 2 ? LinearFit.Of(measuredLive.Select(l => ((double)l.Pages, (double)l.LiveHeapBytes!.Value))) : null;
             var loaded = levels.Where(l => l.Pages > 0 && l.Delays.Count > 0).ToArray();
             var p95 = loaded.Length >= 2 ? LinearFit.Of(loaded.Select(l => ((double)l.Pages, l.Delays.P95))) : null;
-            Line($"| **500 (extrapolated, linear fit)** | | *{cpu.At(500):F0} %* | *{Mb(rss.At(500))}* | *{Kb(rss.Slope)}* (fit slope) | | | | *{(p95 is null ? "—" : Ms(p95.At(500)))}* (p95 fit) | | | |");
+            Line($"| **500 (extrapolated, linear fit)** | | *{cpu.At(500):F0} %* | *{Mb(rss.At(500))}* | *{Kb(rss.Slope)}* (fit slope) | | {(live is null ? "—" : $"*{Mb(live.At(500))}*")} | {(live is null ? "—" : $"*{Kb(live.Slope)}* (fit slope)")} | | *{(p95 is null ? "—" : Ms(p95.At(500)))}* (p95 fit) | | | |");
             Line();
-            Line($"The 500 row is **extrapolated** from the measured rows by least squares (CPU {cpu.Slope:F2} %/page, memory {Kb(rss.Slope)}/page); it is not a measurement. A CPU figure above 200 % means two cores would not keep up.");
+            Line($"The 500 row is **extrapolated** from the measured rows by least squares (CPU {cpu.Slope:F2} %/page, resident memory {Kb(rss.Slope)}/page{(live is null ? string.Empty : $", live heap {Kb(live.Slope)}/page")}); it is not a measurement. A CPU figure above 200 % means two cores would not keep up.");
         }
 
         Line();

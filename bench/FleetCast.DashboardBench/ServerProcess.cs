@@ -12,11 +12,11 @@ namespace FleetCast.DashboardBench;
 internal sealed class ServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(180);
-    private const double QuietCpuPercent = 20;
 
     private readonly Process _process;
     private readonly string _dataDir;
     private readonly StringBuilder _output = new();
+    private volatile bool _backfilled;
 
     private ServerProcess(Process process, string dataDir, Uri baseAddress)
     {
@@ -65,7 +65,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         try
         {
             await server.WaitUntilServingAsync();
-            await server.WaitUntilQuietAsync();
+            await server.WaitUntilBackfilledAsync();
         }
         catch
         {
@@ -82,6 +82,11 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Managed heap in use (<c>dotnet_total_memory_bytes</c>, GC.GetTotalMemory) on /metrics.</summary>
     public async Task<long?> ManagedHeapBytesAsync() => (long?)await MetricAsync("dotnet_total_memory_bytes");
 
+    /// <summary>Managed heap in use right after the last full blocking collection, and that collection's
+    /// index (<c>fleetcast_gc_live_heap_bytes</c>, <c>fleetcast_gc_full_blocking_index</c>).</summary>
+    public async Task<(long? Bytes, long? Index)> LiveHeapAfterFullGcAsync() =>
+        ((long?)await MetricAsync("fleetcast_gc_live_heap_bytes"), (long?)await MetricAsync("fleetcast_gc_full_blocking_index"));
+
     private async Task<double?> MetricAsync(string name)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
@@ -90,28 +95,25 @@ internal sealed class ServerProcess : IAsyncDisposable
         return line is null ? null : double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Waits until the server's CPU stays under <see cref="QuietCpuPercent"/> of a core for two
-    /// readings in a row: it answers requests within seconds of starting, but then back-fills the
-    /// simulated history (about 25 s at 170 % CPU for 1,000 servers), which would otherwise land in the
-    /// first measurements.</summary>
-    private async Task WaitUntilQuietAsync()
+    /// <summary>Waits until the simulator has back-filled its history (it logs "Backfilled …"): the server
+    /// answers requests within seconds of starting, but the back-fill then takes about 25 s at 170 % CPU
+    /// for 1,000 servers and would otherwise land in the first measurements.</summary>
+    private async Task WaitUntilBackfilledAsync()
     {
         var deadline = DateTime.UtcNow + StartDeadline;
-        var quietReadings = 0;
-        var before = ProcessStats.Read(Pid);
-        while (quietReadings < 2)
+        while (!_backfilled)
         {
-            if (DateTime.UtcNow > deadline)
+            if (_process.HasExited || DateTime.UtcNow > deadline)
             {
-                Console.Error.WriteLine($"The server was still busy {StartDeadline.TotalSeconds:F0} s after it started; measuring anyway.");
+                Console.Error.WriteLine("The server did not report its back-fill; measuring anyway.");
                 return;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(2));
-            var after = ProcessStats.Read(Pid);
-            quietReadings = ProcessStats.CpuPercent(before, after) < QuietCpuPercent ? quietReadings + 1 : 0;
-            before = after;
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
         }
+
+        // The step that follows the back-fill.
+        await Task.Delay(TimeSpan.FromSeconds(3));
     }
 
     private async Task WaitUntilServingAsync()
@@ -155,6 +157,11 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         if (line is not null)
         {
+            if (line.Contains("Backfilled", StringComparison.Ordinal))
+            {
+                _backfilled = true;
+            }
+
             lock (_output)
             {
                 _output.AppendLine(line);

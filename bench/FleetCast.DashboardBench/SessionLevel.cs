@@ -1,5 +1,7 @@
 namespace FleetCast.DashboardBench;
 
 /// <summary>The server under <see cref="Pages"/> concurrent dashboard pages: its CPU (% of one core)
-/// (with the circuits the server counted), median resident memory and median managed heap over the measured steps, and the pages' snapshot-to-display delays.</summary>
-internal sealed record SessionLevel(int Pages, int Circuits, double CpuPercent, long RssBytes, long ManagedHeapBytes, Percentiles Delays, int Missed, string LoadAverage);
+/// (with the circuits the server counted), median resident memory and median managed heap over the
+/// measured steps, the live managed heap after a full collection at the end of the level, and the
+/// pages' snapshot-to-display delays.</summary>
+internal sealed record SessionLevel(int Pages, int Circuits, double CpuPercent, long RssBytes, long ManagedHeapBytes, long? LiveHeapBytes, Percentiles Delays, int Missed, string LoadAverage);

@@ -11,6 +11,7 @@ internal static class SessionLoadBench
 
     private const int PagesPerContext = 10;
     private const int OpenConcurrency = 5;
+    private const int LiveHeapReadings = 3;
 
     public static async Task<IReadOnlyList<SessionLevel>> RunAsync(BenchBrowser browser, ServerProcess server, SnapshotClock clock, IReadOnlyList<int> levels, int steps, TimeSpan stepTimeout)
     {
@@ -49,6 +50,8 @@ internal static class SessionLoadBench
                 var rss = Median(await rssSamples);
                 var heap = await heapSamples is { Count: > 0 } heaps ? Median(heaps) : 0;
                 var loadAverage = string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+                // After the measured steps: the induced collections pause the server for a moment.
+                var live = await LiveHeap.MeasureAfterStepsAsync(server, clock, LiveHeapReadings, stepTimeout);
                 await Task.Delay(TimeSpan.FromSeconds(2));
                 var updates = await Task.WhenAll(pages.Select(p => UpdateDelays.CollectAsync(p, clock, start, end)));
                 var level0 = new SessionLevel(
@@ -57,11 +60,12 @@ internal static class SessionLoadBench
                     ProcessStats.CpuPercent(before, after),
                     rss,
                     heap,
+                    live,
                     new Percentiles(updates.SelectMany(u => u.DelaysMs)),
                     updates.Sum(u => u.Missed),
                     loadAverage);
                 results.Add(level0);
-                Console.Error.WriteLine($"  {level} pages: server CPU {level0.CpuPercent:F0} %, RSS {level0.RssBytes / 1048576.0:F0} MiB, delay p95 {level0.Delays.P95:F0} ms");
+                Console.Error.WriteLine($"  {level} pages: server CPU {level0.CpuPercent:F0} %, RSS {level0.RssBytes / 1048576.0:F0} MiB, live heap {level0.LiveHeapBytes / 1048576.0:F0} MiB, delay p95 {level0.Delays.P95:F0} ms");
             }
         }
         finally

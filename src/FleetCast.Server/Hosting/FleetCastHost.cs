@@ -99,6 +99,7 @@ public static class FleetCastHost
             var registry = Metrics.NewCustomRegistry();
             // process_* and dotnet_* series: CPU, resident memory, managed heap, GC counts, threads.
             DotNetStats.Register(registry);
+            GcLiveHeapMetric.Register(registry);
             return registry;
         });
         services.TryAddSingleton(ThresholdTable.Default);

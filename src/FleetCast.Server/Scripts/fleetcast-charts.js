@@ -23,13 +23,15 @@ function escapeHtml(text) {
   return String(text).replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
 }
 
-// Data items may carry a ready-made "tip" text (built on the server); show it when present.
-function tipFormatter(params) {
-  const items = Array.isArray(params) ? params : [params];
+// Data items may carry a ready-made "tip" text (built on the server), or their series an itemTips list
+// (by data index, for series of plain [x, y, value] items); show it when present.
+function tipFormatter(params, items) {
+  const list = Array.isArray(params) ? params : [params];
   const lines = [];
-  for (const p of items) {
-    if (p.data && typeof p.data === 'object' && p.data.tip) {
-      lines.push(escapeHtml(p.data.tip));
+  for (const p of list) {
+    const tip = (p.data && typeof p.data === 'object' && !Array.isArray(p.data) && p.data.tip) || items[p.seriesIndex]?.tips?.[p.dataIndex];
+    if (tip) {
+      lines.push(escapeHtml(tip));
     } else if (p.seriesName && !String(p.seriesName).startsWith('_')) {
       const value = Array.isArray(p.value) ? p.value[p.value.length - 1] : p.value;
       if (value !== null && value !== undefined && value !== '-') {
@@ -37,8 +39,21 @@ function tipFormatter(params) {
       }
     }
   }
-  const head = items.length > 0 && items[0].axisValueLabel ? escapeHtml(items[0].axisValueLabel) + '<br/>' : '';
+  const head = list.length > 0 && list[0].axisValueLabel ? escapeHtml(list[0].axisValueLabel) + '<br/>' : '';
   return head + lines.join('<br/>');
+}
+
+// A series' itemKeys and itemTips (by data index) are the module's, not ECharts': kept apart so that
+// ECharts neither copies nor reads them.
+function itemsOf(option) {
+  return Array.isArray(option.series) ? option.series.map(series => ({ keys: series.itemKeys, tips: series.itemTips })) : [];
+}
+
+function withoutItems(series) {
+  if (!Array.isArray(series)) {
+    return series;
+  }
+  return series.map(({ itemKeys, itemTips, ...rest }) => rest);
 }
 
 // No animation: live updates arrive up to several times a second (a transition still running when the
@@ -46,12 +61,17 @@ function tipFormatter(params) {
 // page busy for a second after a tab switch, slowing whatever the user does next (DESIGN.md section 9).
 // The tooltip is left out until the pointer first moves over the chart: ECharts' HTML tooltip reads the
 // page's layout when it is created, which costs a full layout of the page for every chart of a tab.
-function prepare(option, withTooltip) {
-  const prepared = { ...option, animation: false };
+function prepare(state, withTooltip) {
+  const option = state.option;
+  state.items = itemsOf(option);
+  const prepared = { ...option, series: withoutItems(option.series), animation: false };
   if (!withTooltip) {
     delete prepared.tooltip;
   } else if (prepared.tooltip) {
-    prepared.tooltip = { ...prepared.tooltip, formatter: tipFormatter };
+    prepared.tooltip = { ...prepared.tooltip, formatter: params => tipFormatter(params, state.items) };
+  }
+  if (prepared.series === undefined) {
+    delete prepared.series;
   }
   return prepared;
 }
@@ -80,9 +100,8 @@ function enableTooltip(state) {
     return;
   }
   state.tooltip = true;
-  const option = state.option;
-  if (option && option.tooltip) {
-    state.chart.setOption({ tooltip: prepare(option, true).tooltip });
+  if (state.option && state.option.tooltip) {
+    state.chart.setOption({ tooltip: prepare(state, true).tooltip });
   }
 }
 
@@ -198,9 +217,9 @@ function newChart(name, size) {
   host.className = 'chart-host';
   host.style.cssText = 'width: 100%; height: 100%;';
   const chart = echarts.init(host, null, { renderer: 'canvas', width: size.width || 'auto', height: size.height || 'auto' });
-  const state = { name, host, chart, element: null, option: null, tooltip: false, pending: null, timer: null, last: 0, resize: null, width: size.width, height: size.height };
+  const state = { name, host, chart, element: null, option: null, items: [], tooltip: false, pending: null, timer: null, last: 0, resize: null, width: size.width, height: size.height };
   chart.on('click', params => {
-    const key = (params.data && typeof params.data === 'object' && params.data.key) || params.name;
+    const key = (params.data && typeof params.data === 'object' && params.data.key) || state.items?.[params.seriesIndex]?.keys?.[params.dataIndex] || params.name;
     const dotNetRef = state.element && clickTargets.get(state.element);
     if (dotNetRef && key) {
       dotNetRef.invokeMethodAsync('OnChartClick', String(key)).catch(() => { });
@@ -228,7 +247,7 @@ function create(element, size) {
   state.height = size.height;
   state.tooltip = false;
   state.option = JSON.parse(text);
-  state.chart.setOption(prepare(state.option, false), { notMerge: true });
+  state.chart.setOption(prepare(state, false), { notMerge: true });
   state.last = Date.now();
   state.resize = observeSize(element, state, size);
   charts.set(element, state);
@@ -264,7 +283,7 @@ function update(element, text) {
       // Merged into the chart's model instead of rebuilding it; series are replaced as a whole so that
       // a shorter list leaves none behind.
       state.option = JSON.parse(next);
-      state.chart.setOption(prepare(state.option, state.tooltip), { replaceMerge: ['series'], lazyUpdate: true });
+      state.chart.setOption(prepare(state, state.tooltip), { replaceMerge: ['series'], lazyUpdate: true });
       state.last = Date.now();
     }
   }, wait);

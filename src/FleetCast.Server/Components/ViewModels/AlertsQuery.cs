@@ -7,7 +7,7 @@ public static class AlertsQuery
 {
     // A page of rows: the table is re-rendered on every snapshot, so hundreds of rows would cost
     // every session much more than they show (the tab offers more on request).
-    public const int DefaultRowLimit = 100;
+    public const int DefaultRowLimit = 50;
 
     public static AlertsTableModel Apply(IReadOnlyList<AlertView> alerts, AlertFilter filter, AlertSort sort, int rowLimit = DefaultRowLimit)
     {

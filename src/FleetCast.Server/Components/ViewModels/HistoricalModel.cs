@@ -22,7 +22,7 @@ public sealed record HistoricalModel(
     public const int MaxChartPoints = 300;
 
     public const int TimelineBuckets = 60;
-    public const int AlertRowLimit = 100;
+    public const int AlertRowLimit = 50;
     public const int ServerRowLimit = 20;
 
     public bool HasSnapshots => SnapshotPoints > 0;
