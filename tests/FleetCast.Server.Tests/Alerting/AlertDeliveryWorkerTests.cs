@@ -7,7 +7,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace FleetCast.Server.Tests.Alerting;
 
 /// <summary>The worker against a real HTTP receiver (Kestrel on 127.0.0.1) and a real SQLite outbox.</summary>
-public sealed class AlertDeliveryWorkerTests : IAsyncDisposable
+// IDisposable: xUnit 2 never called this class's DisposeAsync (IAsyncDisposable), so each test left its
+// temporary directory behind.
+public sealed class AlertDeliveryWorkerTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 15, 0, 0, TimeSpan.Zero);
 
@@ -18,12 +20,11 @@ public sealed class AlertDeliveryWorkerTests : IAsyncDisposable
 
     public AlertDeliveryWorkerTests() => _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
 
-    public ValueTask DisposeAsync()
+    public void Dispose()
     {
         _httpClient.Dispose();
         _database.Dispose();
         _directory.Dispose();
-        return ValueTask.CompletedTask;
     }
 
     [Fact]

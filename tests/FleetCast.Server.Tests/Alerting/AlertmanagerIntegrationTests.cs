@@ -13,7 +13,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace FleetCast.Server.Tests.Alerting;
 
 /// <summary>A real Prometheus Alertmanager on 127.0.0.1 and a free port (scripts/setup.sh installs it).</summary>
-public sealed class AlertmanagerIntegrationTests : IAsyncDisposable
+// IAsyncLifetime, not IAsyncDisposable: xUnit 2 disposes a test class only through IDisposable or
+// IAsyncLifetime, and an IAsyncDisposable-only class left its Alertmanager running after every test run.
+public sealed class AlertmanagerIntegrationTests : IAsyncLifetime
 {
     public const string AlertmanagerPath = "/usr/bin/prometheus-alertmanager";
 
@@ -21,7 +23,9 @@ public sealed class AlertmanagerIntegrationTests : IAsyncDisposable
     private readonly HttpClient _httpClient = new() { Timeout = TimeSpan.FromSeconds(5) };
     private Process? _alertmanager;
 
-    public async ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         if (_alertmanager is { HasExited: false } process)
         {
