@@ -168,7 +168,7 @@ public static class ChartOptions
                     type = "heatmap",
                     name = "fleet",
                     progressive = 0,
-                    itemStyle = new { borderColor = "#ffffff", borderWidth = 1 },
+                    // No cell borders: at under 3 px a row a 1 px border would hide most of the colour.
                     // Plain [x, y, value] items: an item that is an object makes ECharts build a model per
                     // cell (2,700 of them), which was most of the heatmap's drawing time. The chart module
                     // takes each item's server (click) and tooltip text from itemKeys/itemTips by index.
