@@ -6,13 +6,7 @@ internal static class FirstLoadBench
 {
     public static async Task<(IReadOnlyList<LoadTiming> Cold, IReadOnlyList<LoadTiming> Warm)> RunAsync(BenchBrowser browser, int runs)
     {
-        // One untimed load first: the server's first circuit pays for JIT and the browser's first context
-        // for process start-up, which no user sees twice.
-        await using (var warmUp = await browser.NewContextAsync())
-        {
-            await BenchBrowser.LoadAsync(await warmUp.NewPageAsync());
-        }
-
+        // Untimed loads came first (ServerWarmUp): the server's JIT and the browser's process start-up.
         var cold = new List<LoadTiming>();
         var warm = new List<LoadTiming>();
         for (var run = 0; run < runs; run++)

@@ -31,7 +31,7 @@ internal static class LiveHeap
         return smallest;
     }
 
-    public static async Task<long?> MeasureAsync(ServerProcess server)
+    private static async Task<long?> MeasureAsync(ServerProcess server)
     {
         var (_, before) = await server.LiveHeapAfterFullGcAsync();
         var client = new DiagnosticsClient(server.Pid);

@@ -14,9 +14,7 @@ internal static class ServerWarmUp
         for (var round = 0; round < Rounds; round++)
         {
             await BenchBrowser.LoadAsync(page);
-            // From the second tab round to the first: clicking the tab already shown changes nothing.
-            var tabs = await TabSwitch.TabIdsAsync(page);
-            foreach (var tab in tabs.Skip(1).Append(tabs[0]))
+            foreach (var tab in await TabSwitch.RoundAsync(page))
             {
                 await TabSwitch.RunAsync(page, tab, serverPid: null);
             }

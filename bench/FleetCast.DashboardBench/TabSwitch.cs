@@ -38,8 +38,13 @@ internal static class TabSwitch
         }
         """;
 
-    public static async Task<IReadOnlyList<string>> TabIdsAsync(IPage page) =>
-        await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll(\"nav[aria-label='Tabs'] [role='tab']\")).map(b => b.dataset.tabId)");
+    /// <summary>One round through every tab, from the second in tab-bar order back to the first (clicking
+    /// the tab already shown changes nothing).</summary>
+    public static async Task<IReadOnlyList<string>> RoundAsync(IPage page)
+    {
+        var tabs = await page.EvaluateAsync<string[]>("() => Array.from(document.querySelectorAll(\"nav[aria-label='Tabs'] [role='tab']\")).map(b => b.dataset.tabId)");
+        return [.. tabs.Skip(1), tabs[0]];
+    }
 
     /// <param name="serverPid">The server process whose CPU time (and the browser's) is read; null: none.</param>
     public static async Task<TabSwitchTiming> RunAsync(IPage page, string tab, int? serverPid)

@@ -8,18 +8,14 @@ internal static class TabSwitchBench
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await BenchBrowser.LoadAsync(page);
-        var tabs = await TabSwitch.TabIdsAsync(page);
+        var round = await TabSwitch.RoundAsync(page);
         var timings = new List<TabSwitchTiming>();
-        // The first round is untimed: it JIT-compiles each tab's components on the server.
-        for (var round = 0; round <= rounds; round++)
+        // Untimed rounds came first (ServerWarmUp): they JIT-compile each tab's components on the server.
+        for (var r = 0; r < rounds; r++)
         {
-            foreach (var tab in tabs.Skip(1).Append(tabs[0]))
+            foreach (var tab in round)
             {
-                var timing = await TabSwitch.RunAsync(page, tab, serverPid);
-                if (round > 0)
-                {
-                    timings.Add(timing);
-                }
+                timings.Add(await TabSwitch.RunAsync(page, tab, serverPid));
             }
         }
 

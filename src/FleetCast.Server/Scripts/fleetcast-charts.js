@@ -43,17 +43,20 @@ function tipFormatter(params, items) {
   return head + lines.join('<br/>');
 }
 
-// A series' itemKeys and itemTips (by data index) are the module's, not ECharts': kept apart so that
-// ECharts neither copies nor reads them.
-function itemsOf(option) {
-  return Array.isArray(option.series) ? option.series.map(series => ({ keys: series.itemKeys, tips: series.itemTips })) : [];
+// Parses a chart's option. A series' itemKeys and itemTips (by data index) are the module's, not
+// ECharts': they are taken out here, once per option, so that ECharts neither copies nor reads them.
+function setOptionText(state, text) {
+  const option = JSON.parse(text);
+  const series = Array.isArray(option.series) ? option.series : [];
+  state.items = series.map(({ itemKeys, itemTips }) => ({ keys: itemKeys, tips: itemTips }));
+  if (series.length > 0) {
+    option.series = series.map(({ itemKeys, itemTips, ...rest }) => rest);
+  }
+  state.option = option;
 }
 
-function withoutItems(series) {
-  if (!Array.isArray(series)) {
-    return series;
-  }
-  return series.map(({ itemKeys, itemTips, ...rest }) => rest);
+function tooltipOf(state) {
+  return { ...state.option.tooltip, formatter: params => tipFormatter(params, state.items) };
 }
 
 // No animation: live updates arrive up to several times a second (a transition still running when the
@@ -61,17 +64,12 @@ function withoutItems(series) {
 // page busy for a second after a tab switch, slowing whatever the user does next (DESIGN.md section 9).
 // The tooltip is left out until the pointer first moves over the chart: ECharts' HTML tooltip reads the
 // page's layout when it is created, which costs a full layout of the page for every chart of a tab.
-function prepare(state, withTooltip) {
-  const option = state.option;
-  state.items = itemsOf(option);
-  const prepared = { ...option, series: withoutItems(option.series), animation: false };
-  if (!withTooltip) {
+function prepare(state) {
+  const prepared = { ...state.option, animation: false };
+  if (!state.tooltip) {
     delete prepared.tooltip;
   } else if (prepared.tooltip) {
-    prepared.tooltip = { ...prepared.tooltip, formatter: params => tipFormatter(params, state.items) };
-  }
-  if (prepared.series === undefined) {
-    delete prepared.series;
+    prepared.tooltip = tooltipOf(state);
   }
   return prepared;
 }
@@ -79,16 +77,13 @@ function prepare(state, withTooltip) {
 // The observer reports the size it finds after layout (no layout of its own, unlike reading
 // clientWidth) and fires once right after observe(); ECharts redraws the whole chart on every resize,
 // so only real size changes are passed on.
-function observeSize(element, state, size) {
-  let { width, height } = size;
+function observeSize(element, state) {
   const observer = new ResizeObserver(entries => {
     const box = entries[entries.length - 1].contentRect;
-    if (box.width !== width || box.height !== height) {
-      width = box.width;
-      height = box.height;
-      state.width = width;
-      state.height = height;
-      state.chart.resize({ width: width || 'auto', height: height || 'auto' });
+    if (box.width !== state.width || box.height !== state.height) {
+      state.width = box.width;
+      state.height = box.height;
+      state.chart.resize({ width: state.width || 'auto', height: state.height || 'auto' });
     }
   });
   observer.observe(element);
@@ -101,7 +96,7 @@ function enableTooltip(state) {
   }
   state.tooltip = true;
   if (state.option && state.option.tooltip) {
-    state.chart.setOption({ tooltip: prepare(state, true).tooltip });
+    state.chart.setOption({ tooltip: tooltipOf(state) });
   }
 }
 
@@ -246,10 +241,10 @@ function create(element, size) {
   state.width = size.width;
   state.height = size.height;
   state.tooltip = false;
-  state.option = JSON.parse(text);
-  state.chart.setOption(prepare(state, false), { notMerge: true });
+  setOptionText(state, text);
+  state.chart.setOption(prepare(state), { notMerge: true });
   state.last = Date.now();
-  state.resize = observeSize(element, state, size);
+  state.resize = observeSize(element, state);
   charts.set(element, state);
   // 'finished' may not fire for an empty option; the first render has happened by the next frame.
   requestAnimationFrame(() => markReady(element));
@@ -282,8 +277,8 @@ function update(element, text) {
     if (next && !state.chart.isDisposed()) {
       // Merged into the chart's model instead of rebuilding it; series are replaced as a whole so that
       // a shorter list leaves none behind.
-      state.option = JSON.parse(next);
-      state.chart.setOption(prepare(state, state.tooltip), { replaceMerge: ['series'], lazyUpdate: true });
+      setOptionText(state, next);
+      state.chart.setOption(prepare(state), { replaceMerge: ['series'], lazyUpdate: true });
       state.last = Date.now();
     }
   }, wait);
