@@ -135,16 +135,18 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
         }
 
         var published = PublishedSnapshotFactory.Create(result.Snapshot, result.Details, _epoch);
-        Volatile.Write(ref _current, published);
-        _metrics.RecordStep(Stopwatch.GetElapsedTime(started));
-        UpdateGauges(published);
-        Notify(published);
+        // Stored before it is published, like its alert transitions above: whoever sees a snapshot can
+        // read its history point (the dashboard caches its history reads per snapshot).
         _stepsComputed++;
         if (_stepsComputed % _options.HistoryEverySteps == 0)
         {
             AppendHistory(published);
         }
 
+        Volatile.Write(ref _current, published);
+        _metrics.RecordStep(Stopwatch.GetElapsedTime(started));
+        UpdateGauges(published);
+        Notify(published);
         return published;
     }
 

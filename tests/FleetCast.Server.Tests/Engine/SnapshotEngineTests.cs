@@ -70,6 +70,18 @@ public sealed class SnapshotEngineTests
     }
 
     [Fact]
+    public void TryStep_SubscribersNotified_SnapshotHistoryPointAlreadyStored()
+    {
+        var storedWhenNotified = new List<int>();
+        using var subscription = _engine.Subscribe(s => storedWhenNotified.Add(_history.Points.Count(p => p.Version == s.Snapshot.Version)));
+        Feed("ppdb001", 0, 5);
+
+        _engine.TryStep();
+
+        Assert.Equal([1], storedWhenNotified);
+    }
+
+    [Fact]
     public void TryStep_DataJumpsSeveralSteps_ComputesNewestAndCountsSkipped()
     {
         Feed("ppdb001", 0, 3);
