@@ -73,6 +73,28 @@ public sealed class DashboardTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Charts_TabShownAgain_KeepsItsCanvasAndDrawing()
+    {
+        // Arrange
+        await using var dashboard = await fixture.OpenDashboardAsync();
+        await dashboard.SelectTabAsync("heatmap");
+        await dashboard.WaitForChartsAsync();
+        await dashboard.Page.EvaluateAsync("() => { document.querySelector(\"[data-tab='heatmap'] [data-chart] canvas\").__firstVisit = true; }");
+
+        // Act
+        await dashboard.SelectTabAsync("overview");
+        await dashboard.WaitForChartsAsync();
+        await dashboard.SelectTabAsync("heatmap");
+        await dashboard.WaitForChartsAsync();
+
+        // Assert: the chart came back from the module's pool with its canvas, and that canvas shows the heatmap
+        Assert.True(await dashboard.Page.EvaluateAsync<bool>("() => document.querySelector(\"[data-tab='heatmap'] [data-chart] canvas\").__firstVisit === true"));
+        var ink = await CanvasProbe.InkAsync(dashboard.Page, "[data-tab='heatmap'] [data-chart]");
+        Assert.True(ink > 20000, $"the heatmap shown again has only {ink} pixels");
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task Scenario_CriticalFromHeader_ShowsCriticalServersWithoutReload()
     {
         // Arrange

@@ -46,6 +46,7 @@ function tipFormatter(params, items) {
 // Parses a chart's option. A series' itemKeys and itemTips (by data index) are the module's, not
 // ECharts': they are taken out here, once per option, so that ECharts neither copies nor reads them.
 function setOptionText(state, text) {
+  state.text = text;
   const option = JSON.parse(text);
   const series = Array.isArray(option.series) ? option.series : [];
   state.items = series.map(({ itemKeys, itemTips }) => ({ keys: itemKeys, tips: itemTips }));
@@ -74,13 +75,18 @@ function prepare(state) {
   return prepared;
 }
 
+// Sizes read from clientWidth are whole pixels, the observer's are fractional: a difference under a
+// pixel is the same size (ECharts redraws the whole chart on every resize).
+function sameSize(state, width, height) {
+  return Math.abs(width - state.width) < 1 && Math.abs(height - state.height) < 1;
+}
+
 // The observer reports the size it finds after layout (no layout of its own, unlike reading
-// clientWidth) and fires once right after observe(); ECharts redraws the whole chart on every resize,
-// so only real size changes are passed on.
+// clientWidth) and fires once right after observe(); only real size changes are passed on.
 function observeSize(element, state) {
   const observer = new ResizeObserver(entries => {
     const box = entries[entries.length - 1].contentRect;
-    if (box.width !== state.width || box.height !== state.height) {
+    if (!sameSize(state, box.width, box.height)) {
       state.width = box.width;
       state.height = box.height;
       state.chart.resize({ width: state.width || 'auto', height: state.height || 'auto' });
@@ -196,13 +202,22 @@ function release(state) {
   }
 }
 
-function takeFromPool(name) {
+// Prefers the chart that last drew this very option (the same tab shown again within one snapshot):
+// its canvas still holds the drawing, so nothing needs to be drawn again.
+function takeFromPool(name, text) {
+  let found = -1;
   for (let i = pool.length - 1; i >= 0; i--) {
     if (pool[i].name === name && !pool[i].chart.isDisposed()) {
-      return pool.splice(i, 1)[0];
+      if (pool[i].text === text) {
+        found = i;
+        break;
+      }
+      if (found < 0) {
+        found = i;
+      }
     }
   }
-  return undefined;
+  return found < 0 ? undefined : pool.splice(found, 1)[0];
 }
 
 // A new chart draws into a host element of its own inside the component's element, so that the host
@@ -212,7 +227,7 @@ function newChart(name, size) {
   host.className = 'chart-host';
   host.style.cssText = 'width: 100%; height: 100%;';
   const chart = echarts.init(host, null, { renderer: 'canvas', width: size.width || 'auto', height: size.height || 'auto' });
-  const state = { name, host, chart, element: null, option: null, items: [], tooltip: false, pending: null, timer: null, last: 0, resize: null, width: size.width, height: size.height };
+  const state = { name, host, chart, element: null, text: null, option: null, items: [], tooltip: false, pending: null, timer: null, last: 0, resize: null, width: size.width, height: size.height };
   chart.on('click', params => {
     const key = (params.data && typeof params.data === 'object' && params.data.key) || state.items?.[params.seriesIndex]?.keys?.[params.dataIndex] || params.name;
     const dotNetRef = state.element && clickTargets.get(state.element);
@@ -232,18 +247,21 @@ function create(element, size) {
   }
   size ??= contentSize(element);
   const name = element.getAttribute('data-chart');
-  const state = takeFromPool(name) ?? newChart(name, size);
+  const state = takeFromPool(name, text) ?? newChart(name, size);
   element.appendChild(state.host);
   state.element = element;
-  if (size.width && size.height && (size.width !== state.width || size.height !== state.height)) {
+  if (size.width && size.height && !sameSize(state, size.width, size.height)) {
     state.chart.resize({ width: size.width, height: size.height });
+    state.width = size.width;
+    state.height = size.height;
   }
-  state.width = size.width;
-  state.height = size.height;
-  state.tooltip = false;
-  setOptionText(state, text);
-  state.chart.setOption(prepare(state), { notMerge: true });
-  state.last = Date.now();
+  // A pooled chart that last drew this very option keeps its drawing (and its tooltip).
+  if (state.text !== text) {
+    state.tooltip = false;
+    setOptionText(state, text);
+    state.chart.setOption(prepare(state), { notMerge: true });
+    state.last = Date.now();
+  }
   state.resize = observeSize(element, state);
   charts.set(element, state);
   // 'finished' may not fire for an empty option; the first render has happened by the next frame.
