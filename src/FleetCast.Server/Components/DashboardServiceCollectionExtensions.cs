@@ -29,6 +29,7 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<ChartModule>();
         services.TryAddSingleton<SnapshotViewCache>();
+        services.TryAddSingleton<StaticHtml>();
         services.TryAddSingleton<DashboardSessions>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, DashboardSessionTracker>());
 

@@ -19,4 +19,11 @@ public sealed class SnapshotViewCache
         var entries = _entries.GetValue(snapshot, static _ => new ConcurrentDictionary<string, object>(StringComparer.Ordinal));
         return (T)entries.GetOrAdd(key, static (_, state) => state.build(state.snapshot), (build, snapshot));
     }
+
+    /// <summary>For what is read from the stores rather than built from the snapshot (the Historical
+    /// tab): one read per snapshot and key on the thread pool, shared by every session that asks while
+    /// the snapshot is on screen. The engine stores a snapshot's history before publishing it, so a read
+    /// for a snapshot stays true while that snapshot is the newest.</summary>
+    public Task<T> GetOrRead<T>(PublishedSnapshot snapshot, string key, Func<Task<T>> read) =>
+        GetOrAdd(snapshot, key, _ => new Lazy<Task<T>>(() => Task.Run(read))).Value;
 }

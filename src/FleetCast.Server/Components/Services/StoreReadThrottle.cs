@@ -25,7 +25,14 @@ internal sealed class StoreReadThrottle(TimeProvider time) : IDisposable
 
     /// <summary>Runs <paramref name="read"/> off the caller's thread and hands its result to
     /// <paramref name="apply"/> back on the caller's context; does nothing while another read runs.</summary>
-    public async Task ReadAsync<T>(Func<T> read, Action<T> apply)
+    public Task ReadAsync<T>(Func<T> read, Action<T> apply) => ReadAsync(() => Task.Run(read, _disposed.Token), apply);
+
+    /// <summary>Hands the result of a read already under way (one shared with other sessions) to
+    /// <paramref name="apply"/>: synchronously when it has finished, so that the component renders once,
+    /// not once before and once after the read.</summary>
+    public Task ReadAsync<T>(Task<T> read, Action<T> apply) => ReadAsync(() => read, apply);
+
+    private async Task ReadAsync<T>(Func<Task<T>> start, Action<T> apply)
     {
         if (_running)
         {
@@ -36,7 +43,8 @@ internal sealed class StoreReadThrottle(TimeProvider time) : IDisposable
         Due = false;
         try
         {
-            var result = await Task.Run(read, _disposed.Token);
+            var read = start();
+            var result = read.IsCompletedSuccessfully ? read.Result : await read.WaitAsync(_disposed.Token);
             if (_disposed.IsCancellationRequested)
             {
                 return;

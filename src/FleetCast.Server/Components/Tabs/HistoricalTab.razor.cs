@@ -10,7 +10,9 @@ namespace FleetCast.Server.Components.Tabs;
 
 /// <summary>Fleet history over a chosen range, read from the same stores the API's /history routes
 /// use. Stored history changes slowly compared to live snapshots, so it is re-read at most every
-/// <see cref="StoreReadThrottle.Interval"/> (and at once when the range or server changes).</summary>
+/// <see cref="StoreReadThrottle.Interval"/> (and at once when the range or server changes); a read is
+/// shared through the <see cref="SnapshotViewCache"/> by every session showing the same selection of the
+/// same snapshot, and one already done is shown in the same render as the tab.</summary>
 public sealed partial class HistoricalTab
 {
     private HistoricalModel? _model;
@@ -18,7 +20,14 @@ public sealed partial class HistoricalTab
     private string? _server;
     private object _levelOption = new();
     private object _timelineOption = new();
+    private MarkupString _alertTable;
     private string? _unavailable;
+
+    [Inject]
+    private SnapshotViewCache Cache { get; set; } = default!;
+
+    [Inject]
+    private StaticHtml Html { get; set; } = default!;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -58,14 +67,15 @@ public sealed partial class HistoricalTab
         var to = published.Snapshot.DataTime;
         var from = to - _range.Span;
         var server = _server;
-        await Reads.ReadAsync(
-            () => HistoricalModel.Create(from, to, history.Read(from, to), alerts.History(from, to, server)),
-            model =>
-            {
-                _model = model;
-                _levelOption = ChartOptions.LevelHistory(model);
-                _timelineOption = ChartOptions.AlertTimeline(model);
-            });
+        var read = Cache.GetOrRead(published, $"historical:{_range.Id}:{server}",
+            () => HistoricalView.CreateAsync(HistoricalModel.Create(from, to, history.Read(from, to), alerts.History(from, to, server)), Html));
+        await Reads.ReadAsync(read, view =>
+        {
+            _model = view.Model;
+            _levelOption = view.LevelOption;
+            _timelineOption = view.TimelineOption;
+            _alertTable = view.AlertTable;
+        });
     }
 
     private string CsvHref(HistoricalModel model)

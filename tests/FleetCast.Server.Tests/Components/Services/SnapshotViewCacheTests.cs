@@ -34,4 +34,29 @@ public sealed class SnapshotViewCacheTests
         Assert.Equal("1:1", page2);
         Assert.Equal("2:0", next);
     }
+
+    [Fact]
+    public async Task GetOrRead_SessionsAskingForTheSameSnapshotAndKey_ShareOneRead()
+    {
+        var cache = new SnapshotViewCache();
+        var one = TestSnapshots.Create(version: 1);
+        var two = TestSnapshots.Create(version: 2);
+        var reads = 0;
+        using var release = new ManualResetEventSlim();
+        Task<string> Read()
+        {
+            Interlocked.Increment(ref reads);
+            release.Wait();
+            return Task.FromResult("history");
+        }
+
+        var first = cache.GetOrRead(one, "historical:8h:", Read);
+        var second = cache.GetOrRead(one, "historical:8h:", Read);
+        release.Set();
+
+        Assert.Same(first, second);
+        Assert.Equal("history", await second);
+        await cache.GetOrRead(two, "historical:8h:", Read);
+        Assert.Equal(2, reads);
+    }
 }

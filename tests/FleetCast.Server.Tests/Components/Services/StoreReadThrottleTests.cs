@@ -29,6 +29,35 @@ public sealed class StoreReadThrottleTests
     }
 
     [Fact]
+    public void ReadAsync_SharedReadAlreadyDone_AppliesBeforeReturning()
+    {
+        using var reads = new StoreReadThrottle(_time);
+        reads.SnapshotArrived();
+        var applied = new List<int>();
+
+        var read = reads.ReadAsync(Task.FromResult(7), applied.Add);
+
+        Assert.True(read.IsCompletedSuccessfully);
+        Assert.Equal([7], applied);
+        Assert.False(reads.Due);
+    }
+
+    [Fact]
+    public async Task ReadAsync_SharedReadStillRunning_AppliesWhenItFinishes()
+    {
+        using var reads = new StoreReadThrottle(_time);
+        var shared = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var applied = new List<int>();
+
+        var read = reads.ReadAsync(shared.Task, applied.Add);
+        Assert.Empty(applied);
+        shared.SetResult(3);
+        await read;
+
+        Assert.Equal([3], applied);
+    }
+
+    [Fact]
     public async Task ReadAsync_WhileAnotherRuns_IsSkipped()
     {
         using var reads = new StoreReadThrottle(_time);

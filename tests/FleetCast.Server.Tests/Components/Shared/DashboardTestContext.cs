@@ -43,6 +43,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<IAlertActionStore>(ActionStore);
         Services.AddSingleton(_ => new AlertActions(ActionStore, Source, Time));
         Services.AddSingleton<SnapshotViewCache>();
+        Services.AddSingleton<StaticHtml>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         ChartJs = JSInterop.SetupModule(ChartModule.Path);
         ChartJs.Mode = JSRuntimeMode.Loose;

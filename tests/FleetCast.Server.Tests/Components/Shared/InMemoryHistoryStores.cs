@@ -13,6 +13,8 @@ public sealed class InMemoryHistoryStores : ISnapshotHistoryStore, IAlertStore
 
     public (DateTimeOffset From, DateTimeOffset To, string? Server)? LastAlertQuery { get; private set; }
 
+    public int AlertQueries { get; private set; }
+
     public void Append(SnapshotHistoryPoint point) => Points.Add(point);
 
     public IReadOnlyList<SnapshotHistoryPoint> Read(DateTimeOffset from, DateTimeOffset to) =>
@@ -25,6 +27,7 @@ public sealed class InMemoryHistoryStores : ISnapshotHistoryStore, IAlertStore
     public IReadOnlyList<AlertRecord> History(DateTimeOffset from, DateTimeOffset to, string? server = null, int limit = 10_000)
     {
         LastAlertQuery = (from, to, server);
+        AlertQueries++;
         return Alerts
             .Where(a => a.StartedAt <= to && (a.EndedAt is null || a.EndedAt >= from) && (server is null || a.Server == server))
             .OrderByDescending(a => a.StartedAt)

@@ -2,8 +2,10 @@ using Bunit;
 using FleetCast.Core.Levels;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
+using FleetCast.Server.Components.Services;
 using FleetCast.Server.Components.Tabs;
 using FleetCast.Server.Tests.Components.Shared;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetCast.Server.Tests.Components.Tabs;
 
@@ -13,6 +15,7 @@ public sealed class DocumentationTabTests : DashboardTestContext
     public void Render_Always_ListsEveryLevelMetricAndProfileFromTheCoreTables()
     {
         var cut = Render<DocumentationTab>();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[role='tabpanel']").GetAttribute("data-ready")));
 
         foreach (var level in RiskLadder.Levels)
         {
@@ -30,14 +33,13 @@ public sealed class DocumentationTabTests : DashboardTestContext
         {
             Assert.Equal(MetricCatalog.Count, cut.FindAll($"[data-profile='{ProfileNames.ToWire(profile)}'] [data-threshold]").Count);
         }
-
-        Assert.Equal("true", cut.Find("[role='tabpanel']").GetAttribute("data-ready"));
     }
 
     [Fact]
     public void Render_DatabaseProfile_ShowsItsOwnMemoryThresholds()
     {
         var cut = Render<DocumentationTab>();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[role='tabpanel']").GetAttribute("data-ready")));
 
         var database = cut.Find("[data-profile='database'] [data-threshold='mem_used_pct']").TextContent;
         var generic = cut.Find("[data-profile='generic'] [data-threshold='mem_used_pct']").TextContent;
@@ -47,5 +49,19 @@ public sealed class DocumentationTabTests : DashboardTestContext
         Assert.Contains("≥ 90", generic);
         Assert.Contains("≥ 98", generic);
         Assert.Contains("0.7", cut.Find("[data-doc='scoring']").TextContent);
+    }
+
+    [Fact]
+    public void Render_SecondSession_SharesTheHtmlRenderedOnceAndIsReadyAtOnce()
+    {
+        var first = Render<DocumentationTab>();
+        first.WaitForAssertion(() => Assert.Equal("true", first.Find("[role='tabpanel']").GetAttribute("data-ready")));
+
+        var second = Render<DocumentationTab>();
+
+        Assert.Equal("true", second.Find("[role='tabpanel']").GetAttribute("data-ready"));
+        Assert.Equal(1, second.RenderCount);
+        Assert.Same(Services.GetRequiredService<StaticHtml>().GetOrRenderAsync<DocumentationContent>(), Services.GetRequiredService<StaticHtml>().GetOrRenderAsync<DocumentationContent>());
+        Assert.Equal(first.Find("[data-doc='metrics']").OuterHtml, second.Find("[data-doc='metrics']").OuterHtml);
     }
 }

@@ -52,6 +52,24 @@ public sealed class HistoricalTabTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_SecondSessionOnTheSameSnapshot_ShowsTheSharedReadAtOnce()
+    {
+        // Arrange
+        var published = TestSnapshots.Create();
+        var first = Render<HistoricalTab>(p => p.Add(t => t.Snapshot, published));
+        first.WaitForAssertion(() => Assert.Equal("true", first.Find("[role='tabpanel']").GetAttribute("data-ready")));
+
+        // Act
+        var second = Render<HistoricalTab>(p => p.Add(t => t.Snapshot, published));
+
+        // Assert: ready in its first render, without reading the stores again
+        Assert.Equal("true", second.Find("[role='tabpanel']").GetAttribute("data-ready"));
+        Assert.Equal(1, second.RenderCount);
+        Assert.Equal(1, _stores.AlertQueries);
+        Assert.Equal(first.Find("[data-table='history-servers']").TextContent, second.Find("[data-table='history-servers']").TextContent);
+    }
+
+    [Fact]
     public void RangeButton_SevenDays_ReadsTheStoresOverSevenDays()
     {
         // Arrange
@@ -82,6 +100,23 @@ public sealed class HistoricalTabTests : DashboardTestContext
         Assert.NotNull(cut.Find("[data-history-server='ppdb001']"));
         Assert.Equal("ppdb001", _stores.LastAlertQuery?.Server);
         Assert.EndsWith("&server=ppdb001", cut.Find("a[data-export='alerts-csv']").GetAttribute("href"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_AlertTableBuiltAsHtml_EncodesTextAndKeepsTheTableStyles()
+    {
+        // Arrange
+        _stores.Alerts.Add(Alert(4, "<b>odd</b>", AlertSeverity.Critical, TestSnapshots.DataTime.AddMinutes(-10), null));
+
+        // Act
+        var cut = Render<HistoricalTab>(p => p.Add(t => t.Snapshot, TestSnapshots.Create()));
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[role='tabpanel']").GetAttribute("data-ready")));
+
+        // Assert
+        var table = cut.Find("[data-table='history-alerts']");
+        Assert.Empty(table.QuerySelectorAll("b"));
+        Assert.Equal("<b>odd</b>", table.QuerySelector("tbody tr td:nth-child(2)")?.TextContent);
+        Assert.Contains(table.Attributes, a => a.Name.StartsWith("b-", StringComparison.Ordinal));
     }
 
     private static AlertRecord Alert(long id, string server, AlertSeverity severity, DateTimeOffset started, DateTimeOffset? ended) =>
