@@ -150,9 +150,18 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
         return published;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // The steps run on a thread of their own at a lower priority (Forecast:StepNiceness): on a busy
+    // machine a step then takes longer instead of delaying requests, tab switches and ingest.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
     {
-        await Task.Yield();
+        if (_options.StepNiceness > 0 && ThreadNiceness.TryLowerCurrentThread(_options.StepNiceness) is { } problem)
+        {
+            _logger.LogWarning("The engine's steps run at normal priority: {Problem}.", problem);
+        }
+
         var poll = TimeSpan.FromMilliseconds(_options.PollMilliseconds);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -168,7 +177,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
 
             try
             {
-                await Task.Delay(poll, _time, stoppingToken).ConfigureAwait(false);
+                Task.Delay(poll, _time, stoppingToken).GetAwaiter().GetResult();
             }
             catch (OperationCanceledException)
             {

@@ -63,6 +63,12 @@ public sealed class ForecastOptions
 
     /// <summary>How often the engine checks for a new data step, in milliseconds (wall clock).</summary>
     public int PollMilliseconds { get; set; } = 100;
+
+    /// <summary>Linux nice value of the engine's thread (0 = normal priority … 19 = lowest): when the cores
+    /// are busy, ingest, API and dashboard requests run before the step, which only waits (its result is
+    /// due once per step, minutes apart). With <see cref="Threads"/> above 1 the extra TFT chunks run on
+    /// pool threads at normal priority.</summary>
+    public int StepNiceness { get; set; } = 10;
 }
 
 public sealed class IngestLimitsOptions

@@ -82,6 +82,29 @@ public sealed class SnapshotEngineTests
     }
 
     [Fact]
+    public async Task Hosted_StepNiceness_StepsRunOnAThreadAtThatPriority()
+    {
+        var options = new FleetCastOptions();
+        options.Forecast.LookbackSteps = 4;
+        options.Forecast.WindowSteps = 8;
+        options.Forecast.HorizonSteps = 6;
+        options.Forecast.PollMilliseconds = 10;
+        options.Forecast.StepNiceness = Math.Max(ThreadNiceness.CurrentThread(), 5);
+        using var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(options),
+            ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
+        var stepped = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var subscription = engine.Subscribe(_ => stepped.TrySetResult(ThreadNiceness.CurrentThread()));
+        Feed("ppdb001", 0, 5);
+
+        await engine.StartAsync(CancellationToken.None);
+        var nice = await stepped.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await engine.StopAsync(CancellationToken.None);
+
+        Assert.Equal(options.Forecast.StepNiceness, nice);
+        Assert.Equal(1, engine.Current?.Snapshot.Version);
+    }
+
+    [Fact]
     public void TryStep_DataJumpsSeveralSteps_ComputesNewestAndCountsSkipped()
     {
         Feed("ppdb001", 0, 3);

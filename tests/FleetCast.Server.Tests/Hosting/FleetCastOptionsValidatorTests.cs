@@ -30,6 +30,19 @@ public sealed class FleetCastOptionsValidatorTests
         Assert.Contains(errors, e => e.StartsWith("Simulator:Speed", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(20)]
+    public void Validate_StepNicenessOutsideLinuxRange_NamesTheSetting(int niceness)
+    {
+        var options = new FleetCastOptions();
+        options.Forecast.StepNiceness = niceness;
+
+        var errors = FleetCastOptionsValidator.Errors(options);
+
+        Assert.Equal([$"Forecast:StepNiceness must be between 0 and 19; got {niceness}."], errors);
+    }
+
     [Fact]
     public void Build_InvalidOptions_ThrowsWithAllErrors()
     {
