@@ -59,4 +59,20 @@ public sealed class SnapshotViewCacheTests
         await cache.GetOrRead(two, "historical:8h:", Read);
         Assert.Equal(2, reads);
     }
+
+    [Fact]
+    public async Task GetOrRead_ReadFailed_ReadsAgainOnceTheFailureWasSeen()
+    {
+        var cache = new SnapshotViewCache();
+        var snapshot = TestSnapshots.Create(version: 1);
+        var reads = 0;
+        Task<string> Read() => ++reads == 1 ? throw new IOException("database is locked") : Task.FromResult("history");
+
+        await Assert.ThrowsAsync<IOException>(() => cache.GetOrRead(snapshot, "historical:8h:", Read));
+        await Assert.ThrowsAsync<IOException>(() => cache.GetOrRead(snapshot, "historical:8h:", Read));
+        var again = await cache.GetOrRead(snapshot, "historical:8h:", Read);
+
+        Assert.Equal("history", again);
+        Assert.Equal(2, reads);
+    }
 }
