@@ -28,4 +28,29 @@ public sealed class HistoricalTests(DashboardFixture fixture)
         Assert.All(lines.Skip(1), line => Assert.Equal(lines[0].Split(',').Length, line.Split(',').Length));
         Assert.Empty(dashboard.Errors);
     }
+
+    [Fact]
+    public async Task HistoricalTab_AlertTableSentAsHtml_IsStyledLikeTheRestOfTheTab()
+    {
+        // Arrange
+        await using var dashboard = await fixture.OpenDashboardAsync();
+        await dashboard.SelectTabAsync("historical");
+        await dashboard.Page.Locator("[data-tab='historical'] button[data-range='1d']").ClickAsync();
+        var firstCell = dashboard.Page.Locator("[data-tab='historical'] [data-table='history-alerts'] tbody tr td").First;
+        await firstCell.WaitForAsync();
+
+        // Act
+        var style = await firstCell.EvaluateAsync<string[]>("td => { const s = getComputedStyle(td); return [s.paddingLeft, s.borderBottomWidth, td.closest('tr').className, s.color, s.fontWeight]; }");
+        var serverCell = await dashboard.Page.Locator("[data-tab='historical'] [data-table='history-servers'] tbody tr td").First
+            .EvaluateAsync<string[]>("td => { const s = getComputedStyle(td); return [s.paddingLeft, s.borderBottomWidth]; }");
+
+        // Assert: the tab's ::deep rules reach the table that has no scope attribute of its own
+        Assert.Equal(serverCell, style[..2]);
+        Assert.NotEqual("0px", style[0]);
+        Assert.Equal("1px", style[1]);
+        var expected = style[2].Contains("severity-critical", StringComparison.Ordinal) ? "rgb(185, 28, 28)" : "rgb(180, 83, 9)";
+        Assert.Equal(expected, style[3]);
+        Assert.Equal("600", style[4]);
+        Assert.Empty(dashboard.Errors);
+    }
 }
