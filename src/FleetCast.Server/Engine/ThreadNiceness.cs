@@ -29,15 +29,6 @@ internal static partial class ThreadNiceness
             : $"setpriority failed with error {Marshal.GetLastPInvokeError().ToString(CultureInfo.InvariantCulture)}";
     }
 
-    /// <summary>The calling thread's nice value as the kernel reports it (/proc/thread-self/stat).</summary>
-    public static int CurrentThread()
-    {
-        var stat = File.ReadAllText("/proc/thread-self/stat");
-        // The command name (field 2) may contain spaces and parentheses; the fields after it start at 3.
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return int.Parse(fields[19 - 3], CultureInfo.InvariantCulture);
-    }
-
     [DllImport("libc.so.6", EntryPoint = "setpriority", ExactSpelling = true, SetLastError = true)]
     private static extern int SetPriority(int which, uint who, int prio);
 }

@@ -89,11 +89,11 @@ public sealed class SnapshotEngineTests
         options.Forecast.WindowSteps = 8;
         options.Forecast.HorizonSteps = 6;
         options.Forecast.PollMilliseconds = 10;
-        options.Forecast.StepNiceness = Math.Max(ThreadNiceness.CurrentThread(), 5);
+        options.Forecast.StepNiceness = Math.Max(ThreadNice.Current(), 5);
         using var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(options),
             ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
         var stepped = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var subscription = engine.Subscribe(_ => stepped.TrySetResult(ThreadNiceness.CurrentThread()));
+        using var subscription = engine.Subscribe(_ => stepped.TrySetResult(ThreadNice.Current()));
         Feed("ppdb001", 0, 5);
 
         await engine.StartAsync(CancellationToken.None);

@@ -1,4 +1,5 @@
 using FleetCast.Server.Engine;
+using FleetCast.Server.Tests.Shared;
 
 namespace FleetCast.Server.Tests.Engine;
 
@@ -13,21 +14,21 @@ public sealed class ThreadNicenessTests
             return;
         }
 
-        var creator = ThreadNiceness.CurrentThread();
+        var creator = ThreadNice.Current();
         (string? Problem, int Nice) lowered = default;
         var sibling = -1;
 
-        var thread = new Thread(() => lowered = (ThreadNiceness.TryLowerCurrentThread(Math.Max(creator, 7)), ThreadNiceness.CurrentThread()));
+        var thread = new Thread(() => lowered = (ThreadNiceness.TryLowerCurrentThread(Math.Max(creator, 7)), ThreadNice.Current()));
         thread.Start();
         thread.Join();
-        var other = new Thread(() => sibling = ThreadNiceness.CurrentThread());
+        var other = new Thread(() => sibling = ThreadNice.Current());
         other.Start();
         other.Join();
 
         Assert.Null(lowered.Problem);
         Assert.Equal(Math.Max(creator, 7), lowered.Nice);
         Assert.Equal(creator, sibling);
-        Assert.Equal(creator, ThreadNiceness.CurrentThread());
+        Assert.Equal(creator, ThreadNice.Current());
     }
 
     [Fact]

@@ -43,8 +43,8 @@ internal sealed class StoreReadThrottle(TimeProvider time) : IDisposable
         Due = false;
         try
         {
-            var read = start();
-            var result = read.IsCompletedSuccessfully ? read.Result : await read.WaitAsync(_disposed.Token);
+            // Awaiting a read that has finished goes on synchronously: no render in between.
+            var result = await start().WaitAsync(_disposed.Token);
             if (_disposed.IsCancellationRequested)
             {
                 return;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FleetCast.Server.Components.Controls;
 using FleetCast.Server.Components.Services;
 using FleetCast.Server.Components.ViewModels;
 using FleetCast.Server.Engine;
@@ -68,7 +69,7 @@ public sealed partial class HistoricalTab
         var from = to - _range.Span;
         var server = _server;
         var read = Cache.GetOrRead(published, $"historical:{_range.Id}:{server}",
-            () => HistoricalView.CreateAsync(HistoricalModel.Create(from, to, history.Read(from, to), alerts.History(from, to, server)), Html));
+            () => ViewAsync(HistoricalModel.Create(from, to, history.Read(from, to), alerts.History(from, to, server))));
         await Reads.ReadAsync(read, view =>
         {
             _model = view.Model;
@@ -77,6 +78,10 @@ public sealed partial class HistoricalTab
             _alertTable = view.AlertTable;
         });
     }
+
+    private async Task<HistoricalView> ViewAsync(HistoricalModel model) =>
+        new(model, ChartOptions.LevelHistory(model), ChartOptions.AlertTimeline(model),
+            await Html.RenderAsync<HistoricalAlertTable>(new Dictionary<string, object?> { [nameof(HistoricalAlertTable.Rows)] = model.AlertRows }));
 
     private string CsvHref(HistoricalModel model)
     {
