@@ -131,6 +131,40 @@ public sealed class DashboardTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Overview_AlertServerLink_OpensThatServersTab()
+    {
+        // Arrange: the Overview's alert table is HTML shared by every session; its links have no handler
+        // of their own, so this also checks the browser-side registration of the openserver event.
+        await using var dashboard = await fixture.OpenDashboardAsync();
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
+        try
+        {
+            (await http.PutAsJsonAsync("api/v1/admin/scenario", new { scenario = "critical" })).EnsureSuccessStatusCode();
+            await dashboard.Page.Locator("[data-tab='overview'] [data-overview='alerts'] button[data-open-server]").First.WaitForAsync(new() { Timeout = 60_000 });
+
+            // Act: the table changes with every snapshot, so read the name and click in one step.
+            var server = await dashboard.Page.EvaluateAsync<string>("""
+                () => {
+                  const link = document.querySelector("[data-tab='overview'] [data-overview='alerts'] button[data-open-server]");
+                  link.click();
+                  return link.dataset.openServer;
+                }
+                """);
+            await dashboard.WaitForPanelAsync("server");
+            await dashboard.Page.Locator($"[data-tab='server'] [data-server-name='{server}']").WaitForAsync();
+
+            // Assert
+            Assert.False(string.IsNullOrEmpty(server));
+            Assert.Equal("true", await dashboard.Page.Locator("nav[aria-label='Tabs'] [role='tab'][data-tab-id='server']").GetAttributeAsync("aria-selected"));
+            Assert.Empty(dashboard.Errors);
+        }
+        finally
+        {
+            (await http.PutAsJsonAsync("api/v1/admin/scenario", new { scenario = "healthy" })).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
     public async Task ServerTab_DrillDownFromTopRisks_ShowsForecastBandCharts()
     {
         // Arrange

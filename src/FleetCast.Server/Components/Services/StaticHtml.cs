@@ -25,11 +25,25 @@ public sealed class StaticHtml(IServiceScopeFactory scopes, ILoggerFactory logge
         where TComponent : IComponent
     {
         // A renderer keeps every root component it rendered until it is disposed: one per render, in a
-        // scope of its own (a renderer resolves scoped services).
-        await using var scope = scopes.CreateAsyncScope();
-        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
-        return new MarkupString(html);
+        // scope of its own (a renderer resolves scoped services). Continuations do not come back to the
+        // caller's context, so Render can wait for them from a session's dispatcher.
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            var renderer = new HtmlRenderer(scope.ServiceProvider, loggers);
+            await using (renderer.ConfigureAwait(false))
+            {
+                var html = await renderer.Dispatcher.InvokeAsync(async () =>
+                    (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString()).ConfigureAwait(false);
+                return new MarkupString(html);
+            }
+        }
     }
+
+    /// <summary>For a component that renders synchronously (no async lifecycle methods), from code that
+    /// cannot wait asynchronously (a tab building its view): the render itself finishes before this
+    /// returns.</summary>
+    public MarkupString Render<TComponent>(IDictionary<string, object?> parameters)
+        where TComponent : IComponent =>
+        RenderAsync<TComponent>(parameters).GetAwaiter().GetResult();
 }

@@ -2,7 +2,8 @@ using FleetCast.Core.Snapshots;
 
 namespace FleetCast.Server.Components.ViewModels;
 
-/// <summary>Everything the Overview tab shows, read from one snapshot.</summary>
+/// <summary>Everything the Overview tab shows from one snapshot, the same for every session (the
+/// snapshot's age, which depends on the wall clock, is the tab's own).</summary>
 public sealed record OverviewModel(
     long Version,
     int TotalServers,
@@ -14,7 +15,6 @@ public sealed record OverviewModel(
     double IncidentIndicator30m,
     double IncidentIndicator8h,
     string IndicatorMethod,
-    TimeSpan SnapshotAge,
     IReadOnlyList<RiskBar> TopServers,
     IReadOnlyList<AlertView> TopAlerts,
     int AlertCount)
@@ -23,8 +23,7 @@ public sealed record OverviewModel(
 
     public const int AlertRows = 10;
 
-    /// <param name="now">Wall clock, only for the snapshot's age (how long ago it was computed).</param>
-    public static OverviewModel From(FleetSnapshot snapshot, DateTimeOffset now)
+    public static OverviewModel From(FleetSnapshot snapshot)
     {
         var summary = snapshot.Summary;
         var counts = LevelStyle.All
@@ -42,7 +41,6 @@ public sealed record OverviewModel(
             environment.IncidentIndicator30m,
             environment.IncidentIndicator8h,
             environment.Method,
-            now - snapshot.ComputedAt,
             Ranking.Top(snapshot, summary.Top20, TopServerCount),
             AlertsQuery.Apply(snapshot.Alerts, AlertFilter.None, AlertSort.Default, AlertRows).Rows,
             snapshot.Alerts.Count);

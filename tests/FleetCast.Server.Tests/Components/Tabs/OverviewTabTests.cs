@@ -1,6 +1,8 @@
 using Bunit;
 using FleetCast.Core.Levels;
+using FleetCast.Server.Components.Events;
 using FleetCast.Server.Components.Tabs;
+using FleetCast.Server.Components.ViewModels;
 using FleetCast.Server.Tests.Components.Shared;
 
 namespace FleetCast.Server.Tests.Components.Tabs;
@@ -66,5 +68,50 @@ public sealed class OverviewTabTests : DashboardTestContext
         var option = first.Find("[data-chart='top-servers']").GetAttribute("data-option");
         Assert.Contains(published.Snapshot.Summary.Top20[0], option);
         Assert.Equal(option, second.Find("[data-chart='top-servers']").GetAttribute("data-option"));
+    }
+
+    [Fact]
+    public void Render_TwoSessionsAtDifferentTimes_ShareTheSnapshotsMarkupButEachShowsItsOwnAge()
+    {
+        var published = TestSnapshots.Create(servers: 30);
+        var first = Render<OverviewTab>(p => p.Add(t => t.Snapshot, published));
+
+        Time.Advance(TimeSpan.FromSeconds(20));
+        var second = Render<OverviewTab>(p => p.Add(t => t.Snapshot, published));
+
+        Assert.Equal("5 s", first.Find("[data-kpi='snapshot-age'] .kpi-value").TextContent);
+        Assert.Equal("25 s", second.Find("[data-kpi='snapshot-age'] .kpi-value").TextContent);
+        Assert.Equal(first.Find("[data-overview='alerts']").InnerHtml, second.Find("[data-overview='alerts']").InnerHtml);
+        Assert.Equal(first.Find("ul.levels").OuterHtml, second.Find("ul.levels").OuterHtml);
+    }
+
+    [Fact]
+    public void Render_AlertTable_ServerLinksCarryTheirServerAndNoHandlerOfTheirOwn()
+    {
+        var published = TestSnapshots.Create(servers: 30);
+
+        var cut = Render<OverviewTab>(p => p.Add(t => t.Snapshot, published));
+
+        var expected = AlertsQuery.Apply(published.Snapshot.Alerts, AlertFilter.None, AlertSort.Default, OverviewModel.AlertRows).Rows;
+        var links = cut.FindAll("[data-overview='alerts'] button[data-open-server]");
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(a => a.Server), links.Select(l => l.GetAttribute("data-open-server")));
+        Assert.Equal(expected.Select(a => a.Server), links.Select(l => l.TextContent));
+        Assert.All(links, l => Assert.Null(l.GetAttribute("blazor:onclick")));
+    }
+
+    [Fact]
+    public async Task OpenServerEvent_FromALink_OpensThatServerAndElsewhereOpensNothing()
+    {
+        var opened = new List<string>();
+        var cut = Render<OverviewTab>(p => p
+            .Add(t => t.Snapshot, TestSnapshots.Create(servers: 30))
+            .Add(t => t.OnOpenServer, server => opened.Add(server)));
+        var alerts = cut.Find("[data-overview='alerts']");
+
+        await alerts.TriggerEventAsync("onopenserver", new OpenServerEventArgs { Server = null });
+        await cut.Find("[data-overview='alerts']").TriggerEventAsync("onopenserver", new OpenServerEventArgs { Server = "web-07" });
+
+        Assert.Equal(["web-07"], opened);
     }
 }

@@ -11,12 +11,11 @@ public sealed class OverviewModelTests
     {
         var snapshot = TestSnapshots.Create(servers: 25).Snapshot;
 
-        var model = OverviewModel.From(snapshot, snapshot.ComputedAt.AddSeconds(3));
+        var model = OverviewModel.From(snapshot);
 
         Assert.Equal(RiskLadder.Levels.Select(l => l.Level), model.LevelCounts.Select(c => c.Style.Level));
         Assert.Equal(25, model.LevelCounts.Sum(c => c.Count));
         Assert.All(model.LevelCounts, c => Assert.Equal(snapshot.Summary.LevelCounts[c.Style.WireName], c.Count));
-        Assert.Equal(TimeSpan.FromSeconds(3), model.SnapshotAge);
     }
 
     [Fact]
@@ -24,7 +23,7 @@ public sealed class OverviewModelTests
     {
         var snapshot = TestSnapshots.Create(servers: 25).Snapshot;
 
-        var model = OverviewModel.From(snapshot, snapshot.ComputedAt);
+        var model = OverviewModel.From(snapshot);
 
         Assert.Equal(snapshot.Summary.Top20, model.TopServers.Select(s => s.Server));
         Assert.Equal(model.TopServers.OrderByDescending(s => s.RiskScore).Select(s => s.Server), model.TopServers.Select(s => s.Server));
@@ -35,7 +34,7 @@ public sealed class OverviewModelTests
     {
         var snapshot = TestSnapshots.Create(servers: 40).Snapshot;
 
-        var model = OverviewModel.From(snapshot, snapshot.ComputedAt);
+        var model = OverviewModel.From(snapshot);
 
         Assert.Equal(OverviewModel.AlertRows, model.TopAlerts.Count);
         Assert.Equal(snapshot.Alerts.Count, model.AlertCount);
@@ -51,7 +50,7 @@ public sealed class OverviewModelTests
             Summary = published.Snapshot.Summary with { LevelCounts = new Dictionary<string, int> { ["healthy"] = 3 } },
         };
 
-        var model = OverviewModel.From(snapshot, snapshot.ComputedAt);
+        var model = OverviewModel.From(snapshot);
 
         Assert.Equal(3, model.LevelCounts.Single(c => c.Style.Level == RiskLevel.Healthy).Count);
         Assert.All(model.LevelCounts.Where(c => c.Style.Level != RiskLevel.Healthy), c => Assert.Equal(0, c.Count));
