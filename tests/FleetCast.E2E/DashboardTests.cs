@@ -142,6 +142,14 @@ public sealed class DashboardTests(DashboardFixture fixture)
             (await http.PutAsJsonAsync("api/v1/admin/scenario", new { scenario = "critical" })).EnsureSuccessStatusCode();
             await dashboard.Page.Locator("[data-tab='overview'] [data-overview='alerts'] button[data-open-server]").First.WaitForAsync(new() { Timeout = 60_000 });
 
+            var styled = await dashboard.Page.EvaluateAsync<bool>("""
+                () => {
+                  const table = document.querySelector("[data-tab='overview'] [data-overview='alerts'] table.alerts");
+                  const link = table.querySelector('button.link');
+                  return getComputedStyle(table).borderCollapse === 'collapse' && getComputedStyle(link).textDecorationLine.includes('underline');
+                }
+                """);
+
             // Act: the table changes with every snapshot, so read the name and click in one step.
             var server = await dashboard.Page.EvaluateAsync<string>("""
                 () => {
@@ -154,6 +162,7 @@ public sealed class DashboardTests(DashboardFixture fixture)
             await dashboard.Page.Locator($"[data-tab='server'] [data-server-name='{server}']").WaitForAsync();
 
             // Assert
+            Assert.True(styled, "the shared alert table is not styled by the page's .alert-table rules");
             Assert.False(string.IsNullOrEmpty(server));
             Assert.Equal("true", await dashboard.Page.Locator("nav[aria-label='Tabs'] [role='tab'][data-tab-id='server']").GetAttributeAsync("aria-selected"));
             Assert.Empty(dashboard.Errors);
