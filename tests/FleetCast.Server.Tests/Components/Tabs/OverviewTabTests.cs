@@ -110,6 +110,7 @@ public sealed class OverviewTabTests : DashboardTestContext
         var alerts = cut.Find("[data-overview='alerts']");
 
         await alerts.TriggerEventAsync("onopenserver", new OpenServerEventArgs { Server = null });
+        // Found again: the render after an event gives the container's handler a new id.
         await cut.Find("[data-overview='alerts']").TriggerEventAsync("onopenserver", new OpenServerEventArgs { Server = "web-07" });
 
         Assert.Equal(["web-07"], opened);
