@@ -1,3 +1,4 @@
+using FleetCast.Server.Components.Events;
 using FleetCast.Server.Engine;
 using Microsoft.AspNetCore.Components;
 
@@ -43,4 +44,9 @@ public abstract class SnapshotTab : ComponentBase
     }
 
     protected abstract void Build(PublishedSnapshot published);
+
+    /// <summary>Handler for a container of server links (<c>@onopenserver</c>): opens the clicked server;
+    /// a click elsewhere in the container opens nothing.</summary>
+    protected Task OpenServerAsync(OpenServerEventArgs args) =>
+        string.IsNullOrEmpty(args.Server) ? Task.CompletedTask : OnOpenServer.InvokeAsync(args.Server);
 }

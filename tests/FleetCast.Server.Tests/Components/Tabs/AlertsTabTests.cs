@@ -1,5 +1,6 @@
 using Bunit;
 using FleetCast.Core.Alerts;
+using FleetCast.Server.Components.Events;
 using FleetCast.Server.Components.Tabs;
 using FleetCast.Server.Tests.Components.Shared;
 
@@ -32,5 +33,23 @@ public sealed class AlertsTabTests : DashboardTestContext
 
         Assert.Equal(ascending.Order(StringComparer.Ordinal), ascending);
         Assert.Equal(ascending.Distinct().Reverse(), descending.Distinct());
+    }
+
+    [Fact]
+    public async Task ServerLink_ClickedThroughItsContainer_OpensThatServer()
+    {
+        var opened = new List<string>();
+        var published = TestSnapshots.Create();
+        var cut = Render<AlertsTab>(p => p
+            .Add(t => t.Snapshot, published)
+            .Add(t => t.OnOpenServer, server => opened.Add(server)));
+        var link = cut.Find("[data-alerts='table'] button[data-open-server]");
+        var server = link.GetAttribute("data-open-server")!;
+
+        await cut.Find("[data-alerts='table']").TriggerEventAsync("onopenserver", new OpenServerEventArgs { Server = server });
+
+        Assert.Equal(server, link.TextContent);
+        Assert.Null(link.GetAttribute("blazor:onclick"));
+        Assert.Equal([server], opened);
     }
 }
