@@ -75,15 +75,15 @@ internal sealed class MarkdownReport
             Line($"**Stopped early:** {stoppedAt}");
         }
         Line();
-        Line("| pages | circuits (server's count) | server CPU | server RSS | memory per session (RSS) | managed heap (median) | live heap | live heap per session | update delay p50 | p95 | max | updates not shown | load average |");
-        Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Line("| pages | circuits (server's count) | server CPU | server RSS | memory per session (RSS) | managed heap (median) | live heap | live heap per session | update delay p50 | p95 | max | updates not shown | server's share p50 | p95 (updates sent) | load average |");
+        Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         var baseline = levels[0];
         foreach (var level in levels)
         {
             var perSession = level.Pages == 0 ? "—" : Kb((level.RssBytes - baseline.RssBytes) / (double)level.Pages);
             var livePerSession = level.Pages == 0 || level.LiveHeapBytes is not { } live || baseline.LiveHeapBytes is not { } live0 ? "—" : Kb((live - live0) / (double)level.Pages);
             var liveHeap = level.LiveHeapBytes is { } bytes ? Mb(bytes) : "—";
-            Line($"| {level.Pages} | {level.Circuits} | {level.CpuPercent:F0} % | {Mb(level.RssBytes)} | {perSession} | {Mb(level.ManagedHeapBytes)} | {liveHeap} | {livePerSession} | {Ms(level.Delays.P50)} | {Ms(level.Delays.P95)} | {Ms(level.Delays.Max)} | {level.Missed} | {level.LoadAverage} |");
+            Line($"| {level.Pages} | {level.Circuits} | {level.CpuPercent:F0} % | {Mb(level.RssBytes)} | {perSession} | {Mb(level.ManagedHeapBytes)} | {liveHeap} | {livePerSession} | {Ms(level.Delays.P50)} | {Ms(level.Delays.P95)} | {Ms(level.Delays.Max)} | {level.Missed} | {Ms(level.ServerDelays.Quantile(0.5) * 1000)} | {Ms(level.ServerDelays.Quantile(0.95) * 1000)} ({level.ServerDelays.Count:N0}) | {level.LoadAverage} |");
         }
 
         if (levels.Count >= 3)
@@ -94,9 +94,13 @@ internal sealed class MarkdownReport
             var live = measuredLive.Length >= 2 ? LinearFit.Of(measuredLive.Select(l => ((double)l.Pages, (double)l.LiveHeapBytes!.Value))) : null;
             var loaded = levels.Where(l => l.Pages > 0 && l.Delays.Count > 0).ToArray();
             var p95 = loaded.Length >= 2 ? LinearFit.Of(loaded.Select(l => ((double)l.Pages, l.Delays.P95))) : null;
-            Line($"| **500 (extrapolated, linear fit)** | | *{cpu.At(500):F0} %* | *{Mb(rss.At(500))}* | *{Kb(rss.Slope)}* (fit slope) | | {(live is null ? "—" : $"*{Mb(live.At(500))}*")} | {(live is null ? "—" : $"*{Kb(live.Slope)}* (fit slope)")} | | *{(p95 is null ? "—" : Ms(p95.At(500)))}* (p95 fit) | | | |");
+            var sent = levels.Where(l => l.Pages > 0 && l.ServerDelays.Count > 0).ToArray();
+            var serverP95 = sent.Length >= 2 ? LinearFit.Of(sent.Select(l => ((double)l.Pages, l.ServerDelays.Quantile(0.95) * 1000))) : null;
+            Line($"| **500 (extrapolated, linear fit)** | | *{cpu.At(500):F0} %* | *{Mb(rss.At(500))}* | *{Kb(rss.Slope)}* (fit slope) | | {(live is null ? "—" : $"*{Mb(live.At(500))}*")} | {(live is null ? "—" : $"*{Kb(live.Slope)}* (fit slope)")} | | *{(p95 is null ? "—" : Ms(p95.At(500)))}* (p95 fit) | | | | *{(serverP95 is null ? "—" : Ms(serverP95.At(500)))}* (p95 fit) | |");
             Line();
             Line($"The 500 row is **extrapolated** from the measured rows by least squares (CPU {cpu.Slope:F2} %/page, resident memory {Kb(rss.Slope)}/page{(live is null ? string.Empty : $", live heap {Kb(live.Slope)}/page")}); it is not a measurement. A CPU figure above 200 % means two cores would not keep up.");
+            Line();
+            Line("The server's share is the server's own histogram (`fleetcast_dashboard_update_seconds`): for every update a page showed live, the time from the snapshot's publication until that session's render was handed to its connection; the rest of the update delay is the network and the page's browser, which here are the same two cores. Quantiles are estimated from the histogram's buckets (factor 1.5 apart), as Prometheus' histogram_quantile does.");
         }
 
         Line();

@@ -87,10 +87,20 @@ internal sealed class ServerProcess : IAsyncDisposable
     public async Task<(long? Bytes, long? Index)> LiveHeapAfterFullGcAsync() =>
         ((long?)await MetricAsync("fleetcast_gc_live_heap_bytes"), (long?)await MetricAsync("fleetcast_gc_full_blocking_index"));
 
-    private async Task<double?> MetricAsync(string name)
+    /// <summary>The server's share of the update delay, in seconds, as counted so far
+    /// (<c>fleetcast_dashboard_update_seconds</c>: publication to the session's render handed to its connection).</summary>
+    public async Task<BucketHistogram> UpdateDelayHistogramAsync() =>
+        BucketHistogram.Parse(await MetricsTextAsync(), "fleetcast_dashboard_update_seconds");
+
+    private async Task<string> MetricsTextAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        var metrics = await http.GetStringAsync("metrics");
+        return await http.GetStringAsync("metrics");
+    }
+
+    private async Task<double?> MetricAsync(string name)
+    {
+        var metrics = await MetricsTextAsync();
         var line = metrics.Split('\n').FirstOrDefault(l => l.StartsWith(name + " ", StringComparison.Ordinal));
         return line is null ? null : double.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
     }

@@ -38,6 +38,7 @@ internal static class SessionLoadBench
                 await clock.WaitForStepsAsync(level == 0 ? 10 : 2, stepTimeout * 10);
                 await Task.WhenAll(pages.Select(UpdateDelays.ResetAsync));
                 var before = ProcessStats.Read(server.Pid);
+                var serverDelaysBefore = await server.UpdateDelayHistogramAsync();
                 var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 using var sampling = new CancellationTokenSource();
                 var rssSamples = SampleAsync(() => Task.FromResult<long?>(ProcessStats.Read(server.Pid).RssBytes), TimeSpan.FromMilliseconds(500), sampling.Token);
@@ -46,6 +47,7 @@ internal static class SessionLoadBench
                 await clock.WaitForStepsAsync(steps, stepTimeout * steps);
                 var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 var after = ProcessStats.Read(server.Pid);
+                var serverDelays = (await server.UpdateDelayHistogramAsync()).Since(serverDelaysBefore);
                 await sampling.CancelAsync();
                 var rss = Median(await rssSamples);
                 var heap = await heapSamples is { Count: > 0 } heaps ? Median(heaps) : 0;
@@ -63,9 +65,10 @@ internal static class SessionLoadBench
                     live,
                     new Percentiles(updates.SelectMany(u => u.DelaysMs)),
                     updates.Sum(u => u.Missed),
+                    serverDelays,
                     loadAverage);
                 results.Add(level0);
-                Console.Error.WriteLine($"  {level} pages: server CPU {level0.CpuPercent:F0} %, RSS {level0.RssBytes / 1048576.0:F0} MiB, live heap {level0.LiveHeapBytes / 1048576.0:F0} MiB, delay p95 {level0.Delays.P95:F0} ms");
+                Console.Error.WriteLine($"  {level} pages: server CPU {level0.CpuPercent:F0} %, RSS {level0.RssBytes / 1048576.0:F0} MiB, live heap {level0.LiveHeapBytes / 1048576.0:F0} MiB, delay p95 {level0.Delays.P95:F0} ms (server's share {level0.ServerDelays.Quantile(0.95) * 1000:F0} ms)");
             }
         }
         finally

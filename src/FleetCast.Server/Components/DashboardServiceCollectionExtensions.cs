@@ -31,6 +31,7 @@ public static class DashboardServiceCollectionExtensions
         services.TryAddSingleton<SnapshotViewCache>();
         services.TryAddSingleton<StaticHtml>();
         services.TryAddSingleton<DashboardSessions>();
+        services.TryAddSingleton<DashboardUpdateDelays>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, DashboardSessionTracker>());
 
         // Needs the host's ForecasterSet and ServerExplanations (FleetCastHost registers them).

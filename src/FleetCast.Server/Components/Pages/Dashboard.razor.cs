@@ -27,6 +27,9 @@ public sealed partial class Dashboard : ComponentBase, IDisposable
     [Inject]
     private ChartModule Module { get; set; } = default!;
 
+    [Inject]
+    private DashboardUpdateDelays UpdateDelays { get; set; } = default!;
+
     private TabDefinition CurrentTab => TabCatalog.All.First(t => t.Id == _tab);
 
     private bool HasNewerData => Source.Current is { } latest && (_shown is null || latest.Snapshot.Version != _shown.Snapshot.Version);
@@ -61,15 +64,21 @@ public sealed partial class Dashboard : ComponentBase, IDisposable
         }
     }
 
-    private Task OnPublishedAsync(PublishedSnapshot published) => InvokeAsync(() =>
+    private Task OnPublishedAsync(PublishedSnapshot published, long publishedAt) => InvokeAsync(() =>
     {
-        if (_refresh.ShouldShow(_shownAt, Time.GetUtcNow()))
+        var shown = _refresh.ShouldShow(_shownAt, Time.GetUtcNow());
+        if (shown)
         {
             Show(published);
         }
 
-        // In interval or paused mode the header still offers "show latest".
+        // In interval or paused mode the header still offers "show latest". The render runs here, within
+        // this call, and ends with its batch handed to the session's connection.
         StateHasChanged();
+        if (shown)
+        {
+            UpdateDelays.Record(Time.GetElapsedTime(publishedAt));
+        }
     });
 
     private void Show(PublishedSnapshot? published)

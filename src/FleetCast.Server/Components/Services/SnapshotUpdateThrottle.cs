@@ -4,7 +4,8 @@ namespace FleetCast.Server.Components.Services;
 
 /// <summary>Subscribes to snapshot publishes and calls back with the latest one, merged and throttled:
 /// a callback already queued is not queued twice and calls are at least <c>minInterval</c> apart
-/// (after Aspire's CallbackThrottler). Dispose to unsubscribe.</summary>
+/// (after Aspire's CallbackThrottler). The callback also gets the snapshot's publication time, as a
+/// timestamp of the <see cref="TimeProvider"/>. Dispose to unsubscribe.</summary>
 public sealed class SnapshotUpdateThrottle : IDisposable
 {
     public static readonly TimeSpan DefaultMinInterval = TimeSpan.FromMilliseconds(100);
@@ -12,15 +13,16 @@ public sealed class SnapshotUpdateThrottle : IDisposable
     private readonly object _gate = new();
     private readonly TimeProvider _time;
     private readonly TimeSpan _minInterval;
-    private readonly Func<PublishedSnapshot, Task> _callback;
+    private readonly Func<PublishedSnapshot, long, Task> _callback;
     private readonly IDisposable _subscription;
     private PublishedSnapshot? _latest;
+    private long _latestPublishedAt;
     private ITimer? _timer;
     private DateTimeOffset _lastCall = DateTimeOffset.MinValue;
     private bool _queued;
     private bool _disposed;
 
-    public SnapshotUpdateThrottle(ISnapshotSource source, TimeProvider time, TimeSpan minInterval, Func<PublishedSnapshot, Task> callback)
+    public SnapshotUpdateThrottle(ISnapshotSource source, TimeProvider time, TimeSpan minInterval, Func<PublishedSnapshot, long, Task> callback)
     {
         _time = time;
         _minInterval = minInterval;
@@ -38,6 +40,7 @@ public sealed class SnapshotUpdateThrottle : IDisposable
             }
 
             _latest = snapshot;
+            _latestPublishedAt = _time.GetTimestamp();
             if (_queued)
             {
                 return;
@@ -53,6 +56,7 @@ public sealed class SnapshotUpdateThrottle : IDisposable
     private async Task FireAsync()
     {
         PublishedSnapshot? next;
+        long publishedAt;
         lock (_gate)
         {
             if (_disposed)
@@ -61,6 +65,7 @@ public sealed class SnapshotUpdateThrottle : IDisposable
             }
 
             next = _latest;
+            publishedAt = _latestPublishedAt;
             _queued = false;
             _lastCall = _time.GetUtcNow();
         }
@@ -71,7 +76,7 @@ public sealed class SnapshotUpdateThrottle : IDisposable
             // the circuit, and must not kill the engine's thread or later updates.
             try
             {
-                await _callback(next).ConfigureAwait(false);
+                await _callback(next, publishedAt).ConfigureAwait(false);
             }
             catch (ObjectDisposedException)
             {

@@ -13,7 +13,7 @@ public sealed class DashboardSessionTrackerTests
         // Arrange
         var registry = Metrics.NewCustomRegistry();
         var sessions = new DashboardSessions();
-        _ = new DashboardMetrics(registry, sessions);
+        _ = new DashboardMetrics(registry, sessions, new DashboardUpdateDelays());
         var first = new DashboardSessionTracker(sessions);
         var second = new DashboardSessionTracker(sessions);
 

@@ -12,7 +12,7 @@ public sealed class SnapshotUpdateThrottleTests
     private readonly List<long> _received = [];
 
     private SnapshotUpdateThrottle Create() =>
-        new(_source, _time, TimeSpan.FromMilliseconds(100), s =>
+        new(_source, _time, TimeSpan.FromMilliseconds(100), (s, _) =>
         {
             lock (_received)
             {
@@ -37,6 +37,27 @@ public sealed class SnapshotUpdateThrottleTests
 
         Assert.Equal([1L], beforeInterval);
         Assert.Equal([1L, 4L], _received);
+    }
+
+    [Fact]
+    public void Publish_MergedBurst_PassesTheLatestSnapshotsPublicationTime()
+    {
+        var publishedAt = new List<TimeSpan>();
+        var started = _time.GetTimestamp();
+        using var throttle = new SnapshotUpdateThrottle(_source, _time, TimeSpan.FromMilliseconds(100), (_, at) =>
+        {
+            publishedAt.Add(_time.GetElapsedTime(started, at));
+            return Task.CompletedTask;
+        });
+
+        _source.Publish(TestSnapshots.Create(version: 1, withDetails: false));
+        _time.Advance(TimeSpan.FromMilliseconds(20));
+        _source.Publish(TestSnapshots.Create(version: 2, withDetails: false));
+        _time.Advance(TimeSpan.FromMilliseconds(30));
+        _source.Publish(TestSnapshots.Create(version: 3, withDetails: false));
+        _time.Advance(TimeSpan.FromMilliseconds(50));
+
+        Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(50)], publishedAt);
     }
 
     [Fact]

@@ -44,12 +44,15 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(_ => new AlertActions(ActionStore, Source, Time));
         Services.AddSingleton<SnapshotViewCache>();
         Services.AddSingleton<StaticHtml>();
+        Services.AddSingleton(UpdateDelays);
         JSInterop.Mode = JSRuntimeMode.Loose;
         ChartJs = JSInterop.SetupModule(ChartModule.Path);
         ChartJs.Mode = JSRuntimeMode.Loose;
     }
 
     protected FakeSnapshotSource Source { get; } = new();
+
+    protected DashboardUpdateDelays UpdateDelays { get; } = new();
 
     /// <summary>Render as the prerendered page (no circuit yet) instead of a live circuit.</summary>
     protected bool Prerendering { get; set; }

@@ -110,8 +110,29 @@ public sealed class DashboardTests : DashboardTestContext
     }
 
     [Fact]
+    public void Publish_LiveMode_RecordsEachShownUpdatesTimeSincePublication()
+    {
+        var delays = RecordUpdateDelays();
+        Source.Publish(TestSnapshots.Create(servers: 12, version: 1));
+        var cut = Render<Dashboard>();
+
+        // Shown at once (no update in the last 100 ms), then one that waits out the throttle's interval.
+        Source.Publish(TestSnapshots.Create(servers: 20, version: 2));
+        Time.Advance(TimeSpan.FromMilliseconds(30));
+        Source.Publish(TestSnapshots.Create(servers: 30, version: 3));
+        Time.Advance(TimeSpan.FromMilliseconds(70));
+
+        cut.WaitForAssertion(() => Assert.Equal("30", cut.Find("[data-kpi='servers'] .kpi-value").TextContent));
+        lock (delays)
+        {
+            Assert.Equal([TimeSpan.Zero, TimeSpan.FromMilliseconds(70)], delays);
+        }
+    }
+
+    [Fact]
     public void Publish_PausedMode_KeepsShownSnapshotAndOffersLatest()
     {
+        var delays = RecordUpdateDelays();
         Source.Publish(TestSnapshots.Create(servers: 12, version: 1));
         var cut = Render<Dashboard>();
         cut.Find("select[aria-label='Refresh mode']").Change(nameof(RefreshMode.Paused));
@@ -122,6 +143,10 @@ public sealed class DashboardTests : DashboardTestContext
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button.small")));
         Assert.Equal("12", cut.Find("[data-kpi='servers'] .kpi-value").TextContent);
         Assert.Contains(ChartJs.Invocations, i => i.Identifier == "saveSetting" && (string?)i.Arguments[1] == "paused:30");
+        lock (delays)
+        {
+            Assert.Empty(delays);
+        }
     }
 
     [Fact]
@@ -192,5 +217,18 @@ public sealed class DashboardTests : DashboardTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("server", cut.Find("[role='tabpanel']").GetAttribute("data-tab")));
         Assert.Equal("ppweb005", cut.Find("[data-server-name]").GetAttribute("data-server-name"));
+    }
+
+    private List<TimeSpan> RecordUpdateDelays()
+    {
+        var delays = new List<TimeSpan>();
+        UpdateDelays.Subscribe(delay =>
+        {
+            lock (delays)
+            {
+                delays.Add(delay);
+            }
+        });
+        return delays;
     }
 }
