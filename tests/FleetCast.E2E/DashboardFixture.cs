@@ -25,7 +25,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = chromium, Headless = true, Args = Chromium.Args });
     }
 
-    internal Task<DashboardPage> OpenDashboardAsync() => DashboardPage.OpenAsync(Browser, BaseAddress);
+    internal Task<DashboardPage> OpenDashboardAsync(string? initScript = null) => DashboardPage.OpenAsync(Browser, BaseAddress, initScript: initScript);
 
     public async Task DisposeAsync()
     {

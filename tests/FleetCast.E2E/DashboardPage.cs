@@ -37,10 +37,16 @@ internal sealed class DashboardPage : IAsyncDisposable
         }
     }
 
-    public static async Task<DashboardPage> OpenAsync(IBrowser browser, Uri baseAddress, int width = 1440, int height = 900)
+    /// <param name="initScript">Run in the page before any of its own scripts, when given.</param>
+    public static async Task<DashboardPage> OpenAsync(IBrowser browser, Uri baseAddress, int width = 1440, int height = 900, string? initScript = null)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, BaseURL = baseAddress.ToString(), AcceptDownloads = true });
         context.SetDefaultTimeout((float)ReadyTimeout.TotalMilliseconds);
+        if (initScript is not null)
+        {
+            await context.AddInitScriptAsync(initScript);
+        }
+
         var page = await context.NewPageAsync();
         var dashboard = new DashboardPage(context, page);
         await page.GotoAsync("/");

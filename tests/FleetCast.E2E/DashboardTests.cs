@@ -221,6 +221,31 @@ public sealed class DashboardTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task FirstLoad_DrawsPrerenderedChartBeforeBlazorStartsAndFetchesChartBundleOnce()
+    {
+        // Arrange: notes whether Blazor's script had run when the first chart was marked drawn.
+        const string watchFirstChart = """
+            new MutationObserver((_, observer) => {
+              if (document.querySelector('[data-chart][data-ready="true"]')) {
+                window.__blazorAtFirstChart = typeof window.Blazor;
+                observer.disconnect();
+              }
+            }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });
+            """;
+
+        // Act
+        await using var dashboard = await fixture.OpenDashboardAsync(watchFirstChart);
+        var blazorAtFirstChart = await dashboard.Page.EvaluateAsync<string?>("() => window.__blazorAtFirstChart ?? null");
+        var bundleFetches = await dashboard.Page.EvaluateAsync<int>("() => performance.getEntriesByType('resource').filter(r => r.name.includes('/dist/fleetcast-charts')).length");
+
+        // Assert: the page became interactive afterwards (the panel is ready), without errors.
+        Assert.Equal("undefined", blazorAtFirstChart);
+        Assert.Equal(1, bundleFetches);
+        Assert.Equal("true", await dashboard.Page.Locator("[role='tabpanel'][data-tab='overview']").GetAttributeAsync("data-ready"));
+        Assert.Empty(dashboard.Errors);
+    }
+
+    [Fact]
     public async Task OpenPage_CountsAsADashboardSessionOnMetrics()
     {
         // Arrange
