@@ -13,10 +13,10 @@ namespace FleetCast.Cli;
 /// <summary>Feeds the in-process simulator into the server through the same validation and the same
 /// ingest service as HTTP agents, with the simulator's clock as "now". On a first start (no stored data)
 /// it stores BackfillSteps steps of history first (stored, not replayed through the model: the engine's
-/// first step simply sees full windows); after a restart it continues from the newest stored data time.
+/// first step simply sees full windows; no alert is raised on it, see <see cref="BackfillStatus"/>); after a restart it continues from the newest stored data time.
 /// Then it produces Speed steps per real second (0 = real time).</summary>
 public sealed class SimulatorFeeder(FleetSimulator simulator, IIngestService ingest, IngestRequestParser parser, IWindowStore windows,
-    IOptions<FleetCastOptions> options, TimeProvider time, ILogger<SimulatorFeeder> logger) : BackgroundService
+    IOptions<FleetCastOptions> options, TimeProvider time, ILogger<SimulatorFeeder> logger, BackfillStatus backfill) : BackgroundService
 {
     private const int BackfillBatchSamples = 20_000;
 
@@ -75,6 +75,8 @@ public sealed class SimulatorFeeder(FleetSimulator simulator, IIngestService ing
 
     private async Task BackfillAsync(int steps, CancellationToken cancellationToken)
     {
+        // Steps the engine computes meanwhile score history but raise no alerts on it.
+        using var backfilling = backfill.Begin();
         var started = Stopwatch.GetTimestamp();
         var batch = new List<MetricSample>(BackfillBatchSamples + simulator.ServerNames.Count);
         for (var i = 0; i < steps; i++)

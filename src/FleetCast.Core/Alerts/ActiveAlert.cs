@@ -14,5 +14,5 @@ public sealed record ActiveAlert(
     DateTimeOffset StartedAt,
     DateTimeOffset LastEvaluatedAt)
 {
-    public AlertKey Key => new(Server, Metric, Severity);
+    public AlertKey Key => new(Server, Metric);
 }

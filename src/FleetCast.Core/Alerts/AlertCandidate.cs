@@ -13,5 +13,5 @@ public sealed record AlertCandidate(
     int StepsAhead,
     double MinutesAhead)
 {
-    public AlertKey Key => new(Server, Metric, Severity);
+    public AlertKey Key => new(Server, Metric);
 }

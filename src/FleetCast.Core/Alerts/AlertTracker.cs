@@ -1,11 +1,14 @@
 namespace FleetCast.Core.Alerts;
 
-/// <summary>Alert lifecycle (firing → resolved), de-duplicated per server + metric + severity, with
-/// fire-after and resolve-after counts so alerts do not flap. Not thread-safe: the engine owns it.</summary>
+/// <summary>Alert lifecycle (firing → resolved), one per server + metric, whose severity escalates and
+/// de-escalates within it, with fire-after and resolve-after counts so alerts do not flap. Not
+/// thread-safe: the engine owns it.</summary>
 /// <remarks>A candidate must be found in <see cref="AlertRuleOptions.FireAfterEvaluations"/> consecutive
 /// evaluations of its server to fire; its start is the data time of the first of them. A firing alert is
 /// refreshed by every evaluation that finds it again and resolves after
 /// <see cref="AlertRuleOptions.ResolveAfterEvaluations"/> consecutive evaluations of its server without it.
+/// A more severe candidate escalates it at once (same start, one lifecycle); a critical alert whose metric
+/// is only found at warning de-escalates after as many consecutive evaluations as a resolution takes.
 /// Evaluations of other servers change nothing for it.</remarks>
 public sealed class AlertTracker
 {
@@ -15,7 +18,8 @@ public sealed class AlertTracker
     private IReadOnlyCollection<ActiveAlert> _active = [];
 
     /// <param name="restored">Alerts that were firing before a restart (from storage). Where storage
-    /// holds a key twice, the earliest start wins.</param>
+    /// holds a server + metric twice (a database written before alerts escalated in place), the more
+    /// severe one is kept with the earliest start.</param>
     public AlertTracker(AlertRuleOptions options, IEnumerable<ActiveAlert>? restored = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -32,10 +36,15 @@ public sealed class AlertTracker
         _options = options;
         foreach (var alert in restored ?? [])
         {
-            if (!_firing.TryGetValue(alert.Key, out var existing) || alert.StartedAt < existing.Alert.StartedAt)
+            if (!_firing.TryGetValue(alert.Key, out var existing))
             {
                 _firing[alert.Key] = new Firing(alert);
+                continue;
             }
+
+            var kept = alert.Severity > existing.Alert.Severity ? alert : existing.Alert;
+            var start = alert.StartedAt < existing.Alert.StartedAt ? alert.StartedAt : existing.Alert.StartedAt;
+            existing.Alert = kept with { StartedAt = start };
         }
 
         _active = SnapshotActive();
@@ -70,8 +79,20 @@ public sealed class AlertTracker
         {
             if (_firing.TryGetValue(key, out var firing))
             {
-                firing.Alert = Refresh(firing.Alert, candidate, dataTime);
                 firing.Misses = 0;
+                if (candidate.Severity == firing.Alert.Severity)
+                {
+                    firing.Downgrades = 0;
+                    firing.Alert = Refresh(firing.Alert, candidate, dataTime);
+                }
+                else if (candidate.Severity > firing.Alert.Severity || ++firing.Downgrades >= _options.ResolveAfterEvaluations)
+                {
+                    var previous = firing.Alert.Severity;
+                    firing.Downgrades = 0;
+                    firing.Alert = Refresh(firing.Alert, candidate, dataTime);
+                    transitions.Add(new AlertTransition(firing.Alert, AlertTransitionKind.SeverityChanged, dataTime) { PreviousSeverity = previous });
+                }
+
                 continue;
             }
 
@@ -112,13 +133,16 @@ public sealed class AlertTracker
     }
 
     private static bool MoreUrgent(AlertCandidate candidate, AlertCandidate other) =>
-        candidate.Likelihood != other.Likelihood
-            ? candidate.Likelihood < other.Likelihood
-            : candidate.MinutesAhead < other.MinutesAhead;
+        candidate.Severity != other.Severity
+            ? candidate.Severity > other.Severity
+            : candidate.Likelihood != other.Likelihood
+                ? candidate.Likelihood < other.Likelihood
+                : candidate.MinutesAhead < other.MinutesAhead;
 
     private static ActiveAlert Refresh(ActiveAlert alert, AlertCandidate candidate, DateTimeOffset dataTime) =>
         alert with
         {
+            Severity = candidate.Severity,
             Likelihood = candidate.Likelihood,
             Threshold = candidate.Threshold,
             PredictedValue = candidate.PredictedValue,
@@ -133,6 +157,9 @@ public sealed class AlertTracker
         public ActiveAlert Alert { get; set; } = alert;
 
         public int Misses { get; set; }
+
+        /// <summary>Consecutive evaluations that found the metric only at a lower severity.</summary>
+        public int Downgrades { get; set; }
     }
 
     private sealed record Pending(int Count, DateTimeOffset FirstSeen);

@@ -12,9 +12,10 @@ public static class PredictiveAlertRule
 {
     /// <param name="current">Latest value per catalog metric; NaN = never observed, which never alerts
     /// (neither now nor on its forecast, which would be a forecast of fill values).</param>
-    /// <param name="ready">False during warm-up: only values already over a threshold alert, no predictions.</param>
-    /// <returns>At most one candidate per (metric, severity), ordered by metric then severity (warning first).
-    /// A metric over its critical threshold yields both a warning and a critical candidate.</returns>
+    /// <param name="ready">False during warm-up: a server still filling its look-back raises no alert at all
+    /// (its level still shows current breaches; see <see cref="Scoring.RiskScorer"/>).</param>
+    /// <returns>At most one candidate per metric, the most severe one found (critical before warning; within a
+    /// severity, now before likely before possible), ordered by metric.</returns>
     public static IReadOnlyList<AlertCandidate> Evaluate(string server, ServerProfile profile, ReadOnlySpan<double> current, ServerForecast? forecast, bool ready, ThresholdTable table, AlertRuleOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(server);
@@ -26,8 +27,13 @@ public static class PredictiveAlertRule
             throw new ArgumentException($"options.PersistSteps must be at least 1; got {options.PersistSteps}.", nameof(options));
         }
 
-        var predict = ready && forecast is not null && forecast.HorizonSteps > 0;
         var candidates = new List<AlertCandidate>();
+        if (!ready)
+        {
+            return candidates;
+        }
+
+        var predict = forecast is not null && forecast.HorizonSteps > 0;
 
         foreach (var thresholds in table.ForProfile(profile))
         {
@@ -39,32 +45,39 @@ public static class PredictiveAlertRule
 
             foreach (var (severity, bound) in Bounds(thresholds))
             {
-                if (thresholds.Reaches(value, bound))
+                if (Find(server, thresholds, severity, bound, value, predict ? forecast : null, options) is { } candidate)
                 {
-                    candidates.Add(new AlertCandidate(server, thresholds.Metric, severity, AlertLikelihood.Now, bound, value, 0, 0));
-                    continue;
-                }
-
-                if (!predict)
-                {
-                    continue;
-                }
-
-                var median = forecast!.Series(ForecastQuantiles.MedianIndex(forecast), thresholds.Metric);
-                var pessimistic = forecast.Series(ForecastQuantiles.PessimisticIndex(forecast, thresholds), thresholds.Metric);
-                if (FirstPersistentCrossing(median, thresholds, bound, options.PersistSteps) is { } likely)
-                {
-                    candidates.Add(Predicted(server, thresholds, severity, AlertLikelihood.Likely, bound, median, likely, forecast.StepSeconds));
-                }
-                else if (FirstPersistentCrossing(pessimistic, thresholds, bound, options.PersistSteps) is { } possible
-                    && possible <= options.PossibleWithinSteps)
-                {
-                    candidates.Add(Predicted(server, thresholds, severity, AlertLikelihood.Possible, bound, pessimistic, possible, forecast.StepSeconds));
+                    candidates.Add(candidate);
+                    break;
                 }
             }
         }
 
         return candidates;
+    }
+
+    private static AlertCandidate? Find(string server, MetricThresholds thresholds, AlertSeverity severity, double bound, double value, ServerForecast? forecast, AlertRuleOptions options)
+    {
+        if (thresholds.Reaches(value, bound))
+        {
+            return new AlertCandidate(server, thresholds.Metric, severity, AlertLikelihood.Now, bound, value, 0, 0);
+        }
+
+        if (forecast is null)
+        {
+            return null;
+        }
+
+        var median = forecast.Series(ForecastQuantiles.MedianIndex(forecast), thresholds.Metric);
+        if (FirstPersistentCrossing(median, thresholds, bound, options.PersistSteps) is { } likely)
+        {
+            return Predicted(server, thresholds, severity, AlertLikelihood.Likely, bound, median, likely, forecast.StepSeconds);
+        }
+
+        var pessimistic = forecast.Series(ForecastQuantiles.PessimisticIndex(forecast, thresholds), thresholds.Metric);
+        return FirstPersistentCrossing(pessimistic, thresholds, bound, options.PersistSteps) is { } possible && possible <= options.PossibleWithinSteps
+            ? Predicted(server, thresholds, severity, AlertLikelihood.Possible, bound, pessimistic, possible, forecast.StepSeconds)
+            : null;
     }
 
     /// <summary>The 1-based step at which <paramref name="series"/> first reaches <paramref name="bound"/>
@@ -84,16 +97,17 @@ public static class PredictiveAlertRule
         return null;
     }
 
+    /// <summary>Most severe first: the first bound that finds a candidate is the metric's one alert.</summary>
     private static IEnumerable<(AlertSeverity Severity, double Bound)> Bounds(MetricThresholds thresholds)
     {
-        if (thresholds.Warning is { } warning)
-        {
-            yield return (AlertSeverity.Warning, warning);
-        }
-
         if (thresholds.Critical is { } critical)
         {
             yield return (AlertSeverity.Critical, critical);
+        }
+
+        if (thresholds.Warning is { } warning)
+        {
+            yield return (AlertSeverity.Warning, warning);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 
 namespace FleetCast.Core.Scoring;
@@ -45,4 +46,24 @@ public static class MetricText
     /// <summary>"cpu 99% predicted within 1 h".</summary>
     public static string Predicted(Metric metric, double value, double withinMinutes) =>
         $"{Label(metric)} {FormatValue(metric, Shown(metric, value))} predicted within {FormatDuration(withinMinutes)}";
+
+    /// <summary>"memory 98.6% ≥ critical 98%" (for idle, "cpu 92% ≥ critical 90%").</summary>
+    public static string Breach(Metric metric, double value, AlertSeverity severity, double threshold) =>
+        $"{Label(metric)} {FormatValue(metric, Shown(metric, value))} ≥ {SeverityWord(severity)} {FormatValue(metric, Shown(metric, threshold))}";
+
+    /// <summary>"critical alert: memory likely to reach 98% in 35 min".</summary>
+    public static string Alert(ActiveAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        var threshold = FormatValue(alert.Metric, Shown(alert.Metric, alert.Threshold));
+        var what = alert.Likelihood switch
+        {
+            AlertLikelihood.Now => $"{Label(alert.Metric)} at or beyond {threshold}",
+            AlertLikelihood.Likely => $"{Label(alert.Metric)} likely to reach {threshold} in {FormatDuration(alert.MinutesAhead)}",
+            _ => $"{Label(alert.Metric)} may reach {threshold} in {FormatDuration(alert.MinutesAhead)}",
+        };
+        return $"{SeverityWord(alert.Severity)} alert: {what}";
+    }
+
+    private static string SeverityWord(AlertSeverity severity) => severity == AlertSeverity.Critical ? "critical" : "warning";
 }

@@ -1,3 +1,4 @@
+using FleetCast.Core.Alerts;
 using FleetCast.Core.Forecasts;
 using FleetCast.Core.Levels;
 using FleetCast.Core.Metrics;
@@ -6,20 +7,27 @@ using FleetCast.Core.Thresholds;
 
 namespace FleetCast.Core.Scoring;
 
-/// <summary>Risk score 0–100 = 0.7 × current points + 0.3 × predicted points (each capped at 100).
+/// <summary>Risk score 0–100 = 0.7 × current points + 0.3 × predicted points (each capped at 100), lifted to
+/// the lowest score of the level that its breaches and firing alerts require (<see cref="LevelFloor"/>).
 /// Predicted uses the pessimistic quantile over the near horizon: p90 where high is bad, p10 of idle.</summary>
 public static class RiskScorer
 {
     public const string BasisNow = "now";
     public const string BasisPredicted = "predicted";
 
+    /// <summary>Basis of the factor that lifts a score to the level a breach or a firing alert requires.</summary>
+    public const string BasisFloor = "floor";
+
     /// <param name="current">Latest value per catalog metric; NaN = not observed (contributes nothing).</param>
     /// <param name="forecast">Null during warm-up without any forecast: predicted points are then 0.</param>
+    /// <param name="alerts">The server's firing alerts (after this step's evaluation), whose levels the score
+    /// must reach; null or empty for none.</param>
     /// <remarks>A metric that was never observed (NaN now) is not scored on its forecast either: a
     /// forecast of a series that was never seen is a forecast of fill values, not of the server.
     /// The score is rounded to 2 decimals (its level is taken from the rounded value, so the number
     /// shown and the level always agree) and the factor points are apportioned to sum to it exactly.</remarks>
-    public static RiskAssessment Score(ServerProfile profile, ReadOnlySpan<double> current, ServerForecast? forecast, ThresholdTable table, ScoringOptions options)
+    public static RiskAssessment Score(ServerProfile profile, ReadOnlySpan<double> current, ServerForecast? forecast, ThresholdTable table, ScoringOptions options,
+        IReadOnlyCollection<ActiveAlert>? alerts = null)
     {
         ArgumentNullException.ThrowIfNull(table);
         ValidateOptions(options);
@@ -81,7 +89,50 @@ public static class RiskScorer
             .Select(x => x.Factor)
             .ToArray();
 
+        if (Floor(profile, current, table, alerts) is { } floor && RiskLadder.Get(floor.Level).MinScore > score)
+        {
+            var lift = Math.Round(RiskLadder.Get(floor.Level).MinScore - score, 2, MidpointRounding.AwayFromZero);
+            score = RiskLadder.Get(floor.Level).MinScore;
+            factors = [.. factors.Prepend(new RiskFactor(MetricCatalog.WireName(floor.Metric), floor.Text, lift, BasisFloor)).OrderByDescending(f => f.Points)];
+        }
+
         return new RiskAssessment(score, RiskLadder.FromScore(score), currentCapped, predictedCapped, factors);
+    }
+
+    /// <summary>The highest level required by a current breach or a firing alert, with the reason; null for none.
+    /// Breaches come before alerts at the same level (they are facts, not forecasts).</summary>
+    private static (RiskLevel Level, Metric Metric, string Text)? Floor(ServerProfile profile, ReadOnlySpan<double> current, ThresholdTable table, IReadOnlyCollection<ActiveAlert>? alerts)
+    {
+        (RiskLevel Level, Metric Metric, string Text)? best = null;
+        foreach (var thresholds in table.ForProfile(profile))
+        {
+            var value = current[(int)thresholds.Metric];
+            if (double.IsNaN(value))
+            {
+                continue;
+            }
+
+            var (severity, bound) = thresholds.Critical is { } critical && thresholds.Reaches(value, critical)
+                ? (AlertSeverity.Critical, critical)
+                : thresholds.Warning is { } warning && thresholds.Reaches(value, warning)
+                    ? (AlertSeverity.Warning, warning)
+                    : (default(AlertSeverity?), double.NaN);
+            if (severity is { } reached && (best is null || LevelFloor.ForBreach(reached) > best.Value.Level))
+            {
+                best = (LevelFloor.ForBreach(reached), thresholds.Metric, MetricText.Breach(thresholds.Metric, value, reached, bound));
+            }
+        }
+
+        foreach (var alert in alerts ?? [])
+        {
+            var level = LevelFloor.ForAlert(alert.Severity, alert.Likelihood);
+            if (best is null || level > best.Value.Level)
+            {
+                best = (level, alert.Metric, MetricText.Alert(alert));
+            }
+        }
+
+        return best;
     }
 
     private static void ValidateOptions(ScoringOptions options)

@@ -1,6 +1,7 @@
 using FleetCast.Core.Forecasts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Windows;
+using FleetCast.Forecasting.Data;
 
 namespace FleetCast.Forecasting.Baselines;
 
@@ -125,7 +126,9 @@ public abstract class BaselineForecaster : IForecaster
             }
         }
 
-        return new ServerForecast(window.Server, Name, window.LastStepTime, window.StepSeconds, ServerForecast.StandardQuantiles, horizon, values);
+        var forecast = new ServerForecast(window.Server, Name, window.LastStepTime, window.StepSeconds, ServerForecast.StandardQuantiles, horizon, values);
+        CounterProjection.Apply(window, forecast);
+        return forecast;
     }
 
     private static void EstimateBands(ReadOnlySpan<float> series, ReadOnlySpan<int> origins, ReadOnlySpan<float> predictions, int horizon, Scratch scratch)

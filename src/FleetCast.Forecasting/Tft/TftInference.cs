@@ -1,6 +1,7 @@
 using FleetCast.Core.Forecasts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Windows;
+using FleetCast.Forecasting.Data;
 using FleetCast.Forecasting.Tft.Modules;
 using FleetCast.Forecasting.Tft.Training;
 using TorchSharp;
@@ -79,7 +80,9 @@ internal static class TftInference
             }
         }
 
-        return new ServerForecast(window.Server, ForecasterName, window.LastStepTime, window.StepSeconds, (double[])quantiles.Clone(), horizonSteps, values);
+        var forecast = new ServerForecast(window.Server, ForecasterName, window.LastStepTime, window.StepSeconds, (double[])quantiles.Clone(), horizonSteps, values);
+        CounterProjection.Apply(window, forecast);
+        return forecast;
     }
 
     /// <summary>The last <paramref name="lookback"/> rows of a window, with any NaN replaced by the previous value (or the next

@@ -39,7 +39,7 @@ public sealed class AlertRouter
         }
 
         var messages = new List<OutboxMessage>();
-        foreach (var transition in transitions)
+        foreach (var transition in transitions.SelectMany(ForReceivers))
         {
             ServerProfile? profile = profiles.TryGetValue(transition.Alert.Server, out var p) ? p : null;
             foreach (var route in Routes.Where(r => r.Matches(transition.Alert, profile)))
@@ -52,5 +52,19 @@ public sealed class AlertRouter
         }
 
         return messages;
+    }
+
+    /// <summary>Receivers identify an alert by its labels, severity included: a severity change within one
+    /// lifecycle reaches them as the old severity resolved and the new one firing (since the lifecycle's start).</summary>
+    private static IEnumerable<AlertTransition> ForReceivers(AlertTransition transition)
+    {
+        if (transition.Kind != AlertTransitionKind.SeverityChanged || transition.PreviousSeverity is not { } previous)
+        {
+            yield return transition;
+            yield break;
+        }
+
+        yield return new AlertTransition(transition.Alert with { Severity = previous }, AlertTransitionKind.Resolved, transition.At);
+        yield return new AlertTransition(transition.Alert, AlertTransitionKind.Fired, transition.At);
     }
 }

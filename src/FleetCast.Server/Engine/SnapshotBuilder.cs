@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FleetCast.Core.Alerts;
+using FleetCast.Core.Assessment;
 using FleetCast.Core.Forecasts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
@@ -13,17 +14,16 @@ using FleetCast.Server.Windows;
 
 namespace FleetCast.Server.Engine;
 
-/// <summary>One model step's computation: route windows to forecasters (one batch each), score, find
-/// alerts, summarise, and assemble the immutable snapshot. Owns the alert tracker; not thread-safe
-/// (the engine calls it from one loop).</summary>
+/// <summary>One model step's computation: route windows to forecasters (one batch each), assess every
+/// live server once (its level and its alerts from one <see cref="FleetAssessor"/> evaluation), summarise,
+/// and assemble the immutable snapshot. Owns the assessor; not thread-safe (the engine calls it from one loop).</summary>
 public sealed class SnapshotBuilder
 {
     private readonly ForecasterSet _forecasters;
     private readonly ForecastOptions _options;
     private readonly ThresholdTable _thresholds;
     private readonly ScoringOptions _scoring;
-    private readonly AlertRuleOptions _alertRules;
-    private readonly AlertTracker _tracker;
+    private readonly FleetAssessor _assessor;
     private readonly EngineMetrics? _metrics;
 
     public SnapshotBuilder(ForecasterSet forecasters, ForecastOptions options, ThresholdTable thresholds, ScoringOptions scoring,
@@ -33,12 +33,14 @@ public sealed class SnapshotBuilder
         _options = options;
         _thresholds = thresholds;
         _scoring = scoring;
-        _alertRules = alertRules;
         _metrics = metrics;
-        _tracker = new AlertTracker(alertRules, restoredAlerts);
+        _assessor = new FleetAssessor(thresholds, scoring, alertRules, restoredAlerts);
     }
 
-    public StepResult Build(IReadOnlyList<WindowView> views, DateTimeOffset dataTime, long version, DateTimeOffset computedAt, PublishedSnapshot? previous)
+    /// <param name="raiseAlerts">False while history is being back-filled: servers are scored, but no alert
+    /// fires or resolves on history.</param>
+    public StepResult Build(IReadOnlyList<WindowView> views, DateTimeOffset dataTime, long version, DateTimeOffset computedAt, PublishedSnapshot? previous,
+        bool raiseAlerts = true)
     {
         var primary = _forecasters.Primary;
         var warmUp = _forecasters.WarmUp;
@@ -53,19 +55,21 @@ public sealed class SnapshotBuilder
 
         var forecasts = ForecastLive(live, primary, warmUp);
 
-        var rows = new List<ServerRow>(views.Count);
-        var details = new Dictionary<string, ServerDetail>(views.Count, StringComparer.Ordinal);
-        var candidates = new List<AlertCandidate>();
-        var evaluated = new List<string>(live.Count);
+        var inputs = new List<AssessmentInput>(live.Count);
         foreach (var view in live)
         {
-            var forecast = forecasts[view.Server];
-            var current = view.Window.Latest();
-            var ready = view.FilledSteps >= _options.LookbackSteps;
-            var risk = RiskScorer.Score(view.Profile, current, forecast, _thresholds, _scoring);
+            inputs.Add(new AssessmentInput(view.Server, view.Profile, view.Window.Latest(), forecasts[view.Server], view.FilledSteps >= _options.LookbackSteps));
+        }
+
+        var assessment = _assessor.Assess(dataTime, inputs, raiseAlerts);
+        var rows = new List<ServerRow>(views.Count);
+        var details = new Dictionary<string, ServerDetail>(views.Count, StringComparer.Ordinal);
+        for (var i = 0; i < live.Count; i++)
+        {
+            var view = live[i];
+            var (current, forecast, ready) = (inputs[i].Current, inputs[i].Forecast, inputs[i].Ready);
+            var risk = assessment.Risks[view.Server];
             var display = DisplayMetricsBuilder.Build(current, forecast, _scoring);
-            candidates.AddRange(PredictiveAlertRule.Evaluate(view.Server, view.Profile, current, forecast, ready, _thresholds, _alertRules));
-            evaluated.Add(view.Server);
             var row = new ServerRow(view.Server, view.Profile, risk.Score, risk.Level, ready, WarmupProgress(view), false, view.LastSeen,
                 forecast?.Forecaster ?? "none", risk.Factors, display);
             rows.Add(row);
@@ -80,7 +84,7 @@ public sealed class SnapshotBuilder
         }
 
         rows.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
-        var transitions = _tracker.Update(dataTime, evaluated, candidates);
+        var transitions = assessment.Transitions;
 
         var previousScores = previous?.Snapshot.Servers.ToDictionary(r => r.Name, r => r.RiskScore, StringComparer.Ordinal)
             ?? new Dictionary<string, double>(StringComparer.Ordinal);
@@ -94,7 +98,7 @@ public sealed class SnapshotBuilder
             }).ToList(),
             _thresholds);
         var profiles = rows.ToDictionary(r => r.Name, r => r.Profile, StringComparer.Ordinal);
-        var alerts = _tracker.Active
+        var alerts = assessment.Active
             .OrderByDescending(a => a.Severity)
             .ThenBy(a => a.MinutesAhead)
             .ThenBy(a => a.Server, StringComparer.Ordinal)
@@ -109,7 +113,7 @@ public sealed class SnapshotBuilder
     }
 
     /// <summary>Reads the currently firing alerts (e.g. for the status route).</summary>
-    public int ActiveAlertCount => _tracker.Active.Count;
+    public int ActiveAlertCount => _assessor.Active.Count;
 
     private Dictionary<string, ServerForecast?> ForecastLive(List<WindowView> live, IForecaster primary, IForecaster warmUp)
     {
@@ -208,7 +212,7 @@ public sealed class SnapshotBuilder
 
         // No earlier score in this process (e.g. right after a restart): score its last known values, no forecast.
         var current = view.Window.Latest();
-        var risk = RiskScorer.Score(view.Profile, current, null, _thresholds, _scoring);
+        var risk = _assessor.ScoreAlone(new AssessmentInput(view.Server, view.Profile, current, null, false));
         var display = DisplayMetricsBuilder.Build(current, null, _scoring);
         var row = new ServerRow(view.Server, view.Profile, risk.Score, risk.Level, view.FilledSteps >= _options.LookbackSteps,
             WarmupProgress(view), true, view.LastSeen, "none", risk.Factors, display);

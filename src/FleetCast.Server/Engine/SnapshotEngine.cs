@@ -4,6 +4,7 @@ using FleetCast.Core.Profiles;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Ingest;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Windows;
 using Microsoft.Extensions.Hosting;
@@ -29,6 +30,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
     private readonly ThresholdTable _thresholds;
     private readonly ScoringOptions _scoring;
     private readonly AlertRuleOptions _alertRules;
+    private readonly BackfillStatus _backfill;
     private readonly long _epoch;
     private readonly Lock _stepLock = new();
     private SnapshotBuilder? _builder;
@@ -39,8 +41,9 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
 
     public SnapshotEngine(IWindowStore windows, IAlertStore alertStore, ISnapshotHistoryStore historyStore, ForecasterSet forecasters,
         EngineMetrics metrics, IOptions<FleetCastOptions> options, ThresholdTable thresholds, ScoringOptions scoring,
-        AlertRuleOptions alertRules, TimeProvider time, ILogger<SnapshotEngine> logger)
+        AlertRuleOptions alertRules, TimeProvider time, ILogger<SnapshotEngine> logger, BackfillStatus? backfill = null)
     {
+        _backfill = backfill ?? new BackfillStatus();
         _windows = windows;
         _alertStore = alertStore;
         _historyStore = historyStore;
@@ -128,7 +131,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
         var previous = Current;
         var views = _windows.Capture(dataTime);
         var version = (previous?.Snapshot.Version ?? 0) + 1;
-        var result = _builder.Build(views, dataTime, version, _time.GetUtcNow(), previous);
+        var result = _builder.Build(views, dataTime, version, _time.GetUtcNow(), previous, raiseAlerts: !_backfill.Active);
         if (result.Transitions.Count > 0)
         {
             _alertStore.Record(result.Transitions, ProfilesOf(views, result.Transitions));

@@ -156,6 +156,7 @@ public static class FleetCastHost
         services.TryAddSingleton<ServerExplanations>();
         services.TryAddSingleton<EngineMetrics>();
         services.TryAddSingleton<DashboardMetrics>();
+        services.TryAddSingleton<BackfillStatus>();
         services.TryAddSingleton<SnapshotEngine>();
         services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotEngine>());
         services.TryAddSingleton<CompatPredictionsCache>();

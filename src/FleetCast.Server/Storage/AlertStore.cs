@@ -6,8 +6,9 @@ using Microsoft.Data.Sqlite;
 
 namespace FleetCast.Server.Storage;
 
-/// <summary>Alert lifecycle rows: a fired alert inserts a row with ended_at NULL; its resolution closes
-/// the open row of the same server + metric + severity with its end time and duration. With a router,
+/// <summary>Alert lifecycle rows, one per server + metric lifecycle: a fired alert inserts a row with ended_at
+/// NULL; a severity change updates that open row in place (peak_severity keeps the highest); its resolution
+/// closes it with its end time and duration. With a router,
 /// the deliveries of each transition go into the outbox in the same transaction as the alert rows.</summary>
 public sealed class AlertStore : IAlertStore
 {
@@ -40,13 +41,17 @@ public sealed class AlertStore : IAlertStore
         {
             foreach (var transition in transitions)
             {
-                if (transition.Kind == AlertTransitionKind.Fired)
+                switch (transition.Kind)
                 {
-                    InsertFired(connection, transaction, transition.Alert);
-                }
-                else
-                {
-                    CloseOpen(connection, transaction, transition);
+                    case AlertTransitionKind.Fired:
+                        InsertFired(connection, transaction, transition.Alert);
+                        break;
+                    case AlertTransitionKind.SeverityChanged:
+                        UpdateSeverity(connection, transaction, transition.Alert);
+                        break;
+                    default:
+                        CloseOpen(connection, transaction, transition);
+                        break;
                 }
             }
 
@@ -100,10 +105,11 @@ public sealed class AlertStore : IAlertStore
         command.Transaction = transaction;
         command.CommandText =
             """
-            INSERT INTO alert_events (server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at)
-            SELECT $server, $metric, $severity, $likelihood, $threshold, $predicted, $minutes, $started, $evaluated
+            INSERT INTO alert_events (server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at,
+                peak_severity, fired_minutes_ahead)
+            SELECT $server, $metric, $severity, $likelihood, $threshold, $predicted, $minutes, $started, $evaluated, $severity, $minutes
             WHERE NOT EXISTS (
-                SELECT 1 FROM alert_events WHERE server = $server AND metric = $metric AND severity = $severity AND ended_at IS NULL);
+                SELECT 1 FROM alert_events WHERE server = $server AND metric = $metric AND ended_at IS NULL);
             """;
         AddKey(command, alert);
         command.Parameters.AddWithValue("$likelihood", DbValues.ToText(alert.Likelihood));
@@ -123,10 +129,31 @@ public sealed class AlertStore : IAlertStore
             """
             UPDATE alert_events
             SET ended_at = $ended, duration_s = $ended - started_at, last_evaluated_at = $ended
-            WHERE server = $server AND metric = $metric AND severity = $severity AND ended_at IS NULL;
+            WHERE server = $server AND metric = $metric AND ended_at IS NULL;
             """;
         AddKey(command, transition.Alert);
         command.Parameters.AddWithValue("$ended", DbValues.ToUnixSeconds(transition.At));
+        command.ExecuteNonQuery();
+    }
+
+    private static void UpdateSeverity(SqliteConnection connection, SqliteTransaction transaction, ActiveAlert alert)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText =
+            """
+            UPDATE alert_events
+            SET severity = $severity, likelihood = $likelihood, threshold = $threshold, predicted_value = $predicted,
+                minutes_ahead = $minutes, last_evaluated_at = $evaluated,
+                peak_severity = CASE WHEN $severity = 'critical' THEN 'critical' ELSE COALESCE(peak_severity, severity) END
+            WHERE server = $server AND metric = $metric AND ended_at IS NULL;
+            """;
+        AddKey(command, alert);
+        command.Parameters.AddWithValue("$likelihood", DbValues.ToText(alert.Likelihood));
+        command.Parameters.AddWithValue("$threshold", alert.Threshold);
+        command.Parameters.AddWithValue("$predicted", alert.PredictedValue);
+        command.Parameters.AddWithValue("$minutes", alert.MinutesAhead);
+        command.Parameters.AddWithValue("$evaluated", DbValues.ToUnixSeconds(alert.LastEvaluatedAt));
         command.ExecuteNonQuery();
     }
 

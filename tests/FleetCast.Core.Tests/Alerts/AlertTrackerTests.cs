@@ -28,7 +28,7 @@ public sealed class AlertTrackerTests
         Assert.Equal(At(0), fired.Alert.StartedAt);
         Assert.Null(fired.Duration);
         var active = Assert.Single(tracker.Active);
-        Assert.Equal(new AlertKey("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical), active.Key);
+        Assert.Equal(new AlertKey("ppdb003", Metric.MemUsedPct), active.Key);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class AlertTrackerTests
     }
 
     [Fact]
-    public void Update_ManyKeys_ReturnsTransitionsAndActiveInServerMetricSeverityOrder()
+    public void Update_ManyKeys_ReturnsOneAlertPerServerMetricInServerMetricOrder()
     {
         var tracker = new AlertTracker(AlertRuleOptions.Default);
         AlertCandidate[] candidates =
@@ -164,9 +164,72 @@ public sealed class AlertTrackerTests
 
         var transitions = tracker.Update(At(0), ["ppdb003", "ppweb001"], candidates);
 
-        string[] expected = ["ppdb003/cpu_user_pct/critical", "ppdb003/swap_used_pct/warning", "ppweb001/mem_used_pct/warning", "ppweb001/mem_used_pct/critical"];
+        string[] expected = ["ppdb003/cpu_user_pct", "ppdb003/swap_used_pct", "ppweb001/mem_used_pct"];
         Assert.Equal(expected, transitions.Select(t => t.Alert.Key.ToString()).ToArray());
         Assert.Equal(expected, tracker.Active.Select(a => a.Key.ToString()).ToArray());
+        Assert.Equal(AlertSeverity.Critical, tracker.Active.Single(a => a.Server == "ppweb001").Severity);
+    }
+
+    [Fact]
+    public void Update_CriticalFoundWhileWarningFires_EscalatesInPlaceKeepingTheStart()
+    {
+        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        tracker.Update(At(0), Db3, [Candidate(severity: AlertSeverity.Warning)]);
+
+        var transitions = tracker.Update(At(1), Db3, [Candidate(severity: AlertSeverity.Critical, minutes: 20)]);
+
+        var changed = Assert.Single(transitions);
+        Assert.Equal(AlertTransitionKind.SeverityChanged, changed.Kind);
+        Assert.Equal(AlertSeverity.Warning, changed.PreviousSeverity);
+        var active = Assert.Single(tracker.Active);
+        Assert.Equal((AlertSeverity.Critical, At(0), 20.0), (active.Severity, active.StartedAt, active.MinutesAhead));
+    }
+
+    [Fact]
+    public void Update_OnlyWarningFoundWhileCriticalFires_DeescalatesAfterResolveHysteresis()
+    {
+        var tracker = new AlertTracker(new AlertRuleOptions { ResolveAfterEvaluations = 3 });
+        tracker.Update(At(0), Db3, [Candidate(severity: AlertSeverity.Critical)]);
+
+        var first = tracker.Update(At(1), Db3, [Candidate(severity: AlertSeverity.Warning)]);
+        var second = tracker.Update(At(2), Db3, [Candidate(severity: AlertSeverity.Warning)]);
+        Assert.Equal(AlertSeverity.Critical, Assert.Single(tracker.Active).Severity);
+        var third = tracker.Update(At(3), Db3, [Candidate(severity: AlertSeverity.Warning)]);
+
+        Assert.Empty(first);
+        Assert.Empty(second);
+        var changed = Assert.Single(third);
+        Assert.Equal((AlertTransitionKind.SeverityChanged, AlertSeverity.Critical), (changed.Kind, changed.PreviousSeverity));
+        Assert.Equal((AlertSeverity.Warning, At(0)), (Assert.Single(tracker.Active).Severity, tracker.Active.Single().StartedAt));
+    }
+
+    [Fact]
+    public void Update_CriticalReturnsDuringDeescalationCount_StaysCriticalWithoutTransitions()
+    {
+        var tracker = new AlertTracker(new AlertRuleOptions { ResolveAfterEvaluations = 2 });
+        tracker.Update(At(0), Db3, [Candidate(severity: AlertSeverity.Critical)]);
+
+        var transitions = new[]
+        {
+            tracker.Update(At(1), Db3, [Candidate(severity: AlertSeverity.Warning)]),
+            tracker.Update(At(2), Db3, [Candidate(severity: AlertSeverity.Critical)]),
+            tracker.Update(At(3), Db3, [Candidate(severity: AlertSeverity.Warning)]),
+        };
+
+        Assert.All(transitions, Assert.Empty);
+        Assert.Equal(AlertSeverity.Critical, Assert.Single(tracker.Active).Severity);
+    }
+
+    [Fact]
+    public void Constructor_RestoredWarningAndCriticalOfOneMetric_KeepsTheCriticalWithTheEarliestStart()
+    {
+        var warning = new ActiveAlert("ppdb003", Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0, At(0), At(4));
+        var critical = warning with { Severity = AlertSeverity.Critical, Threshold = 99, StartedAt = At(3) };
+
+        var tracker = new AlertTracker(AlertRuleOptions.Default, [critical, warning]);
+
+        var kept = Assert.Single(tracker.Active);
+        Assert.Equal((AlertSeverity.Critical, 99.0, At(0)), (kept.Severity, kept.Threshold, kept.StartedAt));
     }
 
     [Fact]

@@ -23,23 +23,20 @@ public sealed class PredictiveAlertRuleTests
     }
 
     [Fact]
-    public void Evaluate_CurrentOverCritical_ReturnsNowForWarningAndCritical()
+    public void Evaluate_CurrentOverCritical_ReturnsOneCriticalNow()
     {
         var current = TestMetrics.Healthy().With(Metric.MemUsedPct, 98.6);
 
         var result = Evaluate(current, ForecastBuilder.FlatAt(TestMetrics.Healthy()));
 
-        Assert.Equal(2, result.Count);
-        Assert.All(result, c =>
-        {
-            Assert.Equal(Metric.MemUsedPct, c.Metric);
-            Assert.Equal(AlertLikelihood.Now, c.Likelihood);
-            Assert.Equal(0, c.StepsAhead);
-            Assert.Equal(0, c.MinutesAhead);
-            Assert.Equal(98.6, c.PredictedValue);
-        });
-        Assert.Equal([AlertSeverity.Warning, AlertSeverity.Critical], result.Select(c => c.Severity).ToArray());
-        Assert.Equal([90.0, 98.0], result.Select(c => c.Threshold).ToArray());
+        var c = Assert.Single(result);
+        Assert.Equal(Metric.MemUsedPct, c.Metric);
+        Assert.Equal(AlertLikelihood.Now, c.Likelihood);
+        Assert.Equal(0, c.StepsAhead);
+        Assert.Equal(0, c.MinutesAhead);
+        Assert.Equal(98.6, c.PredictedValue);
+        Assert.Equal(AlertSeverity.Critical, c.Severity);
+        Assert.Equal(98.0, c.Threshold);
     }
 
     [Fact]
@@ -50,11 +47,8 @@ public sealed class PredictiveAlertRuleTests
 
         var result = Evaluate(current, forecast);
 
-        Assert.Equal(2, result.Count);
-        var warning = result[0];
-        Assert.Equal((AlertSeverity.Warning, AlertLikelihood.Likely, 7, 35.0, 96.0), (warning.Severity, warning.Likelihood, warning.StepsAhead, warning.MinutesAhead, warning.PredictedValue));
-        var critical = result[1];
-        Assert.Equal((AlertSeverity.Critical, AlertLikelihood.Likely, 7, 35.0), (critical.Severity, critical.Likelihood, critical.StepsAhead, critical.MinutesAhead));
+        var critical = Assert.Single(result);
+        Assert.Equal((AlertSeverity.Critical, AlertLikelihood.Likely, 7, 35.0, 96.0), (critical.Severity, critical.Likelihood, critical.StepsAhead, critical.MinutesAhead, critical.PredictedValue));
     }
 
     [Fact]
@@ -148,14 +142,12 @@ public sealed class PredictiveAlertRuleTests
 
         var result = Evaluate(current, forecast);
 
-        Assert.Equal(2, result.Count);
-        Assert.All(result, c =>
-        {
-            Assert.Equal(Metric.CpuIdlePct, c.Metric);
-            Assert.Equal(AlertLikelihood.Possible, c.Likelihood);
-            Assert.Equal(6, c.StepsAhead);
-            Assert.Equal(8, c.PredictedValue);
-        });
+        var c = Assert.Single(result);
+        Assert.Equal(Metric.CpuIdlePct, c.Metric);
+        Assert.Equal(AlertSeverity.Critical, c.Severity);
+        Assert.Equal(AlertLikelihood.Possible, c.Likelihood);
+        Assert.Equal(6, c.StepsAhead);
+        Assert.Equal(8, c.PredictedValue);
     }
 
     [Fact]
@@ -165,33 +157,40 @@ public sealed class PredictiveAlertRuleTests
 
         var result = Evaluate(current, null);
 
-        Assert.Equal([AlertSeverity.Warning, AlertSeverity.Critical], result.Select(c => c.Severity).ToArray());
-        Assert.All(result, c => Assert.Equal(AlertLikelihood.Now, c.Likelihood));
+        var c = Assert.Single(result);
+        Assert.Equal((AlertSeverity.Critical, AlertLikelihood.Now), (c.Severity, c.Likelihood));
     }
 
     [Fact]
-    public void Evaluate_NotReady_SuppressesPredictionsButKeepsNow()
+    public void Evaluate_NotReady_RaisesNothingEvenOverAThresholdNow()
     {
-        var current = TestMetrics.Healthy().With(Metric.SwapUsedPct, 30);
+        var current = TestMetrics.Healthy().With(Metric.SwapUsedPct, 60);
         var forecast = ForecastBuilder.FlatAt(current.With(Metric.MemUsedPct, 99));
 
-        var result = Evaluate(current, forecast, ready: false);
-
-        var candidate = Assert.Single(result);
-        Assert.Equal((Metric.SwapUsedPct, AlertSeverity.Warning, AlertLikelihood.Now), (candidate.Metric, candidate.Severity, candidate.Likelihood));
+        Assert.Empty(Evaluate(current, forecast, ready: false));
+        Assert.Single(Evaluate(current, forecast, ready: true), c => c.Metric == Metric.SwapUsedPct);
     }
 
     [Fact]
-    public void Evaluate_WarningNowAndCriticalPredicted_EmitsBoth()
+    public void Evaluate_WarningNowAndCriticalPredicted_EmitsOnlyTheCritical()
     {
         var current = TestMetrics.Healthy().With(Metric.MemUsedPct, 92);
         var forecast = new ForecastBuilder().Flat(current).Series(Metric.MemUsedPct, h => h < 3 ? 92 : 99).Build();
 
         var result = Evaluate(current, forecast);
 
-        Assert.Equal(2, result.Count);
-        Assert.Equal((AlertSeverity.Warning, AlertLikelihood.Now), (result[0].Severity, result[0].Likelihood));
-        Assert.Equal((AlertSeverity.Critical, AlertLikelihood.Likely, 3), (result[1].Severity, result[1].Likelihood, result[1].StepsAhead));
+        var only = Assert.Single(result);
+        Assert.Equal((AlertSeverity.Critical, AlertLikelihood.Likely, 3), (only.Severity, only.Likelihood, only.StepsAhead));
+    }
+
+    [Fact]
+    public void Evaluate_WarningNowAndNoCriticalAhead_EmitsTheWarningNow()
+    {
+        var current = TestMetrics.Healthy().With(Metric.MemUsedPct, 92);
+
+        var only = Assert.Single(Evaluate(current, ForecastBuilder.FlatAt(current)));
+
+        Assert.Equal((Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now), (only.Metric, only.Severity, only.Likelihood));
     }
 
     [Fact]

@@ -9,7 +9,8 @@ namespace FleetCast.Core.Tests.Scoring;
 
 public sealed class RiskScorerTests
 {
-    private static readonly ThresholdTable Table = ThresholdTable.Default;
+    /// <summary>The default bands without alert thresholds: the weighted arithmetic alone, no level floors.</summary>
+    private static readonly ThresholdTable Table = TestThresholds.BandsOnly;
     private static readonly ScoringOptions Options = ScoringOptions.Default;
 
     private static RiskAssessment Score(double[] current, ServerProfile profile = ServerProfile.Generic, Forecasts.ServerForecast? forecast = null, ScoringOptions? options = null) =>

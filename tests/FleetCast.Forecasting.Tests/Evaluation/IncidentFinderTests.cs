@@ -72,8 +72,8 @@ public sealed class IncidentFinderTests
     public void CrossingSteps_MetricWithoutThreshold_IsEmpty()
     {
         var data = TestSeries.Dataset(1, 60, (s, t, m) => t == 40 ? 1000f : 1f);
-        var thresholds = ThresholdTable.Default.Get(ServerProfile.WebApi, Metric.NetInMbS);
+        var thresholds = ThresholdTable.Default.Get(ServerProfile.WebApi, Metric.UptimeDays);
 
-        Assert.Empty(IncidentFinder.CrossingSteps(data.Servers[0], Metric.NetInMbS, thresholds, quietSteps: 12));
+        Assert.Empty(IncidentFinder.CrossingSteps(data.Servers[0], Metric.UptimeDays, thresholds, quietSteps: 12));
     }
 }

@@ -133,7 +133,7 @@ public sealed class AlertActionApiTests
     {
         var server = await TestServerFixture.StartAsync(dataDir);
         var last = TestSamples.StepsAgo(1);
-        await server.IngestAsync(TestSamples.Body(["ppweb001"], last, steps: 2, memory: 99.5));
+        await server.IngestAsync(TestSamples.Body(["ppweb001"], last, steps: 4, memory: 99.5)); // a full look-back: a warming-up server raises no alert
         await server.WaitForDataTimeAsync(last);
         await WaitForStoredAlertIdAsync(server);
         return server;

@@ -79,7 +79,7 @@ public sealed class StreamAndAdminApiTests
     {
         await using var server = await TestServerFixture.StartAsync();
         var last = TestSamples.StepsAgo(1);
-        await server.IngestAsync(TestSamples.Body(["ppweb001"], last, steps: 2, memory: 99.5));
+        await server.IngestAsync(TestSamples.Body(["ppweb001"], last, steps: 4, memory: 99.5)); // a full look-back: a warming-up server raises no alert
         await server.WaitForDataTimeAsync(last);
 
         var active = await server.GetJsonAsync("/api/v1/alerts");

@@ -1,10 +1,12 @@
 using System.IO.Compression;
 using System.Text.Json;
 using FleetCast.Core.Alerts;
+using FleetCast.Core.Levels;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Ingest;
 using FleetCast.Server.Tests.Shared;
 using FleetCast.Server.Windows;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,9 +26,11 @@ public sealed class SnapshotEngineTests
     private readonly SnapshotEngine _engine;
     private readonly DateTimeOffset _origin = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
+    private readonly FleetCastOptions _options;
+
     public SnapshotEngineTests()
     {
-        var options = new FleetCastOptions();
+        var options = _options = new FleetCastOptions();
         options.Forecast.LookbackSteps = 4;
         options.Forecast.WindowSteps = 8;
         options.Forecast.HorizonSteps = 6;
@@ -200,6 +204,30 @@ public sealed class SnapshotEngineTests
         Assert.Equal(0, alert.MinutesAhead);
         Assert.Contains("ppweb001", alert.Message);
         Assert.Contains(_alerts.Transitions, t => t.Kind == AlertTransitionKind.Fired && t.Alert.Server == "ppweb001");
+    }
+
+    [Fact]
+    public void RunStep_DuringBackfill_ShowsTheLevelButRaisesAndStoresNoAlert()
+    {
+        var backfill = new BackfillStatus();
+        var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(_options),
+            ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance, backfill);
+        Feed("ppweb001", 0, 5, memory: 99.5);
+
+        PublishedSnapshot during;
+        using (backfill.Begin())
+        {
+            during = engine.TryStep()!;
+        }
+
+        Feed("ppweb001", 6, 6, memory: 99.5);
+        var after = engine.TryStep()!;
+
+        Assert.Empty(during.Snapshot.Alerts);
+        Assert.Equal(RiskLevel.Critical, Assert.Single(during.Snapshot.Servers).Level);
+        Assert.Single(after.Snapshot.Alerts, a => a.Metric == "mem_used_pct" && a.Severity == AlertSeverity.Critical);
+        var fired = Assert.Single(_alerts.Transitions);
+        Assert.Equal(after.Snapshot.DataTime, fired.At);
     }
 
     [Fact]

@@ -66,7 +66,7 @@ public sealed class AlertStoreTests : IDisposable
 
         var restored = Assert.Single(active);
         Assert.Equal(firing, restored);
-        Assert.Equal(new AlertKey("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical), restored.Key);
+        Assert.Equal(new AlertKey("ppdb003", Metric.MemUsedPct), restored.Key);
     }
 
     [Fact]

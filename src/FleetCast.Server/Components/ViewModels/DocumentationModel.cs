@@ -1,4 +1,5 @@
 using System.Globalization;
+using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Core.Scoring;
@@ -15,6 +16,16 @@ public sealed record DocumentationModel(
     IReadOnlyList<ProfileDoc> Profiles,
     ScoringOptions Scoring)
 {
+    /// <summary>How breaches and alerts map onto the ladder, as <see cref="LevelFloor"/> computes it.</summary>
+    public IReadOnlyList<LevelFloorDoc> LevelFloors { get; } =
+    [
+        new("a value at or beyond its critical threshold now", LevelStyle.Of(LevelFloor.ForBreach(AlertSeverity.Critical))),
+        new("a value at or beyond its warning threshold now", LevelStyle.Of(LevelFloor.ForBreach(AlertSeverity.Warning))),
+        new("a critical alert, likely (p50 crosses)", LevelStyle.Of(LevelFloor.ForAlert(AlertSeverity.Critical, AlertLikelihood.Likely))),
+        new("a critical alert, possible (only p90 crosses)", LevelStyle.Of(LevelFloor.ForAlert(AlertSeverity.Critical, AlertLikelihood.Possible))),
+        new("a warning alert ahead (likely or possible)", LevelStyle.Of(LevelFloor.ForAlert(AlertSeverity.Warning, AlertLikelihood.Likely))),
+    ];
+
     public static DocumentationModel From(ThresholdTable table, ScoringOptions scoring, ProfileRules rules)
     {
         var profiles = ProfileNames.All.Select(profile => new ProfileDoc(
@@ -57,3 +68,6 @@ public sealed record DocumentationModel(
 
     private static string Number(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
 }
+
+/// <summary>One row of the level-floor table: what a server has, and the lowest level it is shown at.</summary>
+public sealed record LevelFloorDoc(string What, LevelStyle Level);
