@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Engine;
@@ -68,11 +69,11 @@ public static class AlertEndpoints
 
     internal static string ToCsv(IEnumerable<AlertRecord> records)
     {
-        var csv = new StringBuilder("id,server,metric,severity,likelihood,threshold,predicted_value,minutes_ahead,started_at,ended_at,duration_seconds\n");
+        var csv = new StringBuilder("id,server,metric,severity,likelihood,threshold,predicted_value,minutes_ahead,started_at,ended_at,duration_seconds,peak_severity,outcome,outcome_at\n");
         foreach (var r in records)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{r.Id},{Escape(r.Server)},{MetricCatalog.WireName(r.Metric)},{r.Severity.ToString().ToLowerInvariant()},{r.Likelihood.ToString().ToLowerInvariant()},{r.Threshold},{r.PredictedValue},{r.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds}\n");
+                $"{r.Id},{Escape(r.Server)},{MetricCatalog.WireName(r.Metric)},{r.Severity.ToString().ToLowerInvariant()},{r.Likelihood.ToString().ToLowerInvariant()},{r.Threshold},{r.PredictedValue},{r.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds},{AlertHistoryItem.SeverityText(r.PeakSeverity)},{AlertHistoryItem.OutcomeText(r.Outcome)},{r.OutcomeAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}\n");
         }
 
         return csv.ToString();
@@ -101,9 +102,19 @@ public sealed record ActiveAlertsResponse(long Version, DateTimeOffset DataTime,
 
 public sealed record AlertHistoryResponse(DateTimeOffset From, DateTimeOffset To, int Count, IReadOnlyList<AlertHistoryItem> Alerts);
 
+/// <param name="Severity">The severity at the end of the lifecycle (or now, while it fires).</param>
+/// <param name="PeakSeverity">The highest severity the lifecycle reached.</param>
+/// <param name="Outcome">Whether the predicted crossing happened within its horizon: open, came-true or
+/// did-not-happen; null for an alert that fired on a value already over its threshold.</param>
 public sealed record AlertHistoryItem(long Id, string Server, string Metric, string Severity, string Likelihood, double Threshold,
-    double PredictedValue, double MinutesAhead, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, double? DurationSeconds)
+    double PredictedValue, double MinutesAhead, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, double? DurationSeconds,
+    string PeakSeverity, string? Outcome, DateTimeOffset? OutcomeAt)
 {
-    public static AlertHistoryItem From(AlertRecord r) => new(r.Id, r.Server, MetricCatalog.WireName(r.Metric), r.Severity.ToString().ToLowerInvariant(),
-        r.Likelihood.ToString().ToLowerInvariant(), r.Threshold, r.PredictedValue, r.MinutesAhead, r.StartedAt, r.EndedAt, r.Duration?.TotalSeconds);
+    public static AlertHistoryItem From(AlertRecord r) => new(r.Id, r.Server, MetricCatalog.WireName(r.Metric), SeverityText(r.Severity),
+        r.Likelihood.ToString().ToLowerInvariant(), r.Threshold, r.PredictedValue, r.MinutesAhead, r.StartedAt, r.EndedAt, r.Duration?.TotalSeconds,
+        SeverityText(r.PeakSeverity), OutcomeText(r.Outcome), r.OutcomeAt);
+
+    internal static string SeverityText(AlertSeverity severity) => AlertKeys.SeverityText(severity);
+
+    internal static string? OutcomeText(AlertOutcome? outcome) => outcome is { } o ? DbValues.ToText(o) : null;
 }

@@ -18,5 +18,6 @@ public static class ModelEndpoints
         return app;
     }
 
-    internal static Ok<ModelQualityReport> Quality(IModelQualitySource quality) => TypedResults.Ok(quality.Current);
+    internal static Ok<ModelQualityReport> Quality(IModelQualitySource quality, IAlertOutcomeSource outcomes) =>
+        TypedResults.Ok(quality.Current with { AlertOutcomes = outcomes.AlertOutcomes });
 }

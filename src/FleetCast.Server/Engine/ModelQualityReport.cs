@@ -1,3 +1,4 @@
+using FleetCast.Core.Alerts;
 using FleetCast.Forecasting.Evaluation;
 using FleetCast.Forecasting.Live;
 
@@ -14,7 +15,11 @@ public sealed record ModelQualityReport(
     EvaluationReport? Evaluation,
     string EvaluationMessage,
     LiveAccuracyReport Live,
-    DriftStatus Drift);
+    DriftStatus Drift)
+{
+    /// <summary>Live outcomes of predictive alerts per severity, with precision (came true / settled).</summary>
+    public IReadOnlyList<AlertOutcomeCounts> AlertOutcomes { get; init; } = [];
+}
 
 /// <summary>Input drift, or why it is not measured.</summary>
 /// <param name="Available">True when <see cref="Report"/> holds PSI values.</param>

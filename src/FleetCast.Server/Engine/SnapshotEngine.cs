@@ -17,7 +17,7 @@ namespace FleetCast.Server.Engine;
 /// (the windows' newest data time floored to the step) as soon as a new step has data, never because
 /// someone reads; when several steps arrived at once it computes the newest and counts the others as
 /// skipped instead of catching up.</summary>
-public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
+public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertOutcomeSource
 {
     private readonly IWindowStore _windows;
     private readonly IAlertStore _alertStore;
@@ -34,6 +34,8 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
     private readonly long _epoch;
     private readonly Lock _stepLock = new();
     private SnapshotBuilder? _builder;
+    private AlertOutcomeTracker? _outcomes;
+    private IReadOnlyList<AlertOutcomeCounts> _outcomeCounts = [new(AlertSeverity.Warning, 0, 0, 0, 0), new(AlertSeverity.Critical, 0, 0, 0, 0)];
     private PublishedSnapshot? _current;
     private Action<PublishedSnapshot>[] _subscribers = [];
     private DateTimeOffset? _lastStep;
@@ -73,6 +75,8 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
     }
 
     public ForecasterSet Forecasters => _forecasters;
+
+    public IReadOnlyList<AlertOutcomeCounts> AlertOutcomes => Volatile.Read(ref _outcomeCounts);
 
     public string? LastForecastError => _builder?.LastForecastError;
 
@@ -137,6 +141,8 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
             _alertStore.Record(result.Transitions, ProfilesOf(views, result.Transitions));
         }
 
+        SettleOutcomes(dataTime, result);
+
         var published = PublishedSnapshotFactory.Create(result.Snapshot, result.Details, _epoch);
         // Stored before it is published, like its alert transitions above: whoever sees a snapshot can
         // read its history point (the dashboard caches its history reads per snapshot).
@@ -187,6 +193,23 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
                 break;
             }
         }
+    }
+
+    /// <summary>Opens the claims of this step's predictive alerts and settles open claims against the values
+    /// just seen (stored after the transitions, whose rows they update).</summary>
+    private void SettleOutcomes(DateTimeOffset dataTime, StepResult result)
+    {
+        _outcomes ??= new AlertOutcomeTracker(TimeSpan.FromSeconds((double)_options.HorizonSteps * _options.StepSeconds),
+            _alertStore.LoadOpenPredictions(), _alertStore.LoadOutcomeCounts());
+        var opened = _outcomes.Open(result.Transitions);
+        var settled = _outcomes.Settle(dataTime, server =>
+            result.Details.TryGetValue(server, out var detail) && !detail.Row.Stale ? detail.Window.Latest() : null);
+        if (opened.Count + settled.Count > 0)
+        {
+            _alertStore.RecordOutcomes(opened, settled);
+        }
+
+        Volatile.Write(ref _outcomeCounts, _outcomes.Counts);
     }
 
     /// <summary>The profiles of the servers in <paramref name="transitions"/> (alert routing filters on them).</summary>

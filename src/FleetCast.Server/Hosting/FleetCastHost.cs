@@ -159,6 +159,7 @@ public static class FleetCastHost
         services.TryAddSingleton<BackfillStatus>();
         services.TryAddSingleton<SnapshotEngine>();
         services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotEngine>());
+        services.TryAddSingleton<IAlertOutcomeSource>(sp => sp.GetRequiredService<SnapshotEngine>());
         services.TryAddSingleton<CompatPredictionsCache>();
         services.TryAddSingleton(new ModelQualityOptions
         {

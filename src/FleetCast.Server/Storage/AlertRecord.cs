@@ -17,4 +17,14 @@ public sealed record AlertRecord(
     DateTimeOffset? EndedAt)
 {
     public TimeSpan? Duration => EndedAt - StartedAt;
+
+    /// <summary>The highest severity the lifecycle reached (it escalates and de-escalates in place).</summary>
+    public AlertSeverity PeakSeverity { get; init; } = Severity;
+
+    /// <summary>Whether the predicted crossing happened within its horizon; null for an alert that fired
+    /// on a value already over its threshold (it predicted nothing).</summary>
+    public AlertOutcome? Outcome { get; init; }
+
+    /// <summary>When the outcome settled (data time): the crossing, or the end of the horizon.</summary>
+    public DateTimeOffset? OutcomeAt { get; init; }
 }

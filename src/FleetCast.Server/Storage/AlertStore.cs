@@ -13,7 +13,8 @@ namespace FleetCast.Server.Storage;
 public sealed class AlertStore : IAlertStore
 {
     private const string Columns =
-        "id, server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at, ended_at";
+        "id, server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at, ended_at, " +
+        "peak_severity, outcome, outcome_at, outcome_deadline";
 
     private static readonly IReadOnlyDictionary<string, ServerProfile> NoProfiles = new Dictionary<string, ServerProfile>();
 
@@ -106,8 +107,8 @@ public sealed class AlertStore : IAlertStore
         command.CommandText =
             """
             INSERT INTO alert_events (server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at,
-                peak_severity, fired_minutes_ahead)
-            SELECT $server, $metric, $severity, $likelihood, $threshold, $predicted, $minutes, $started, $evaluated, $severity, $minutes
+                peak_severity)
+            SELECT $server, $metric, $severity, $likelihood, $threshold, $predicted, $minutes, $started, $evaluated, $severity
             WHERE NOT EXISTS (
                 SELECT 1 FROM alert_events WHERE server = $server AND metric = $metric AND ended_at IS NULL);
             """;
@@ -134,6 +135,90 @@ public sealed class AlertStore : IAlertStore
         AddKey(command, transition.Alert);
         command.Parameters.AddWithValue("$ended", DbValues.ToUnixSeconds(transition.At));
         command.ExecuteNonQuery();
+    }
+
+    public void RecordOutcomes(IReadOnlyList<AlertPrediction> opened, IReadOnlyList<AlertOutcomeSettlement> settled)
+    {
+        ArgumentNullException.ThrowIfNull(opened);
+        ArgumentNullException.ThrowIfNull(settled);
+        if (opened.Count + settled.Count == 0)
+        {
+            return;
+        }
+
+        _database.Write((connection, transaction) =>
+        {
+            foreach (var prediction in opened)
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText =
+                    """
+                    UPDATE alert_events SET outcome_severity = $severity, outcome_threshold = $threshold, outcome_deadline = $deadline, outcome = NULL, outcome_at = NULL
+                    WHERE server = $server AND metric = $metric AND started_at = $started;
+                    """;
+                AddRowKey(command, prediction.Server, prediction.Metric, prediction.StartedAt);
+                command.Parameters.AddWithValue("$severity", DbValues.ToText(prediction.Severity));
+                command.Parameters.AddWithValue("$threshold", prediction.Threshold);
+                command.Parameters.AddWithValue("$deadline", DbValues.ToUnixSeconds(prediction.Deadline));
+                command.ExecuteNonQuery();
+            }
+
+            foreach (var settlement in settled)
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText =
+                    """
+                    UPDATE alert_events SET outcome = $outcome, outcome_at = $at
+                    WHERE server = $server AND metric = $metric AND started_at = $started AND outcome_deadline IS NOT NULL AND outcome IS NULL;
+                    """;
+                AddRowKey(command, settlement.Server, settlement.Metric, settlement.StartedAt);
+                command.Parameters.AddWithValue("$outcome", DbValues.ToText(settlement.Outcome));
+                command.Parameters.AddWithValue("$at", DbValues.ToUnixSeconds(settlement.At));
+                command.ExecuteNonQuery();
+            }
+
+            return opened.Count + settled.Count;
+        });
+    }
+
+    public IReadOnlyList<AlertPrediction> LoadOpenPredictions() => _database.Read(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT server, metric, started_at, outcome_severity, outcome_threshold, outcome_deadline FROM alert_events
+            WHERE outcome_deadline IS NOT NULL AND outcome IS NULL ORDER BY id;
+            """;
+        return ReadAll(command, reader => new AlertPrediction(reader.GetString(0), DbValues.ParseMetric(reader.GetString(1)),
+            DbValues.FromUnixSeconds(reader.GetInt64(2)), DbValues.ParseSeverity(reader.GetString(3)), reader.GetDouble(4),
+            DbValues.FromUnixSeconds(reader.GetInt64(5))));
+    });
+
+    public IReadOnlyList<AlertOutcomeCounts> LoadOutcomeCounts() => _database.Read(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            """
+            SELECT outcome_severity, COALESCE(outcome, 'open'), COUNT(*) FROM alert_events
+            WHERE outcome_deadline IS NOT NULL GROUP BY 1, 2;
+            """;
+        var counts = new[] { new AlertOutcomeCounts(AlertSeverity.Warning, 0, 0, 0, 0), new AlertOutcomeCounts(AlertSeverity.Critical, 0, 0, 0, 0) };
+        foreach (var (severity, outcome, count) in ReadAll(command, reader => (DbValues.ParseSeverity(reader.GetString(0)), DbValues.ParseOutcome(reader.GetString(1)), reader.GetInt32(2))))
+        {
+            var opened = counts[(int)severity].Add(AlertOutcome.Open, count);
+            counts[(int)severity] = outcome == AlertOutcome.Open ? opened : opened.Add(outcome, count);
+        }
+
+        return counts;
+    });
+
+    private static void AddRowKey(SqliteCommand command, string server, Metric metric, DateTimeOffset startedAt)
+    {
+        command.Parameters.AddWithValue("$server", server);
+        command.Parameters.AddWithValue("$metric", MetricCatalog.WireName(metric));
+        command.Parameters.AddWithValue("$started", DbValues.ToUnixSeconds(startedAt));
     }
 
     private static void UpdateSeverity(SqliteConnection connection, SqliteTransaction transaction, ActiveAlert alert)
@@ -174,7 +259,12 @@ public sealed class AlertStore : IAlertStore
         reader.GetDouble(6),
         reader.GetDouble(7),
         DbValues.FromUnixSeconds(reader.GetInt64(8)),
-        reader.IsDBNull(10) ? null : DbValues.FromUnixSeconds(reader.GetInt64(10)));
+        reader.IsDBNull(10) ? null : DbValues.FromUnixSeconds(reader.GetInt64(10)))
+    {
+        PeakSeverity = reader.IsDBNull(11) ? DbValues.ParseSeverity(reader.GetString(3)) : DbValues.ParseSeverity(reader.GetString(11)),
+        Outcome = reader.IsDBNull(14) ? null : reader.IsDBNull(12) ? AlertOutcome.Open : DbValues.ParseOutcome(reader.GetString(12)),
+        OutcomeAt = reader.IsDBNull(13) ? null : DbValues.FromUnixSeconds(reader.GetInt64(13)),
+    };
 
     private static List<T> ReadAll<T>(SqliteCommand command, Func<SqliteDataReader, T> map)
     {

@@ -48,6 +48,22 @@ internal static class DbValues
         _ => throw new InvalidDataException($"Unknown alert likelihood '{text}' in the database."),
     };
 
+    public static string ToText(AlertOutcome outcome) => outcome switch
+    {
+        AlertOutcome.Open => "open",
+        AlertOutcome.CameTrue => "came-true",
+        AlertOutcome.DidNotHappen => "did-not-happen",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    public static AlertOutcome ParseOutcome(string text) => text switch
+    {
+        "open" => AlertOutcome.Open,
+        "came-true" => AlertOutcome.CameTrue,
+        "did-not-happen" => AlertOutcome.DidNotHappen,
+        _ => throw new FormatException($"Unknown alert outcome '{text}' in the database."),
+    };
+
     public static Metric ParseMetric(string wireName) =>
         MetricCatalog.TryGet(wireName, out var definition)
             ? definition.Id

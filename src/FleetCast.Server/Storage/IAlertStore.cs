@@ -3,7 +3,7 @@ using FleetCast.Core.Profiles;
 
 namespace FleetCast.Server.Storage;
 
-/// <summary>Alert lifecycle events (fired, resolved with end and duration).</summary>
+/// <summary>Alert lifecycle events (fired, severity changed, resolved with end and duration) and their outcomes.</summary>
 public interface IAlertStore
 {
     void Record(IReadOnlyList<AlertTransition> transitions);
@@ -14,6 +14,15 @@ public interface IAlertStore
 
     /// <summary>Alerts still firing when the process stopped.</summary>
     IReadOnlyList<ActiveAlert> LoadActive();
+
+    /// <summary>Stores what predictive alerts claimed (<paramref name="opened"/>) and how claims settled.</summary>
+    void RecordOutcomes(IReadOnlyList<AlertPrediction> opened, IReadOnlyList<AlertOutcomeSettlement> settled);
+
+    /// <summary>Claims not settled when the process stopped.</summary>
+    IReadOnlyList<AlertPrediction> LoadOpenPredictions();
+
+    /// <summary>Outcome counts of every stored prediction, per severity (warning, critical).</summary>
+    IReadOnlyList<AlertOutcomeCounts> LoadOutcomeCounts();
 
     /// <summary>Alerts that were active at any time in [from, to] (data time), newest first.</summary>
     IReadOnlyList<AlertRecord> History(DateTimeOffset from, DateTimeOffset to, string? server = null, int limit = 10_000);

@@ -107,24 +107,26 @@ internal static class SchemaMigrations
         CREATE INDEX outbox_pending ON outbox (next_attempt_at, id) WHERE delivered_at IS NULL AND failed_at IS NULL;
         CREATE INDEX outbox_destination ON outbox (destination, id);
         """,
-        // 4: one alert lifecycle per server + metric whose severity escalates in place (peak_severity is
-        // the highest it reached), and alert outcomes: whether a predictive alert's crossing happened by
-        // outcome_deadline. Rows of an older database that are open twice for one server + metric (a
-        // warning beside a critical) are merged: the warning row ends where the critical one is open.
+        // 4: one alert lifecycle per server + metric whose severity changes in place (peak_severity is the
+        // highest it reached), and alert outcomes: what a predictive alert claimed (outcome_severity,
+        // outcome_threshold, outcome_deadline) and whether it came true (outcome, outcome_at). Rows of an
+        // older database open twice for one server + metric (a warning beside a critical) are merged: the
+        // warning row ends where the critical one is open.
         """
         ALTER TABLE alert_events ADD COLUMN peak_severity TEXT;
-        ALTER TABLE alert_events ADD COLUMN fired_minutes_ahead REAL;
+        ALTER TABLE alert_events ADD COLUMN outcome_severity TEXT;
+        ALTER TABLE alert_events ADD COLUMN outcome_threshold REAL;
+        ALTER TABLE alert_events ADD COLUMN outcome_deadline INTEGER;
         ALTER TABLE alert_events ADD COLUMN outcome TEXT;
         ALTER TABLE alert_events ADD COLUMN outcome_at INTEGER;
-        ALTER TABLE alert_events ADD COLUMN outcome_deadline INTEGER;
-        UPDATE alert_events SET peak_severity = severity, fired_minutes_ahead = minutes_ahead;
+        UPDATE alert_events SET peak_severity = severity;
         UPDATE alert_events SET ended_at = last_evaluated_at, duration_s = last_evaluated_at - started_at
         WHERE ended_at IS NULL AND severity = 'warning' AND EXISTS (
             SELECT 1 FROM alert_events c WHERE c.server = alert_events.server AND c.metric = alert_events.metric
               AND c.severity = 'critical' AND c.ended_at IS NULL);
         DROP INDEX alert_events_open;
         CREATE INDEX alert_events_open ON alert_events (server, metric) WHERE ended_at IS NULL;
-        CREATE INDEX alert_events_outcome_open ON alert_events (outcome_deadline) WHERE outcome IS NULL AND outcome_deadline IS NOT NULL;
+        CREATE INDEX alert_events_outcome_open ON alert_events (outcome_deadline) WHERE outcome_deadline IS NOT NULL AND outcome IS NULL;
         """,
     ];
 

@@ -42,6 +42,9 @@ public sealed class ModelQualityApiTests
         Assert.Equal(16, near.GetProperty("maturedPoints").GetInt64());
         Assert.Equal(0, near.GetProperty("p50Mae").GetProperty("mem_used_pct").GetDouble(), 6);
         Assert.Equal(1, near.GetProperty("coverage80").GetDouble(), 6);
+        var outcomes = quality.GetProperty("alertOutcomes").EnumerateArray().ToArray();
+        Assert.Equal(["warning", "critical"], outcomes.Select(o => o.GetProperty("severity").GetString()!).ToArray());
+        Assert.All(outcomes, o => Assert.Equal(JsonValueKind.Null, o.GetProperty("precision").ValueKind));
     }
 
     [Fact]

@@ -231,6 +231,25 @@ public sealed class SnapshotEngineTests
     }
 
     [Fact]
+    public void RunStep_PredictedCriticalThenReached_StoresTheClaimAndItsCameTrueOutcome()
+    {
+        Feed("ppweb001", 0, 5, memory: 97.5);
+        var predicted = _engine.TryStep()!;
+        Feed("ppweb001", 6, 6, memory: 98.5);
+
+        _engine.TryStep();
+
+        var alert = Assert.Single(predicted.Snapshot.Alerts);
+        Assert.Equal((AlertSeverity.Critical, AlertLikelihood.Possible), (alert.Severity, alert.Likelihood));
+        var claim = Assert.Single(_alerts.Opened);
+        Assert.Equal((98.0, predicted.Snapshot.DataTime.AddMinutes(30)), (claim.Threshold, claim.Deadline));
+        var settled = Assert.Single(_alerts.Settled);
+        Assert.Equal((AlertOutcome.CameTrue, _origin.AddMinutes(30)), (settled.Outcome, settled.At));
+        var critical = _engine.AlertOutcomes[(int)AlertSeverity.Critical];
+        Assert.Equal((1, 0, 1.0), (critical.CameTrue, critical.Open, critical.Precision));
+    }
+
+    [Fact]
     public void Subscribe_ThrowingSubscriber_DoesNotStopOthersAndDisposeUnsubscribes()
     {
         var calls = 0;

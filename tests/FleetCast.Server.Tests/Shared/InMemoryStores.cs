@@ -30,6 +30,23 @@ public sealed class InMemoryAlertStore : IAlertStore
 
     public IReadOnlyList<ActiveAlert> LoadActive() => Restored;
 
+    public List<AlertPrediction> Opened { get; } = [];
+
+    public List<AlertOutcomeSettlement> Settled { get; } = [];
+
+    public void RecordOutcomes(IReadOnlyList<AlertPrediction> opened, IReadOnlyList<AlertOutcomeSettlement> settled)
+    {
+        lock (_transitions)
+        {
+            Opened.AddRange(opened);
+            Settled.AddRange(settled);
+        }
+    }
+
+    public IReadOnlyList<AlertPrediction> LoadOpenPredictions() => [];
+
+    public IReadOnlyList<AlertOutcomeCounts> LoadOutcomeCounts() => [];
+
     public IReadOnlyList<AlertRecord> History(DateTimeOffset from, DateTimeOffset to, string? server = null, int limit = 10000) => [];
 }
 

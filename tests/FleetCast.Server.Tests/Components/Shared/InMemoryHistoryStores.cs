@@ -24,6 +24,13 @@ public sealed class InMemoryHistoryStores : ISnapshotHistoryStore, IAlertStore
 
     public IReadOnlyList<ActiveAlert> LoadActive() => [];
 
+    public void RecordOutcomes(IReadOnlyList<AlertPrediction> opened, IReadOnlyList<AlertOutcomeSettlement> settled) =>
+        throw new InvalidOperationException("The dashboard never records alert outcomes.");
+
+    public IReadOnlyList<AlertPrediction> LoadOpenPredictions() => [];
+
+    public IReadOnlyList<AlertOutcomeCounts> LoadOutcomeCounts() => [];
+
     public IReadOnlyList<AlertRecord> History(DateTimeOffset from, DateTimeOffset to, string? server = null, int limit = 10_000)
     {
         LastAlertQuery = (from, to, server);

@@ -1,0 +1,15 @@
+namespace FleetCast.Core.Alerts;
+
+/// <summary>Outcomes of the predictive alerts of one severity (the highest each lifecycle predicted).</summary>
+/// <param name="Precision">CameTrue / (CameTrue + DidNotHappen); null until one has settled.</param>
+public sealed record AlertOutcomeCounts(AlertSeverity Severity, int Predicted, int Open, int CameTrue, int DidNotHappen)
+{
+    public double? Precision => CameTrue + DidNotHappen > 0 ? (double)CameTrue / (CameTrue + DidNotHappen) : null;
+
+    public AlertOutcomeCounts Add(AlertOutcome outcome, int count = 1) => outcome switch
+    {
+        AlertOutcome.Open => this with { Predicted = Predicted + count, Open = Open + count },
+        AlertOutcome.CameTrue => this with { Open = Open - count, CameTrue = CameTrue + count },
+        _ => this with { Open = Open - count, DidNotHappen = DidNotHappen + count },
+    };
+}
