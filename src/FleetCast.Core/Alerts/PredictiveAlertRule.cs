@@ -52,7 +52,8 @@ public static class PredictiveAlertRule
 
                 var median = forecast!.Series(ForecastQuantiles.MedianIndex(forecast), thresholds.Metric);
                 var pessimistic = forecast.Series(ForecastQuantiles.PessimisticIndex(forecast, thresholds), thresholds.Metric);
-                if (FirstPersistentCrossing(median, thresholds, bound, options.PersistSteps) is { } likely)
+                if (FirstPersistentCrossing(median, thresholds, bound, options.PersistSteps) is { } likely
+                    && likely <= options.LikelyWithinSteps)
                 {
                     candidates.Add(Predicted(server, thresholds, severity, AlertLikelihood.Likely, bound, median, likely, forecast.StepSeconds));
                 }
