@@ -30,7 +30,7 @@ public static class MultiSeedReportWriter
         ArgumentNullException.ThrowIfNull(report);
         var md = new StringBuilder();
         md.AppendLine("# FleetCast forecast evaluation over seeds").AppendLine();
-        md.AppendLine(Invariant($"Seeds {string.Join(", ", report.Seeds)} (each seed's report in seed-N/), {report.Days:0.##} days each, {report.Servers} servers, step {report.StepSeconds} s, horizon {report.HorizonSteps} steps; alert operating point `{report.OperatingPoint ?? "–"}`."));
+        md.AppendLine(Invariant($"Seeds {string.Join(", ", report.Seeds)} (each seed's report in seed-N/), {report.Days:0.##} days of data each (look-back history included), {report.Servers} servers, step {report.StepSeconds} s, horizon {report.HorizonSteps} steps; alert operating point `{report.OperatingPoint ?? "–"}`."));
         md.AppendLine().AppendLine("Each cell: mean ± sample standard deviation [min – max] over the seeds. Recall is the share of injected incidents flagged at least one step ahead; recall ≤ B is the best recall of any swept alert setting with at most B false critical alerts per server-day; false alerts, recall and lead at the operating point.").AppendLine();
         var budgets = report.Forecasters.SelectMany(f => f.RecallAtBudget.Keys).Distinct(StringComparer.Ordinal).ToList();
         md.Append("| forecaster | pinball mean | coverage p10–p90 | false alerts / server-day | injected recall |");
@@ -51,7 +51,7 @@ public static class MultiSeedReportWriter
             md.AppendLine("| seed | pinball ratio | best pinball baseline | recall ratio | best recall baseline |").AppendLine("|---|---:|---|---:|---|");
             foreach (var seed in ratios.PerSeed)
             {
-                md.AppendLine(Invariant($"| {seed.Seed?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {seed.PinballRatio:0.000} | {seed.PinballBaseline} | {(seed.RecallAtBudgetRatio is { } r ? Invariant($"{r:0.00}") : "–")} | {seed.RecallBaseline} |"));
+                md.AppendLine(Invariant($"| {seed.Seed?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {seed.PinballRatio:0.000} | {seed.PinballBaseline} | {(seed.RecallAtBudgetRatio is { } r ? Invariant($"{r:0.00}") : "–")} | {seed.RecallBaseline ?? "–"} |"));
             }
 
             md.AppendLine(Invariant($"| over seeds | {Cell(ratios.PinballRatio, "0.000")} | | {(ratios.RecallAtBudgetRatio is { } rr ? Cell(rr, "0.00") : "–")} | |"));

@@ -56,8 +56,13 @@ public static class MultiSeedSummary
             var baselines = r.Forecasters.Where(f => !f.IsModel).ToList();
             var lowestPinball = baselines.MinBy(f => f.PinballMean)!;
             var highestRecall = baselines.MaxBy(Recall)!;
-            var recallRatio = Recall(highestRecall) > 0 ? Recall(tft) / Recall(highestRecall) : (double?)null;
-            return new SeedRatio(r.Seed, tft.PinballMean / lowestPinball.PinballMean, lowestPinball.Name, recallRatio, highestRecall.Name);
+            var anyRecall = Recall(highestRecall) > 0;
+            return new SeedRatio(
+                r.Seed,
+                tft.PinballMean / lowestPinball.PinballMean,
+                lowestPinball.Name,
+                anyRecall ? Recall(tft) / Recall(highestRecall) : null,
+                anyRecall ? highestRecall.Name : null);
         }).ToList();
         return new ModelVsBaselines(model.Name, key, perSeed, SeedSpread.Of(perSeed.Select(p => p.PinballRatio)), SeedSpread.OfPresent(perSeed.Select(p => p.RecallAtBudgetRatio)));
     }

@@ -74,7 +74,7 @@ public sealed class MultiSeedSummaryTests
 
         Assert.Equal(("tft", "0.2"), (ratios.Model, ratios.Budget));
         Assert.Equal(new SeedRatio(7, 0.3 / 0.4, "a", 0.6 / 0.5, "b"), ratios.PerSeed[0]);
-        Assert.Equal((8, 0.2 / 0.25, "b", (double?)null), (ratios.PerSeed[1].Seed, ratios.PerSeed[1].PinballRatio, ratios.PerSeed[1].PinballBaseline, ratios.PerSeed[1].RecallAtBudgetRatio));
+        Assert.Equal(new SeedRatio(8, 0.2 / 0.25, "b", null, null), ratios.PerSeed[1]);
         Assert.Equal(((0.75 + 0.8) / 2), ratios.PinballRatio.Mean, 12);
         Assert.Equal(new SeedSpread(0.6 / 0.5, 0.6 / 0.5, 0.6 / 0.5, 0, 1), ratios.RecallAtBudgetRatio);
     }
