@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FleetCast.Core.Alerts;
 using FleetCast.Forecasting;
 using FleetCast.Forecasting.Baselines;
 using FleetCast.Forecasting.Evaluation;
@@ -8,7 +9,7 @@ namespace FleetCast.Cli;
 
 /// <summary><c>fleetcast evaluate</c> (DESIGN.md §7): scores the TFT and the three baselines on
 /// held-out simulated data (a seed not used in training, with degrading, critical and cascade
-/// episodes) and writes report.md and report.json.</summary>
+/// episodes) and writes report.md and report.json; with --seeds, one report per seed and a summary over them.</summary>
 public static class EvaluateCommand
 {
     /// <summary>History every forecaster gets at each origin: two days, what Holt-Winters needs.</summary>
@@ -18,7 +19,12 @@ public static class EvaluateCommand
 
     public static Command Create()
     {
-        var seed = new Option<int>("--seed") { Description = "Seed of the held-out simulated fleet (use one the model was not trained on).", DefaultValueFactory = _ => 7 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the held-out simulated fleet (use one the model was not trained on); the first of --seeds N.", DefaultValueFactory = _ => 7 };
+        var seeds = new Option<string?>("--seeds") { Description = "Several held-out fleets: a count of consecutive seeds from --seed (5) or a comma-separated list (7,21,22); writes seed-N/ reports and a summary over the seeds." };
+        var operatingPoint = new Option<string?>("--operating-point")
+        {
+            Description = $"Alert setting whose results fill the incidents columns, e.g. p50w24-p90w6-persist3 (default: the live alert rule's, {AlertSetting.Of(AlertRuleOptions.Default, HorizonSteps).Name}).",
+        };
         var days = new Option<decimal>("--days") { Description = "Days of scored forecast origins (two more days of history are simulated before them).", DefaultValueFactory = _ => 3m };
         var servers = new Option<int>("--servers") { Description = "Simulated servers.", DefaultValueFactory = _ => 30 };
         var model = new Option<DirectoryInfo?>("--model") { Description = $"TFT model directory (default: the shipped {TrainCommand.DefaultModelDirectory})." };
@@ -26,7 +32,7 @@ public static class EvaluateCommand
         var threads = new Option<int>("--threads") { Description = "CPU threads for the TFT.", DefaultValueFactory = _ => 2 };
         var command = new Command("evaluate", "Compare the TFT with the linear-trend, seasonal-naive and Holt-Winters baselines on held-out simulated data; writes report.md and report.json.")
         {
-            seed, days, servers, model, output, threads,
+            seed, seeds, days, servers, model, output, threads, operatingPoint,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -37,6 +43,29 @@ public static class EvaluateCommand
             if (parse.GetValue(threads) < 1)
             {
                 problems.Add("--threads must be at least 1.");
+            }
+
+            IReadOnlyList<int>? seedList = null;
+            if (parse.GetValue(seeds) is { } seedsText)
+            {
+                seedList = SeedList.Parse(seedsText, parse.GetValue(seed), out var seedsProblem);
+                if (seedsProblem is not null)
+                {
+                    problems.Add(seedsProblem);
+                }
+            }
+
+            var setting = AlertSetting.Of(AlertRuleOptions.Default, HorizonSteps);
+            if (parse.GetValue(operatingPoint) is { } pointName)
+            {
+                if (AlertSetting.Parse(pointName, AlertRuleOptions.Default, HorizonSteps) is { } parsed)
+                {
+                    setting = parsed;
+                }
+                else
+                {
+                    problems.Add($"--operating-point: \"{pointName}\" is not a setting name (p50[wN][-p90wN]-persistN or p90wN-persistN, e.g. p50w24-p90w6-persist3).");
+                }
             }
 
             var modelDirectory = parse.GetValue(model)?.FullName ?? ModelLocator.Find(TrainCommand.DefaultModelDirectory);
@@ -64,33 +93,19 @@ public static class EvaluateCommand
 
             using (tft)
             {
-                return Task.FromResult(Evaluate(parse, tft, parse.GetValue(seed), parse.GetValue(days), parse.GetValue(servers), parse.GetValue(output)!, cancellationToken));
+                var evaluation = new EvaluationOptions
+                {
+                    LookbackSteps = LookbackSteps,
+                    HorizonSteps = HorizonSteps,
+                    AlertRule = setting.Options,
+                    AlertSweep = AlertSettingGrid.Create(HorizonSteps, AlertRuleOptions.Default, setting),
+                };
+                var run = new EvaluationRun(parse, tft, evaluation, parse.GetValue(days), parse.GetValue(servers));
+                return Task.FromResult(seedList is null
+                    ? run.Single(parse.GetValue(seed), parse.GetValue(output)!, cancellationToken)
+                    : run.Several(seedList, parse.GetValue(output)!, cancellationToken));
             }
         });
         return command;
-    }
-
-    private static int Evaluate(ParseResult parse, TftForecaster tft, int seed, decimal days, int servers, DirectoryInfo output, CancellationToken cancellationToken)
-    {
-        var console = parse.InvocationConfiguration.Output;
-        var scoredSteps = SimulatedData.StepsFor(days);
-        var steps = LookbackSteps + scoredSteps;
-        var heldOut = SimulatedData.Generate(seed, steps, servers);
-        console.WriteLine($"Held-out data: {servers} servers, seed {seed}, {steps} steps ({LookbackSteps} of history + {scoredSteps} scored), " +
-            $"episodes: {string.Join(", ", heldOut.Episodes.Where(e => e.Scenario != "healthy").Select(e => $"{e.Scenario}@{e.StartStep}"))}.");
-
-        IForecaster[] forecasters = [tft, new LinearTrendForecaster(), new SeasonalNaiveForecaster(), new HoltWintersForecaster()];
-        var evaluator = new ForecastEvaluator(new EvaluationOptions { LookbackSteps = LookbackSteps, HorizonSteps = HorizonSteps });
-        var report = evaluator.Evaluate(heldOut, forecasters, cancellationToken: cancellationToken);
-        var (jsonPath, markdownPath) = EvaluationReportWriter.Write(report, output.FullName);
-        foreach (var score in report.Forecasters)
-        {
-            console.WriteLine(
-                $"{score.Name,-15} pinball {score.PinballMean:0.0000}  coverage {score.Coverage80:P1}  incidents flagged ahead {score.Incidents.FlaggedAhead}/{score.Incidents.Total} (injected {score.Incidents.InjectedFlaggedAhead}/{score.Incidents.InjectedTotal})" +
-                $"  median lead {(score.Incidents.MedianLeadMinutes is { } lead ? $"{lead:0} min" : "-")}  false alerts/server-day {score.Incidents.FalseAlertsPerServerDay:0.00}");
-        }
-
-        console.WriteLine($"Wrote {markdownPath} and {jsonPath}.");
-        return 0;
     }
 }

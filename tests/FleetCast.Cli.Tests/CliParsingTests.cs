@@ -71,6 +71,7 @@ public sealed class CliParsingTests
     [Theory]
     [InlineData("run", new[] { "--port", "--data-dir", "--servers", "--seed", "--speed", "--no-simulator", "--api-key-file", "--backfill-steps", "--model", "--open-browser", "--bind" })]
     [InlineData("keygen", new[] { "--out", "--force" })]
+    [InlineData("evaluate", new[] { "--seed", "--seeds", "--days", "--servers", "--model", "--out", "--threads", "--operating-point" })]
     [InlineData("simulate", new[] { "--url", "--api-key-file", "--servers", "--seed", "--speed", "--out", "--days" })]
     public void Help_ForCommand_ExplainsEachOption(string command, string[] expected)
     {

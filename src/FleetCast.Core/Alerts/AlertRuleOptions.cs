@@ -11,6 +11,9 @@ public sealed record AlertRuleOptions
     /// Default 12 steps (one hour at 5 min); "likely" (p50) crossings count over the whole horizon.</summary>
     public int PossibleWithinSteps { get; init; } = 12;
 
+    /// <summary>Only a "likely" (p50) crossing within this many steps raises an alert; default the whole horizon.</summary>
+    public int LikelyWithinSteps { get; init; } = int.MaxValue;
+
     /// <summary>An alert fires after being found in this many consecutive evaluations.</summary>
     public int FireAfterEvaluations { get; init; } = 1;
 

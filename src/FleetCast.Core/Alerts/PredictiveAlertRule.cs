@@ -69,7 +69,7 @@ public static class PredictiveAlertRule
         }
 
         var median = forecast.Series(ForecastQuantiles.MedianIndex(forecast), thresholds.Metric);
-        if (FirstPersistentCrossing(median, thresholds, bound, options.PersistSteps) is { } likely)
+        if (FirstPersistentCrossing(median, thresholds, bound, options.PersistSteps) is { } likely && likely <= options.LikelyWithinSteps)
         {
             return Predicted(server, thresholds, severity, AlertLikelihood.Likely, bound, median, likely, forecast.StepSeconds);
         }

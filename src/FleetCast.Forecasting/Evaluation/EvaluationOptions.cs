@@ -19,7 +19,12 @@ public sealed record EvaluationOptions
 
     public ThresholdTable Thresholds { get; init; } = ThresholdTable.Default;
 
+    /// <summary>The operating point: the alert rule options whose results fill <see cref="ForecasterScore.Incidents"/>.</summary>
     public AlertRuleOptions AlertRule { get; init; } = AlertRuleOptions.Default;
+
+    /// <summary>Settings of the live rule evaluated on the same forecasts for <see cref="ForecasterScore.AlertCurve"/>;
+    /// empty for no sweep.</summary>
+    public IReadOnlyList<AlertSetting> AlertSweep { get; init; } = [];
 
     /// <summary>The alert rule fed by each forecaster; null for the live <see cref="PredictiveAlertRule"/>.</summary>
     public AlertFunction? Alerts { get; init; }
@@ -48,5 +53,10 @@ public sealed record EvaluationOptions
 
         ArgumentNullException.ThrowIfNull(Thresholds, nameof(Thresholds));
         ArgumentNullException.ThrowIfNull(AlertRule, nameof(AlertRule));
+        ArgumentNullException.ThrowIfNull(AlertSweep, nameof(AlertSweep));
+        if (AlertSweep.Select(s => s.Name).Distinct(StringComparer.Ordinal).Count() != AlertSweep.Count)
+        {
+            throw new ArgumentException("AlertSweep settings must have distinct names.", nameof(AlertSweep));
+        }
     }
 }

@@ -26,6 +26,10 @@ public sealed record EvaluationReport(
 
     [JsonIgnore]
     public int OriginStride { get; init; }
+
+    /// <summary>Name of the <see cref="AlertSetting"/> whose numbers fill each forecaster's <see cref="ForecasterScore.Incidents"/>;
+    /// null in reports written before alert sweeps, "custom" for an alert function of the caller's.</summary>
+    public string? OperatingPoint { get; init; }
 }
 
 /// <param name="PinballMean">Mean of the p10, p50 and p90 pinball losses, on normalised values.</param>
@@ -39,6 +43,22 @@ public sealed record ForecasterScore(
     double Coverage80,
     IncidentScore Incidents)
 {
+    /// <summary>The alert sweep: one point per <see cref="AlertSetting"/>; null when none was swept
+    /// (and in reports written before alert sweeps, as every property below).</summary>
+    public IReadOnlyList<AlertCurvePoint>? AlertCurve { get; init; }
+
+    /// <summary>Per false-alert budget ("0.2"): the best injected recall on <see cref="AlertCurve"/> within it.</summary>
+    public IReadOnlyDictionary<string, double>? RecallAtBudget { get; init; }
+
+    /// <summary>Per budget, the setting that reached <see cref="RecallAtBudget"/>; null when none was within it.</summary>
+    public IReadOnlyDictionary<string, string?>? RecallAtBudgetSetting { get; init; }
+
+    /// <summary>See <see cref="Evaluation.PersistentCriticalRecovery"/>; null when there was no case.</summary>
+    public double? PersistentCriticalRecoveryRate { get; init; }
+
+    /// <summary>Number of cases behind <see cref="PersistentCriticalRecoveryRate"/>.</summary>
+    public int? PersistentCriticalCases { get; init; }
+
     /// <summary>True for a trained model, false for a baseline (report.md labels it).</summary>
     [JsonIgnore]
     public bool IsModel { get; init; }
@@ -53,4 +73,9 @@ public sealed record PinballLosses(double P10, double P50, double P90);
 /// <param name="InjectedTotal">Of <paramref name="Total"/>, the incidents of a server affected by an injected scenario episode
 /// (degrading, critical, cascade), crossing while that episode ran.</param>
 /// <param name="InjectedFlaggedAhead">Of those, the ones flagged ahead.</param>
-public sealed record IncidentScore(int Total, int FlaggedAhead, double? MedianLeadMinutes, double FalseAlertsPerServerDay, int InjectedTotal, int InjectedFlaggedAhead);
+public sealed record IncidentScore(int Total, int FlaggedAhead, double? MedianLeadMinutes, double FalseAlertsPerServerDay, int InjectedTotal, int InjectedFlaggedAhead)
+{
+    /// <summary>Share (0–1) of injected incidents flagged ahead; 0 when there were none.</summary>
+    [JsonIgnore]
+    public double InjectedRecall => InjectedTotal > 0 ? (double)InjectedFlaggedAhead / InjectedTotal : 0;
+}

@@ -62,6 +62,14 @@ public static class EvaluationReportWriter
                 $"| {f.Name} | {(f.IsModel ? "model" : "baseline")} | {f.PinballMean:0.0000} | {f.Pinball.P10:0.0000} | {f.Pinball.P50:0.0000} | {f.Pinball.P90:0.0000} | {f.Coverage80:0.0%} | {f.Incidents.Total} | {f.Incidents.FlaggedAhead} | {f.Incidents.InjectedTotal} | {f.Incidents.InjectedFlaggedAhead} | {lead} | {f.Incidents.FalseAlertsPerServerDay:0.00} |"));
         }
 
+        if (report.OperatingPoint is { } operatingPoint)
+        {
+            md.AppendLine().AppendLine(Invariant($"Incidents above are at the alert operating point `{operatingPoint}`."));
+        }
+
+        AppendRecovery(md, report);
+        AppendAlertSweep(md, report);
+
         md.AppendLine().AppendLine("## p50 mean absolute error per metric (original units)").AppendLine();
         md.Append("| metric | unit |");
         foreach (var f in report.Forecasters)
@@ -87,6 +95,65 @@ public static class EvaluationReportWriter
         }
 
         return md.ToString();
+    }
+
+    private static void AppendRecovery(StringBuilder md, EvaluationReport report)
+    {
+        md.AppendLine().AppendLine("## Recovery bias on persistent critical states").AppendLine();
+        md.AppendLine(Invariant($"Cases: a metric at or beyond its critical threshold at the origin that stays there for the next {PersistentCriticalRecovery.Steps} steps. Recovery rate: the share of those forecasts whose p50 falls short of the threshold at any of those steps (0 is unbiased).")).AppendLine();
+        md.AppendLine("| forecaster | cases | recovery rate |").AppendLine("|---|---:|---:|");
+        foreach (var f in report.Forecasters)
+        {
+            var rate = f.PersistentCriticalRecoveryRate is { } r ? Invariant($"{r:0.0%}") : "–";
+            md.AppendLine(Invariant($"| {f.Name} | {f.PersistentCriticalCases?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {rate} |"));
+        }
+    }
+
+    private static void AppendAlertSweep(StringBuilder md, EvaluationReport report)
+    {
+        var swept = report.Forecasters.Where(f => f.AlertCurve is not null && f.RecallAtBudget is not null).ToList();
+        if (swept.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine().AppendLine("## Alert sensitivity sweep").AppendLine();
+        md.AppendLine("Each setting re-runs the live alert rule on the same forecasts. `p50` counts median crossings over the whole horizon, `p50wN` within N steps; `p90wN` adds the pessimistic quantile (p90, p10 of cpu_idle_pct) within N steps; `persistN` is how many consecutive steps the crossing must last. Recall at budget B: the best injected recall among settings with at most B false critical alerts per server-day.").AppendLine();
+        md.Append("| forecaster |");
+        foreach (var budget in RecallAtBudget.Budgets)
+        {
+            md.Append(Invariant($" recall ≤ {budget} false/server-day |"));
+        }
+
+        md.AppendLine().Append("|---|").AppendLine(string.Concat(RecallAtBudget.Budgets.Select(_ => "---|")));
+        foreach (var f in swept)
+        {
+            md.Append(Invariant($"| {f.Name} |"));
+            foreach (var key in RecallAtBudget.Budgets.Select(RecallAtBudget.Key))
+            {
+                var setting = f.RecallAtBudgetSetting?.GetValueOrDefault(key);
+                md.Append(Invariant($" {f.RecallAtBudget!.GetValueOrDefault(key):0.0%} ({(setting is null ? "none" : $"`{setting}`")}) |"));
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine().AppendLine("False critical alerts per server-day / injected recall / median lead (min) per setting:").AppendLine();
+        md.Append("| setting |").AppendLine(string.Concat(swept.Select(f => $" {f.Name} |")));
+        md.Append("|---|").AppendLine(string.Concat(swept.Select(_ => "---:|")));
+        foreach (var setting in swept[0].AlertCurve!.Select(p => p.Setting))
+        {
+            md.Append(Invariant($"| {setting} |"));
+            foreach (var f in swept)
+            {
+                var point = f.AlertCurve!.FirstOrDefault(p => p.Setting == setting);
+                md.Append(point is null
+                    ? " – |"
+                    : Invariant($" {point.FalseAlertsPerServerDay:0.00} / {point.InjectedRecall:0%} / {(point.MedianLeadMinutes is { } lead ? Invariant($"{lead:0}") : "–")} |"));
+            }
+
+            md.AppendLine();
+        }
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

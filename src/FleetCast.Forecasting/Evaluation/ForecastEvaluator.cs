@@ -2,6 +2,7 @@ using FleetCast.Core.Alerts;
 using FleetCast.Core.Datasets;
 using FleetCast.Core.Forecasts;
 using FleetCast.Core.Metrics;
+using FleetCast.Core.Thresholds;
 using FleetCast.Core.Windows;
 using FleetCast.Forecasting.Data;
 
@@ -13,14 +14,16 @@ namespace FleetCast.Forecasting.Evaluation;
 public sealed class ForecastEvaluator
 {
     private readonly EvaluationOptions _options;
-    private readonly AlertFunction _alerts;
+
+    /// <summary>The operating point's rule first, then one per <see cref="EvaluationOptions.AlertSweep"/> setting.</summary>
+    private readonly AlertFunction[] _rules;
 
     public ForecastEvaluator(EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _alerts = options.Alerts ?? LiveRule(options);
+        _rules = [options.Alerts ?? LiveRule(options.Thresholds, options.AlertRule), .. options.AlertSweep.Select(s => LiveRule(options.Thresholds, s.Options))];
     }
 
     public EvaluationReport Evaluate(FleetDataset heldOut, IReadOnlyList<IForecaster> forecasters, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
@@ -48,7 +51,8 @@ public sealed class ForecastEvaluator
         var cutter = new DatasetWindows(heldOut);
         var serverCount = heldOut.Servers.Count;
         var accumulators = forecasters.Select(_ => new ScoreAccumulator()).ToArray();
-        var flags = forecasters.Select(_ => new bool[origins.Length * serverCount * MetricCatalog.Count]).ToArray();
+        var recoveries = forecasters.Select(_ => new PersistentCriticalRecovery()).ToArray();
+        var flags = forecasters.Select(_ => _rules.Select(_ => new bool[origins.Length * serverCount * MetricCatalog.Count]).ToArray()).ToArray();
 
         for (var k = 0; k < origins.Length; k++)
         {
@@ -78,7 +82,11 @@ public sealed class ForecastEvaluator
 
                         var s = serverIndices[i];
                         Score(accumulators[f], forecast, windows[i], heldOut.Servers[s], origin, normalizers[i]);
-                        MarkAlerts(flags[f], windows[i], forecast, ((k * serverCount) + s) * MetricCatalog.Count);
+                        CountRecoveries(recoveries[f], forecast, windows[i], heldOut.Servers[s], origin);
+                        for (var r = 0; r < _rules.Length; r++)
+                        {
+                            MarkAlerts(_rules[r], flags[f][r], windows[i], forecast, ((k * serverCount) + s) * MetricCatalog.Count);
+                        }
                     }
                 }
             }
@@ -97,7 +105,11 @@ public sealed class ForecastEvaluator
             }
 
             var pinball = accumulator.Pinball();
-            var incidents = CountIncidents(heldOut, origins, flags[f], serverDays);
+            var incidents = CountIncidents(heldOut, origins, flags[f][0], serverDays);
+            var curve = _options.AlertSweep.Count == 0
+                ? null
+                : _options.AlertSweep.Select((setting, r) => AlertCurvePoint.From(setting.Name, CountIncidents(heldOut, origins, flags[f][r + 1], serverDays))).ToList();
+            var atBudget = curve is null ? null : RecallAtBudget.From(curve);
             scores[f] = new ForecasterScore(
                 forecasters[f].Name,
                 (pinball.P10 + pinball.P50 + pinball.P90) / 3,
@@ -107,6 +119,11 @@ public sealed class ForecastEvaluator
                 incidents)
             {
                 IsModel = forecasters[f].IsModel,
+                AlertCurve = curve,
+                RecallAtBudget = atBudget?.Recall,
+                RecallAtBudgetSetting = atBudget?.Setting,
+                PersistentCriticalRecoveryRate = recoveries[f].Rate,
+                PersistentCriticalCases = recoveries[f].Cases,
             };
         }
 
@@ -116,6 +133,7 @@ public sealed class ForecastEvaluator
             LookbackSteps = lookback,
             Origins = origins.Length,
             OriginStride = _options.OriginStride,
+            OperatingPoint = _options.Alerts is null ? AlertSetting.Of(_options.AlertRule, horizon).Name : "custom",
         };
     }
 
@@ -185,9 +203,20 @@ public sealed class ForecastEvaluator
         }
     }
 
-    private void MarkAlerts(bool[] flags, ServerWindow window, ServerForecast forecast, int offset)
+    private void CountRecoveries(PersistentCriticalRecovery recovery, ServerForecast forecast, ServerWindow window, ServerSeries actual, int origin)
     {
-        foreach (var candidate in _alerts(window, forecast))
+        foreach (var thresholds in _options.Thresholds.ForProfile(window.Profile))
+        {
+            if (window.Observed[(int)thresholds.Metric])
+            {
+                recovery.Add(actual, origin, thresholds.Metric, thresholds, forecast);
+            }
+        }
+    }
+
+    private static void MarkAlerts(AlertFunction alerts, bool[] flags, ServerWindow window, ServerForecast forecast, int offset)
+    {
+        foreach (var candidate in alerts(window, forecast))
         {
             if (candidate.Severity == AlertSeverity.Critical && candidate.StepsAhead >= 1)
             {
@@ -284,6 +313,6 @@ public sealed class ForecastEvaluator
         return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
-    private static AlertFunction LiveRule(EvaluationOptions options) =>
-        (window, forecast) => PredictiveAlertRule.Evaluate(window.Server, window.Profile, window.Latest(), forecast, ready: true, options.Thresholds, options.AlertRule);
+    private static AlertFunction LiveRule(ThresholdTable thresholds, AlertRuleOptions options) =>
+        (window, forecast) => PredictiveAlertRule.Evaluate(window.Server, window.Profile, window.Latest(), forecast, ready: true, thresholds, options);
 }
