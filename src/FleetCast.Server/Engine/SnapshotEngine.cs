@@ -31,6 +31,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
     private readonly AlertRuleOptions _alertRules;
     private readonly long _epoch;
     private readonly Lock _stepLock = new();
+    private readonly SkippedStepLog _skipped = new();
     private SnapshotBuilder? _builder;
     private PublishedSnapshot? _current;
     private Action<PublishedSnapshot>[] _subscribers = [];
@@ -70,6 +71,9 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
     }
 
     public ForecasterSet Forecasters => _forecasters;
+
+    /// <summary>Skipped data steps: in total and in the last hour of wall-clock time, as of now.</summary>
+    public SkippedStepCounts SkippedSteps => _skipped.Counts(_time.GetUtcNow());
 
     public string? LastForecastError => _builder?.LastForecastError;
 
@@ -111,6 +115,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
                 if (skipped > 0)
                 {
                     _metrics.SkippedSteps.Inc(skipped);
+                    _skipped.Record(skipped, _time.GetUtcNow());
                 }
             }
 
@@ -134,7 +139,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource
             _alertStore.Record(result.Transitions, ProfilesOf(views, result.Transitions));
         }
 
-        var published = PublishedSnapshotFactory.Create(result.Snapshot, result.Details, _epoch);
+        var published = PublishedSnapshotFactory.Create(result.Snapshot, result.Details, _epoch, SkippedSteps);
         // Stored before it is published, like its alert transitions above: whoever sees a snapshot can
         // read its history point (the dashboard caches its history reads per snapshot).
         _stepsComputed++;

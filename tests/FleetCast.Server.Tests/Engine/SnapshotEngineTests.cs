@@ -118,6 +118,20 @@ public sealed class SnapshotEngineTests
     }
 
     [Fact]
+    public void TryStep_DataJumpsSeveralSteps_SkippedCountExposedOnEngineAndPublishedSnapshot()
+    {
+        Feed("ppdb001", 0, 3);
+        var first = _engine.TryStep();
+        Feed("ppdb001", 4, 7);
+
+        var published = _engine.TryStep();
+
+        Assert.Equal(default, first!.SkippedSteps);
+        Assert.Equal(new SkippedStepCounts(Total: 3, LastHour: 3), published!.SkippedSteps);
+        Assert.Equal(new SkippedStepCounts(Total: 3, LastHour: 3), _engine.SkippedSteps);
+    }
+
+    [Fact]
     public void RunStep_FullAndShortWindows_RoutesEachInOneBatchPerForecaster()
     {
         Feed("ppdb001", 0, 5);
