@@ -183,7 +183,7 @@ public sealed class DashboardTests : DashboardTestContext
         var cut = Render<Dashboard>();
 
         var indicator = cut.Find("[data-header='skipped-steps']");
-        Assert.Equal("12 steps skipped (last hour)", indicator.TextContent.Replace("⏭", string.Empty, StringComparison.Ordinal).Trim());
+        Assert.Equal("12 steps skipped (last hour)", indicator.TextContent.Trim());
         Assert.Equal("true", indicator.GetAttribute("data-recent"));
         Assert.Contains("recent", indicator.ClassList);
         Assert.Contains("newest step and skips the ones in between, without catching up", indicator.GetAttribute("title"));
