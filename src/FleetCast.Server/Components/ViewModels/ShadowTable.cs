@@ -24,7 +24,7 @@ public sealed record ShadowTable(string Intro, string? Message, string? Verdict,
                 : rows.All(r => r.Sufficient) ? null : string.Create(Invariant, $"Scores are shown once a forecaster has {minPoints:N0} matured points.");
         var cost = shadow.LastRunMs is { } ms
             ? string.Create(Invariant,
-                $"Last shadow run: {shadow.Baselines.Count} baselines × {shadow.LastServers:N0} servers in {ms:N0} ms on a background thread ({shadow.Runs:N0} runs{(shadow.SkippedRuns > 0 ? $", {shadow.SkippedRuns:N0} skipped while one was running" : string.Empty)}); the tracker's own step took {shadow.TrackerStepMs:0.0} ms.")
+                $"Last shadow run: {shadow.Baselines.Count} baselines × {shadow.LastServers:N0} servers in {ms:N0} ms on a background thread ({shadow.Runs:N0} {(shadow.Runs == 1 ? "run" : "runs")}{(shadow.SkippedRuns > 0 ? $", {shadow.SkippedRuns:N0} skipped while one was running" : string.Empty)}); the tracker's own step took {shadow.TrackerStepMs:0.0} ms.")
             : string.Create(Invariant, $"No shadow run finished yet; the tracker's own step took {shadow.TrackerStepMs:0.0} ms.");
         return new ShadowTable(shadow.Message, message, VerdictOf(accuracy), cost, rows);
     }

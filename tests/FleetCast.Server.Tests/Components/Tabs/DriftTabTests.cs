@@ -81,7 +81,7 @@ public sealed class DriftTabTests : DashboardTestContext
         Assert.Equal("false", rows[3].GetAttribute("data-sufficient"));
         Assert.Equal(["linear-trend (baseline)", "–", "–", "12 of 500 needed", "–"], rows[3].QuerySelectorAll("td").Select(c => c.TextContent));
         Assert.Equal("tft is better than the best baseline (holt-winters): its live pinball is 0.80× the baseline's.", cut.Find("[data-shadow-verdict]").TextContent);
-        Assert.Contains("3 baselines × 200 servers in 850 ms", cut.Find("[data-shadow-cost]").TextContent);
+        Assert.Contains("3 baselines × 200 servers in 850 ms on a background thread (4 runs)", cut.Find("[data-shadow-cost]").TextContent);
     }
 
     [Fact]
