@@ -18,6 +18,9 @@ namespace FleetCast.Forecasting.Live;
 /// A step is scored once the data time has moved past it (its bucket is then complete); its actual is read
 /// from the server's current window, and only if the server has reported since that step (a gap that the
 /// window forward-filled is not an actual). Not thread-safe: one caller, once per engine step.
+/// Shadow origins (<see cref="KeepShadow"/>) hold several forecasters' forecasts of the same servers from the
+/// same origin and are scored into their own table (<see cref="ShadowReport"/>), apart from the serving
+/// forecasts, so every forecaster in it is scored on exactly the same (server, metric, step) points.
 /// </remarks>
 public sealed class LiveForecastScorekeeper
 {
@@ -27,9 +30,12 @@ public sealed class LiveForecastScorekeeper
     private readonly int[] _bucketOfSample;
     private readonly IReadOnlyList<HorizonBucket> _buckets;
     private readonly Queue<KeptOrigin> _origins = new();
+    private readonly Queue<KeptOrigin> _shadowOrigins = new();
     private readonly int _capacity;
     private readonly Dictionary<string, ScoreAccumulator[]> _scores = new(StringComparer.Ordinal);
     private readonly List<string> _forecasterOrder = [];
+    private readonly Dictionary<string, ScoreAccumulator[]> _shadowScores = new(StringComparer.Ordinal);
+    private readonly List<string> _shadowOrder = [];
     private DateTimeOffset? _lastOrigin;
 
     public LiveForecastScorekeeper(LiveScoreOptions options)
@@ -53,12 +59,14 @@ public sealed class LiveForecastScorekeeper
     /// <summary>Most origins ever held at once.</summary>
     public int Capacity => _capacity;
 
-    public int KeptOrigins => _origins.Count;
+    /// <summary>Origins held, shadow origins included.</summary>
+    public int KeptOrigins => _origins.Count + _shadowOrigins.Count;
 
-    public int KeptForecasts => _origins.Sum(o => o.Servers.Length);
+    /// <summary>Server forecasts held (one per server and forecaster in a shadow origin).</summary>
+    public int KeptForecasts => _origins.Sum(o => o.Servers.Length) + _shadowOrigins.Sum(o => o.Servers.Length);
 
     /// <summary>Approximate bytes held by kept forecasts (arrays only; strings are shared with the snapshot).</summary>
-    public long KeptBytes => _origins.Sum(o => o.Bytes);
+    public long KeptBytes => _origins.Sum(o => o.Bytes) + _shadowOrigins.Sum(o => o.Bytes);
 
     /// <summary>Matured points scored so far, all forecasters.</summary>
     public long MaturedPoints => _scores.Values.Sum(a => a[^1].Count);
@@ -74,6 +82,41 @@ public sealed class LiveForecastScorekeeper
             Keep(dataTime, observations);
         }
     }
+
+    /// <summary>Keeps a shadow origin: forecasts of several forecasters for the same servers, all made at
+    /// <paramref name="originTime"/> (an earlier step is fine: its matured steps are scored at the next
+    /// <see cref="Observe"/>). Forecasts made at another time are ignored.</summary>
+    public void KeepShadow(DateTimeOffset originTime, IReadOnlyList<LiveObservation> forecasts)
+    {
+        ArgumentNullException.ThrowIfNull(forecasts);
+        if (BuildOrigin(originTime, forecasts, shadow: true) is not { } origin)
+        {
+            return;
+        }
+
+        if (_shadowOrigins.Count >= _capacity)
+        {
+            _shadowOrigins.Dequeue();
+        }
+
+        _shadowOrigins.Enqueue(origin);
+    }
+
+    /// <summary>The shadow table: every forecaster's score over all its matured shadow points, and
+    /// <paramref name="reference"/>'s pinball divided by each other forecaster's (below 1: the reference is better).</summary>
+    public LiveShadowReport ShadowReport(string? reference)
+    {
+        var scored = _shadowOrder.Select(name => (Name: name, Accuracy: Describe("all", 1, _options.HorizonSteps, _shadowScores[name][^1]))).ToList();
+        var referencePinball = scored.FirstOrDefault(x => x.Name == reference).Accuracy?.PinballMean;
+        var referenceSufficient = scored.FirstOrDefault(x => x.Name == reference).Accuracy?.Sufficient ?? false;
+        var rows = scored.Select(x => new LiveShadowForecaster(x.Name, x.Name == reference, x.Accuracy.MaturedPoints, x.Accuracy.Sufficient,
+            x.Accuracy.PinballMean, x.Accuracy.Coverage80, x.Name == reference ? null : Ratio(referencePinball, x.Accuracy.PinballMean))).ToArray();
+        var best = rows.Where(r => !r.IsReference && r.PinballMean is not null).MinBy(r => r.PinballMean);
+        return new LiveShadowReport(reference, rows, best?.Name, best?.ReferenceRatio, referenceSufficient && best is { Sufficient: true });
+    }
+
+    private static double? Ratio(double? reference, double? other) =>
+        reference is { } r && other is { } o && o > 0 && double.IsFinite(r / o) ? r / o : null;
 
     public LiveAccuracyReport Report()
     {
@@ -118,13 +161,14 @@ public sealed class LiveForecastScorekeeper
 
     private void Mature(DateTimeOffset dataTime, IReadOnlyList<LiveObservation> observations)
     {
-        if (_origins.Count == 0)
-        {
-            return;
-        }
-
         Dictionary<string, LiveObservation>? byServer = null;
-        foreach (var origin in _origins)
+        Mature(_origins, dataTime, observations, ref byServer);
+        Mature(_shadowOrigins, dataTime, observations, ref byServer);
+    }
+
+    private void Mature(Queue<KeptOrigin> origins, DateTimeOffset dataTime, IReadOnlyList<LiveObservation> observations, ref Dictionary<string, LiveObservation>? byServer)
+    {
+        foreach (var origin in origins)
         {
             while (origin.Next < _sampledSteps.Length && TargetTime(origin, origin.Next) < dataTime)
             {
@@ -134,9 +178,9 @@ public sealed class LiveForecastScorekeeper
             }
         }
 
-        while (_origins.Count > 0 && _origins.Peek().Next >= _sampledSteps.Length)
+        while (origins.Count > 0 && origins.Peek().Next >= _sampledSteps.Length)
         {
-            _origins.Dequeue();
+            origins.Dequeue();
         }
     }
 
@@ -172,7 +216,7 @@ public sealed class LiveForecastScorekeeper
                 continue;
             }
 
-            var accumulators = Accumulators(origin.Forecasters[s]);
+            var accumulators = origin.Shadow ? Accumulators(_shadowScores, _shadowOrder, origin.Forecasters[s]) : Accumulators(_scores, _forecasterOrder, origin.Forecasters[s]);
             for (var m = 0; m < MetricCatalog.Count; m++)
             {
                 var n = (s * MetricCatalog.Count) + m;
@@ -203,9 +247,9 @@ public sealed class LiveForecastScorekeeper
         }
     }
 
-    private ScoreAccumulator[] Accumulators(string forecaster)
+    private ScoreAccumulator[] Accumulators(Dictionary<string, ScoreAccumulator[]> scores, List<string> order, string forecaster)
     {
-        if (!_scores.TryGetValue(forecaster, out var accumulators))
+        if (!scores.TryGetValue(forecaster, out var accumulators))
         {
             accumulators = new ScoreAccumulator[_buckets.Count + 1];
             for (var i = 0; i < accumulators.Length; i++)
@@ -213,14 +257,30 @@ public sealed class LiveForecastScorekeeper
                 accumulators[i] = new ScoreAccumulator();
             }
 
-            _scores[forecaster] = accumulators;
-            _forecasterOrder.Add(forecaster);
+            scores[forecaster] = accumulators;
+            order.Add(forecaster);
         }
 
         return accumulators;
     }
 
     private void Keep(DateTimeOffset dataTime, IReadOnlyList<LiveObservation> observations)
+    {
+        if (BuildOrigin(dataTime, observations, shadow: false) is not { } origin)
+        {
+            return;
+        }
+
+        if (_origins.Count >= _capacity)
+        {
+            _origins.Dequeue();
+        }
+
+        _origins.Enqueue(origin);
+        _lastOrigin = dataTime;
+    }
+
+    private KeptOrigin? BuildOrigin(DateTimeOffset dataTime, IReadOnlyList<LiveObservation> observations, bool shadow)
     {
         var kept = new List<(LiveObservation Observation, int Q10, int Q50, int Q90)>(observations.Count);
         foreach (var observation in observations)
@@ -235,13 +295,13 @@ public sealed class LiveForecastScorekeeper
 
         if (kept.Count == 0)
         {
-            return;
+            return null;
         }
 
         var samples = _sampledSteps.Length;
         var count = kept.Count;
         var origin = new KeptOrigin(dataTime, new string[count], new string[count], new float[count * QuantileCount * MetricCatalog.Count * samples],
-            new float[count * MetricCatalog.Count], new float[count * MetricCatalog.Count], new bool[count * MetricCatalog.Count]);
+            new float[count * MetricCatalog.Count], new float[count * MetricCatalog.Count], new bool[count * MetricCatalog.Count], shadow);
         for (var s = 0; s < count; s++)
         {
             var (observation, q10, q50, q90) = kept[s];
@@ -263,13 +323,7 @@ public sealed class LiveForecastScorekeeper
             }
         }
 
-        if (_origins.Count >= _capacity)
-        {
-            _origins.Dequeue();
-        }
-
-        _origins.Enqueue(origin);
-        _lastOrigin = dataTime;
+        return origin;
     }
 
     private void CopySamples(ReadOnlySpan<float> series, float[] target, int offset)
@@ -296,8 +350,11 @@ public sealed class LiveForecastScorekeeper
     }
 
     /// <summary>The forecasts of one origin, server-major: values [server][quantile][metric][sample].</summary>
-    private sealed class KeptOrigin(DateTimeOffset time, string[] servers, string[] forecasters, float[] values, float[] mean, float[] std, bool[] observed)
+    private sealed class KeptOrigin(DateTimeOffset time, string[] servers, string[] forecasters, float[] values, float[] mean, float[] std, bool[] observed, bool shadow)
     {
+        /// <summary>True for a shadow origin, scored into the shadow table.</summary>
+        public bool Shadow { get; } = shadow;
+
         public DateTimeOffset Time { get; } = time;
 
         public string[] Servers { get; } = servers;

@@ -66,10 +66,12 @@ public static class StatusEndpoints
                 Math.Round((time.GetUtcNow() - current.Snapshot.ComputedAt).TotalSeconds, 3), current.Json.Length, current.JsonBrotli.Length);
         var forecaster = new ForecasterStatus(primary.Name, primary.IsModel, !primary.IsModel, engine.Forecasters.WarmUp.Name,
             current?.Snapshot.Forecaster, engine.LastForecastError, engine.Forecasters.CanReload);
+        var skipped = engine.SkippedSteps;
+        var skippedStatus = new SkippedStepsStatus(skipped.Total, skipped.LastHour, SkippedStepsStatus.Explanation);
         var ingestStatus = new IngestStatus(Math.Round(ingest.SamplesPerSecond(), 2), Math.Round(ingest.ValuesPerSecond(), 1), ingest.TotalSamples, ingest.RejectedBatches);
         return TypedResults.Ok(new StatusResponse(
             current is not null, windows.LatestDataTime, forecast.StepSeconds, forecast.HorizonSteps, forecast.LookbackSteps,
-            snapshot, Math.Round(metrics.LastStepDuration.TotalMilliseconds, 2), forecaster, warmup, ingestStatus, windows.ServerCount));
+            snapshot, Math.Round(metrics.LastStepDuration.TotalMilliseconds, 2), forecaster, warmup, ingestStatus, windows.ServerCount, skippedStatus));
     }
 
     internal static Results<Ok<FleetHistoryResponse>, ProblemHttpResult> History(string? from, string? to, ISnapshotSource source, ISnapshotHistoryStore store, TimeProvider time)
@@ -95,7 +97,17 @@ public sealed record VersionInfo(string Name, string Version, string Runtime)
 }
 
 public sealed record StatusResponse(bool Running, DateTimeOffset? DataTime, int StepSeconds, int HorizonSteps, int LookbackSteps,
-    SnapshotStatus? Snapshot, double StepDurationMs, ForecasterStatus Forecaster, WarmupStatus Warmup, IngestStatus Ingest, int ServersTracked);
+    SnapshotStatus? Snapshot, double StepDurationMs, ForecasterStatus Forecaster, WarmupStatus Warmup, IngestStatus Ingest, int ServersTracked,
+    SkippedStepsStatus SkippedSteps);
+
+/// <summary>Data steps the engine did not compute because newer data had already arrived.</summary>
+/// <param name="Total">Since the server started (the same count as <c>fleetcast_snapshot_skipped_steps_total</c>).</param>
+/// <param name="LastHour">In the last hour of wall-clock time, to the minute.</param>
+public sealed record SkippedStepsStatus(long Total, long LastHour, string Message)
+{
+    internal const string Explanation =
+        "When data arrives faster than the engine computes, it computes the newest step and skips the ones in between; it does not catch up.";
+}
 
 public sealed record SnapshotStatus(long Version, DateTimeOffset DataTime, DateTimeOffset ComputedAt, double AgeSeconds, int JsonBytes, int BrotliBytes);
 

@@ -14,6 +14,15 @@ public sealed record ModelQualityOptions
     /// <summary>Input drift is re-measured every this many engine steps.</summary>
     public int DriftEverySteps { get; init; } = 12;
 
+    /// <summary>Every this many steps the shadow baselines forecast the ready servers in the background; 0 = off.</summary>
+    public int ShadowEverySteps { get; init; } = 12;
+
+    /// <summary>Most servers per shadow origin (a rotating sample beyond that).</summary>
+    public int ShadowMaxServers { get; init; } = 200;
+
+    /// <summary>Linux nice value of the shadow forecasts' thread (0 = normal priority).</summary>
+    public int ShadowNiceness { get; init; } = 10;
+
     /// <summary>The model directory whose <c>evaluation/report.json</c> is shown with the model; null when none.</summary>
     public string? ModelDir { get; init; }
 }

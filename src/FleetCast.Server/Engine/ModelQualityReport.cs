@@ -9,13 +9,15 @@ namespace FleetCast.Server.Engine;
 /// <param name="DataTime">Data time of the last step scored; null before the first.</param>
 /// <param name="Evaluation">The model directory's <c>evaluation/report.json</c>; null when there is none.</param>
 /// <param name="EvaluationMessage">Why <see cref="Evaluation"/> is null, or where it came from.</param>
+/// <param name="Shadow">The baselines scored live against the serving forecaster on the same points.</param>
 public sealed record ModelQualityReport(
     DateTimeOffset? DataTime,
     ModelCard Model,
     EvaluationReport? Evaluation,
     string EvaluationMessage,
     LiveAccuracyReport Live,
-    DriftStatus Drift)
+    DriftStatus Drift,
+    ShadowScoringStatus? Shadow = null)
 {
     /// <summary>Live outcomes of predictive alerts per severity, with precision (came true / settled).</summary>
     public IReadOnlyList<AlertOutcomeCounts> AlertOutcomes { get; init; } = [];

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using FleetCast.Core.Json;
 using FleetCast.Core.Windows;
@@ -17,7 +18,9 @@ namespace FleetCast.Server.Engine;
 /// <see cref="ModelQualityReport"/> per step that readers (API, dashboard) only read.</summary>
 /// <remarks>Runs on the engine's thread as a snapshot subscriber, after the snapshot was published (readers
 /// already see it; subscribers registered later are notified after this returns); its cost per step is
-/// <see cref="LastStepDuration"/>.</remarks>
+/// <see cref="LastStepDuration"/>. Every <see cref="ModelQualityOptions.ShadowEverySteps"/> steps it hands a
+/// sample of the ready servers' windows to a <see cref="ShadowRunner"/>, whose baselines forecast them on a
+/// thread of their own; the finished batch is kept as a shadow origin at the next step.</remarks>
 public sealed class ModelQualityTracker : IModelQualitySource, IHostedService, IDisposable
 {
     private static readonly DriftStatus Pending = new(false, "Waiting for the next drift measurement.", null, null);
@@ -26,6 +29,8 @@ public sealed class ModelQualityTracker : IModelQualitySource, IHostedService, I
     private readonly ModelQualityOptions _options;
     private readonly ILogger<ModelQualityTracker> _logger;
     private readonly LiveForecastScorekeeper _scorekeeper;
+    private readonly ShadowForecasters _shadow;
+    private readonly ShadowRunner _shadowRunner;
     private readonly Lock _gate = new();
     private IDisposable? _subscription;
     private ModelQualityReport _current;
@@ -36,13 +41,24 @@ public sealed class ModelQualityTracker : IModelQualitySource, IHostedService, I
     private DriftStatus _drift;
     private IForecaster? _driftFor;
     private long _steps;
+    private long _shadowRuns;
+    private long _shadowSkipped;
+    private ShadowBatch? _lastShadow;
 
-    public ModelQualityTracker(ISnapshotSource source, ForecasterSet forecasters, ModelQualityOptions options, ILogger<ModelQualityTracker> logger)
+    public ModelQualityTracker(ISnapshotSource source, ForecasterSet forecasters, ModelQualityOptions options, ILogger<ModelQualityTracker> logger,
+        ShadowForecasters? shadow = null)
     {
         _source = source;
+        _shadow = shadow ?? ShadowForecasters.None;
+        _shadowRunner = new ShadowRunner(options.ShadowNiceness, logger);
         _forecasters = forecasters;
         _options = options;
         _logger = logger;
+        if (options.ShadowEverySteps < 0 || options.ShadowMaxServers < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), $"{nameof(ModelQualityOptions.ShadowEverySteps)} must be 0 or more and {nameof(ModelQualityOptions.ShadowMaxServers)} at least 1.");
+        }
+
         if (options.DriftRecentSteps < 1 || options.DriftEverySteps < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), options.DriftRecentSteps < 1
@@ -53,7 +69,8 @@ public sealed class ModelQualityTracker : IModelQualitySource, IHostedService, I
         _scorekeeper = new LiveForecastScorekeeper(options.Scoring);
         _card = RefreshCard(forecasters.Primary);
         _drift = new DriftStatus(false, "Waiting for the first fleet snapshot.", null, null);
-        _current = new ModelQualityReport(null, _card, _evaluation, _evaluationMessage, _scorekeeper.Report(), DriftFor(forecasters.Primary, _drift));
+        _current = new ModelQualityReport(null, _card, _evaluation, _evaluationMessage, _scorekeeper.Report(), DriftFor(forecasters.Primary, _drift),
+            ShadowStatus(forecasters.Primary));
     }
 
     /// <summary>The latest report; never null (before the first step it holds the model card only).</summary>
@@ -98,7 +115,11 @@ public sealed class ModelQualityTracker : IModelQualitySource, IHostedService, I
     public void Dispose()
     {
         Interlocked.Exchange(ref _subscription, null)?.Dispose();
+        _shadowRunner.Dispose();
     }
+
+    /// <summary>Waits until no shadow run is in progress (tests and benchmarks); true when none is left.</summary>
+    public bool WaitForShadow(TimeSpan timeout) => _shadowRunner.WaitIdle(timeout);
 
     /// <summary>One step (the engine calls this through its subscription; tests may call it directly).</summary>
     public void Observe(PublishedSnapshot published)
@@ -108,8 +129,17 @@ public sealed class ModelQualityTracker : IModelQualitySource, IHostedService, I
         lock (_gate)
         {
             var dataTime = published.Snapshot.DataTime;
+            var primary = _forecasters.Primary;
+            if (_shadowRunner.TakeCompleted() is { } batch)
+            {
+                _scorekeeper.KeepShadow(batch.Origin, batch.Forecasts);
+                _lastShadow = batch;
+                _shadowRuns++;
+            }
+
             var observations = new List<LiveObservation>(published.Details.Count);
             var windows = new List<ServerWindow>(published.Details.Count);
+            var shadowCandidates = new List<LiveObservation>();
             foreach (var detail in published.Details.Values)
             {
                 if (detail.Row.Stale || detail.Window.Length == 0)
@@ -117,12 +147,17 @@ public sealed class ModelQualityTracker : IModelQualitySource, IHostedService, I
                     continue;
                 }
 
-                observations.Add(new LiveObservation(detail.Window, detail.Forecast, detail.Row.LastSeen));
+                var observation = new LiveObservation(detail.Window, detail.Forecast, detail.Row.LastSeen);
+                observations.Add(observation);
                 windows.Add(detail.Window);
+                if (detail.Row.Ready && detail.Forecast is { } forecast && forecast.OriginTime == dataTime && forecast.Forecaster == primary.Name)
+                {
+                    shadowCandidates.Add(observation);
+                }
             }
 
             _scorekeeper.Observe(dataTime, observations);
-            var primary = _forecasters.Primary;
+            StartShadow(dataTime, primary, shadowCandidates);
             var card = RefreshCard(primary);
             if (_steps % _options.DriftEverySteps == 0 || !ReferenceEquals(primary, _driftFor))
             {
@@ -131,10 +166,48 @@ public sealed class ModelQualityTracker : IModelQualitySource, IHostedService, I
             }
 
             _steps++;
-            Volatile.Write(ref _current, new ModelQualityReport(dataTime, card, _evaluation, _evaluationMessage, _scorekeeper.Report(), _drift));
+            Volatile.Write(ref _current, new ModelQualityReport(dataTime, card, _evaluation, _evaluationMessage, _scorekeeper.Report(), _drift, ShadowStatus(primary)));
         }
 
         LastStepDuration = Stopwatch.GetElapsedTime(started);
+    }
+
+    private void StartShadow(DateTimeOffset dataTime, IForecaster primary, List<LiveObservation> candidates)
+    {
+        if (_options.ShadowEverySteps == 0 || _steps % _options.ShadowEverySteps != 0 || candidates.Count == 0)
+        {
+            return;
+        }
+
+        var baselines = Baselines(primary);
+        if (baselines.Count == 0)
+        {
+            return;
+        }
+
+        if (!_shadowRunner.TryStart(dataTime, ShadowSample.Take(candidates, _options.ShadowMaxServers, _steps / _options.ShadowEverySteps), baselines,
+            _options.Scoring.HorizonSteps))
+        {
+            _shadowSkipped++;
+        }
+    }
+
+    /// <summary>The baselines to run in shadow: all but the serving forecaster itself (its forecasts are the reference).</summary>
+    private List<IForecaster> Baselines(IForecaster primary) => _shadow.All.Where(b => b.Name != primary.Name).ToList();
+
+    private ShadowScoringStatus ShadowStatus(IForecaster primary)
+    {
+        var baselines = Baselines(primary).Select(b => b.Name).ToArray();
+        var enabled = _options.ShadowEverySteps > 0 && baselines.Length > 0;
+        var message = enabled
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"Every {_options.ShadowEverySteps} steps the baselines {string.Join(", ", baselines)} forecast up to {_options.ShadowMaxServers} ready servers served by {primary.Name} (a rotating sample) on a background thread, off the engine's step; each forecaster's forecasts from those origins are scored on the same matured points, normalised by the look-back as in the live accuracy.")
+            : _options.ShadowEverySteps == 0
+                ? "Shadow scoring of the baselines is off (Forecast:ShadowEverySteps = 0)."
+                : "No baseline to score in shadow.";
+        return new ShadowScoringStatus(enabled, _options.ShadowEverySteps, _options.ShadowMaxServers, baselines, _shadowRuns, _shadowSkipped,
+            _lastShadow?.Origin, _lastShadow?.Servers ?? 0, _lastShadow is { } last ? Math.Round(last.Elapsed.TotalMilliseconds, 1) : null,
+            Math.Round(LastStepDuration.TotalMilliseconds, 2), message, _scorekeeper.ShadowReport(primary.Name));
     }
 
     private DriftStatus MeasureDrift(IForecaster primary, List<ServerWindow> windows, DateTimeOffset dataTime)

@@ -18,4 +18,7 @@ public sealed class PublishedSnapshot
     public required string ETag { get; init; }
 
     public required IReadOnlyDictionary<string, ServerDetail> Details { get; init; }
+
+    /// <summary>The engine's skipped data steps when this snapshot was published (the header shows them).</summary>
+    public SkippedStepCounts SkippedSteps { get; init; }
 }

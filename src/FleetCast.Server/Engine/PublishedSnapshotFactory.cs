@@ -16,7 +16,9 @@ public static class PublishedSnapshotFactory
     private const int BrotliWindow = 22;
 
     /// <param name="epoch">Distinguishes processes so that an ETag from before a restart never matches.</param>
-    public static PublishedSnapshot Create(FleetSnapshot snapshot, IReadOnlyDictionary<string, ServerDetail> details, long epoch)
+    /// <param name="skippedSteps">The engine's skipped steps as of this snapshot (not part of its JSON).</param>
+    public static PublishedSnapshot Create(FleetSnapshot snapshot, IReadOnlyDictionary<string, ServerDetail> details, long epoch,
+        SkippedStepCounts skippedSteps = default)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(snapshot, FleetJson.Options);
         return new PublishedSnapshot
@@ -27,6 +29,7 @@ public static class PublishedSnapshotFactory
             JsonBrotli = Brotli(json),
             ETag = $"\"{epoch:x}-{snapshot.Version}\"",
             Details = details,
+            SkippedSteps = skippedSteps,
         };
     }
 

@@ -31,8 +31,10 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
     private readonly ScoringOptions _scoring;
     private readonly AlertRuleOptions _alertRules;
     private readonly BackfillStatus _backfill;
+    private bool _lastStepDuringBackfill;
     private readonly long _epoch;
     private readonly Lock _stepLock = new();
+    private readonly SkippedStepLog _skipped = new();
     private SnapshotBuilder? _builder;
     private AlertOutcomeTracker? _outcomes;
     private IReadOnlyList<AlertOutcomeCounts> _outcomeCounts = [new(AlertSeverity.Warning, 0, 0, 0, 0), new(AlertSeverity.Critical, 0, 0, 0, 0)];
@@ -78,6 +80,9 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
 
     public IReadOnlyList<AlertOutcomeCounts> AlertOutcomes => Volatile.Read(ref _outcomeCounts);
 
+    /// <summary>Skipped data steps: in total and in the last hour of wall-clock time, as of now.</summary>
+    public SkippedStepCounts SkippedSteps => _skipped.Counts(_time.GetUtcNow());
+
     public string? LastForecastError => _builder?.LastForecastError;
 
     public IDisposable Subscribe(Action<PublishedSnapshot> onPublished)
@@ -112,17 +117,22 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
                 return null;
             }
 
-            if (_lastStep is { } previous)
+            // Steps stored in bulk by a back-fill were never due for computation: passing over them (during
+            // the back-fill, or from the last step computed during it) is not a skip.
+            var backfilling = _backfill.Active;
+            if (_lastStep is { } previous && !backfilling && !_lastStepDuringBackfill)
             {
                 var skipped = (long)((step - previous).TotalSeconds / _options.StepSeconds) - 1;
                 if (skipped > 0)
                 {
                     _metrics.SkippedSteps.Inc(skipped);
+                    _skipped.Record(skipped, _time.GetUtcNow());
                 }
             }
 
             var published = RunStep(step);
             _lastStep = step;
+            _lastStepDuringBackfill = backfilling;
             return published;
         }
     }
@@ -143,7 +153,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
 
         SettleOutcomes(dataTime, result);
 
-        var published = PublishedSnapshotFactory.Create(result.Snapshot, result.Details, _epoch);
+        var published = PublishedSnapshotFactory.Create(result.Snapshot, result.Details, _epoch, SkippedSteps);
         // Stored before it is published, like its alert transitions above: whoever sees a snapshot can
         // read its history point (the dashboard caches its history reads per snapshot).
         _stepsComputed++;

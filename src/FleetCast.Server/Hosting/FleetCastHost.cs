@@ -170,7 +170,11 @@ public static class FleetCastHost
                 LookbackSteps = options.Forecast.LookbackSteps,
             },
             ModelDir = string.IsNullOrWhiteSpace(options.Forecast.ModelDir) ? null : options.Forecast.ModelDir,
+            ShadowEverySteps = options.Forecast.ShadowEverySteps,
+            ShadowMaxServers = options.Forecast.ShadowMaxServers,
+            ShadowNiceness = options.Forecast.StepNiceness,
         });
+        services.TryAddSingleton(new ShadowForecasters([new LinearTrendForecaster(), new SeasonalNaiveForecaster(), new HoltWintersForecaster()]));
         services.TryAddSingleton<ModelQualityTracker>();
         services.TryAddSingleton<IModelQualitySource>(sp => sp.GetRequiredService<ModelQualityTracker>());
         services.TryAddSingleton<StorageStartup>();

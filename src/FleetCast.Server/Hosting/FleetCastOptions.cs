@@ -69,6 +69,15 @@ public sealed class ForecastOptions
     /// due once per step, minutes apart). With <see cref="Threads"/> above 1 the extra TFT chunks run on
     /// pool threads at normal priority.</summary>
     public int StepNiceness { get; set; } = 10;
+
+    /// <summary>Every this many engine steps the three baselines forecast a sample of the ready servers in the
+    /// background, off the engine's thread, and are scored live against the serving forecaster on the same
+    /// points (docs/dashboard.md, Drift &amp; model). 0 turns shadow scoring off.</summary>
+    public int ShadowEverySteps { get; set; } = 12;
+
+    /// <summary>Most ready servers the baselines forecast per shadow origin (a rotating sample beyond that),
+    /// which bounds the shadow's CPU time and memory at any fleet size.</summary>
+    public int ShadowMaxServers { get; set; } = 200;
 }
 
 public sealed class IngestLimitsOptions

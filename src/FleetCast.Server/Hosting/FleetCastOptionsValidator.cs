@@ -43,6 +43,8 @@ public sealed class FleetCastOptionsValidator : IValidateOptions<FleetCastOption
         Require(f.HistoryEverySteps >= 1, $"Forecast:HistoryEverySteps must be at least 1; got {f.HistoryEverySteps}.");
         Require(f.PollMilliseconds is >= 10 and <= 60_000, $"Forecast:PollMilliseconds must be between 10 and 60000; got {f.PollMilliseconds}.");
         Require(f.StepNiceness is >= 0 and <= 19, $"Forecast:StepNiceness must be between 0 and 19; got {f.StepNiceness}.");
+        Require(f.ShadowEverySteps >= 0, $"Forecast:ShadowEverySteps must be 0 (off) or more; got {f.ShadowEverySteps}.");
+        Require(f.ShadowMaxServers >= 1, $"Forecast:ShadowMaxServers must be at least 1; got {f.ShadowMaxServers}.");
         Require(string.IsNullOrEmpty(f.ModelDir) || Directory.Exists(f.ModelDir), $"Forecast:ModelDir '{f.ModelDir}' does not exist.");
 
         var i = options.Ingest;

@@ -48,6 +48,51 @@ public sealed class ModelQualityApiTests
     }
 
     [Fact]
+    public async Task GetQuality_ShadowOriginMatured_ShadowTableHasServingAndEveryBaselineOnSamePointsWithRatio()
+    {
+        await using var server = await TestServerFixture.StartAsync();
+        var origin = TestSamples.StepsAgo(30);
+        await server.IngestAsync(TestSamples.Body(Servers, origin, steps: 6));
+        await server.WaitForDataTimeAsync(origin);
+
+        // One step at a time until the first shadow origin (taken at the first step) has matured points; memory
+        // zigzags so that no forecaster is exact.
+        JsonElement shadow = default;
+        for (var step = 1; step <= 20; step++)
+        {
+            var at = origin.AddSeconds(step * (double)TestSamples.StepSeconds);
+            await server.IngestAsync(TestSamples.Body(Servers, at, steps: 1, memory: 50 + (step % 3 * 7)));
+            await server.WaitForDataTimeAsync(at);
+            shadow = (await server.GetJsonAsync("/api/v1/model/quality")).GetProperty("shadow");
+            if (shadow.GetProperty("accuracy").GetProperty("forecasters").EnumerateArray().Any(f => f.GetProperty("maturedPoints").GetInt64() > 0))
+            {
+                break;
+            }
+        }
+
+        var accuracy = shadow.GetProperty("accuracy");
+        var rows = accuracy.GetProperty("forecasters").EnumerateArray().ToList();
+        Assert.True(shadow.GetProperty("enabled").GetBoolean());
+        Assert.Equal(12, shadow.GetProperty("everySteps").GetInt32());
+        Assert.Equal(["linear-trend", "seasonal-naive", "holt-winters"], shadow.GetProperty("baselines").EnumerateArray().Select(b => b.GetString()));
+        Assert.Equal(2, shadow.GetProperty("lastServers").GetInt32());
+        Assert.True(shadow.GetProperty("lastRunMs").GetDouble() >= 0);
+        Assert.Equal("fake-primary", accuracy.GetProperty("reference").GetString());
+        Assert.Equal(["fake-primary", "linear-trend", "seasonal-naive", "holt-winters"], rows.Select(r => r.GetProperty("name").GetString()));
+        var points = rows[0].GetProperty("maturedPoints").GetInt64();
+        Assert.True(points > 0);
+        Assert.All(rows, r => Assert.Equal(points, r.GetProperty("maturedPoints").GetInt64()));
+        var referencePinball = rows[0].GetProperty("pinballMean").GetDouble();
+        var best = rows.Skip(1).MinBy(r => r.GetProperty("pinballMean").GetDouble());
+        Assert.True(best.GetProperty("pinballMean").GetDouble() > 0);
+        Assert.Equal(best.GetProperty("name").GetString(), accuracy.GetProperty("bestBaseline").GetString());
+        Assert.Equal(referencePinball / best.GetProperty("pinballMean").GetDouble(), accuracy.GetProperty("referenceToBestBaseline").GetDouble(), 9);
+        // Serving forecasts are scored apart: the live table has only the serving forecaster.
+        var live = (await server.GetJsonAsync("/api/v1/model/quality")).GetProperty("live");
+        Assert.Equal(["fake-primary"], live.GetProperty("forecasters").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
+    }
+
+    [Fact]
     public async Task GetQuality_ApiKeyConfigured_401WithoutKeyAnd200WithIt()
     {
         await using var server = await TestServerFixture.StartAsync(apiKeys: ["secret-key-123"]);

@@ -122,6 +122,20 @@ public sealed class SnapshotEngineTests
     }
 
     [Fact]
+    public void TryStep_DataJumpsSeveralSteps_SkippedCountExposedOnEngineAndPublishedSnapshot()
+    {
+        Feed("ppdb001", 0, 3);
+        var first = _engine.TryStep();
+        Feed("ppdb001", 4, 7);
+
+        var published = _engine.TryStep();
+
+        Assert.Equal(default, first!.SkippedSteps);
+        Assert.Equal(new SkippedStepCounts(Total: 3, LastHour: 3), published!.SkippedSteps);
+        Assert.Equal(new SkippedStepCounts(Total: 3, LastHour: 3), _engine.SkippedSteps);
+    }
+
+    [Fact]
     public void RunStep_FullAndShortWindows_RoutesEachInOneBatchPerForecaster()
     {
         Feed("ppdb001", 0, 5);
@@ -228,6 +242,28 @@ public sealed class SnapshotEngineTests
         Assert.Single(after.Snapshot.Alerts, a => a.Metric == "mem_used_pct" && a.Severity == AlertSeverity.Critical);
         var fired = Assert.Single(_alerts.Transitions);
         Assert.Equal(after.Snapshot.DataTime, fired.At);
+    }
+
+    [Fact]
+    public void TryStep_StepsPassedOverDuringAndRightAfterBackfill_AreNotCountedAsSkipped()
+    {
+        var backfill = new BackfillStatus();
+        var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(_options),
+            ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance, backfill);
+        using (backfill.Begin())
+        {
+            Feed("ppdb001", 0, 0);
+            engine.TryStep();
+            Feed("ppdb001", 1, 5);
+            engine.TryStep();
+            Feed("ppdb001", 6, 9);
+        }
+
+        engine.TryStep();
+        Feed("ppdb001", 10, 13);
+        engine.TryStep();
+
+        Assert.Equal(3, engine.SkippedSteps.Total);
     }
 
     [Fact]

@@ -90,7 +90,7 @@ public sealed partial class Dashboard : ComponentBase, IDisposable
 
         _shown = published;
         _shownAt = Time.GetUtcNow();
-        _header = HeaderModel.From(published.Snapshot);
+        _header = HeaderModel.From(published.Snapshot, published.SkippedSteps);
     }
 
     private void ShowLatest() => Show(Source.Current);

@@ -6,7 +6,7 @@ using FleetCast.Server.Engine;
 namespace FleetCast.Server.Components.ViewModels;
 
 /// <summary>The "Drift &amp; model" tab, shaped from the tracker's <see cref="ModelQualityReport"/>: the model
-/// card, live accuracy per forecaster and horizon bucket, input drift (PSI) per metric, the shipped
+/// card, live accuracy per forecaster and horizon bucket, the baselines scored in shadow, input drift (PSI) per metric, the shipped
 /// held-out evaluation. Formats only; every number comes from the report.</summary>
 public sealed record DriftModel(
     string ModelMessage,
@@ -20,7 +20,8 @@ public sealed record DriftModel(
     IReadOnlyList<DriftRow> Drift,
     object? DriftChart,
     string EvaluationMessage,
-    IReadOnlyList<EvaluationRow> Evaluation)
+    IReadOnlyList<EvaluationRow> Evaluation,
+    ShadowTable? Shadow)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -48,7 +49,8 @@ public sealed record DriftModel(
             drift,
             report.Drift.Available && drift.Any(d => d.Psi is not null) ? DriftCharts.Psi(report.Drift.Report!) : null,
             report.EvaluationMessage,
-            report.Evaluation?.Forecasters.Select(EvaluationRow.From).ToList() ?? []);
+            report.Evaluation?.Forecasters.Select(EvaluationRow.From).ToList() ?? [],
+            report.Shadow is { } shadow ? ShadowTable.From(shadow, live.MinMaturedPoints, report.Model.IsModel) : null);
     }
 
     private static string IntroFor(LiveAccuracyReport live) => string.Create(Invariant,

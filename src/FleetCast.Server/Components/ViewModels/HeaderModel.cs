@@ -1,9 +1,10 @@
 using FleetCast.Core.Levels;
 using FleetCast.Core.Snapshots;
+using FleetCast.Server.Engine;
 
 namespace FleetCast.Server.Components.ViewModels;
 
-/// <summary>The header's fleet status: worst level present, warm-up, data time and the forecaster.</summary>
+/// <summary>The header's fleet status: worst level present, warm-up, data time, the forecaster and skipped engine steps.</summary>
 public sealed record HeaderModel(
     LevelStyle WorstLevel,
     int WorstLevelCount,
@@ -15,9 +16,10 @@ public sealed record HeaderModel(
     string DataTime,
     string Forecaster,
     bool ForecasterIsModel,
-    long Version)
+    long Version,
+    SkippedStepsIndicator SkippedSteps)
 {
-    public static HeaderModel From(FleetSnapshot snapshot)
+    public static HeaderModel From(FleetSnapshot snapshot, SkippedStepCounts skippedSteps = default)
     {
         var summary = snapshot.Summary;
         var worst = LevelStyle.All.FirstOrDefault(l => summary.LevelCounts.GetValueOrDefault(l.WireName) > 0)
@@ -34,6 +36,7 @@ public sealed record HeaderModel(
             DisplayFormat.DataTime(snapshot.DataTime),
             snapshot.Forecaster,
             snapshot.ForecasterIsModel,
-            snapshot.Version);
+            snapshot.Version,
+            SkippedStepsIndicator.From(skippedSteps));
     }
 }

@@ -1,3 +1,4 @@
+using FleetCast.Core.Alerts;
 using FleetCast.Forecasting.Evaluation;
 using FleetCast.Forecasting.Live;
 using FleetCast.Server.Engine;
@@ -57,4 +58,10 @@ public static class TestQualityReports
 public sealed class FakeModelQualitySource(ModelQualityReport report) : IModelQualitySource
 {
     public ModelQualityReport Current { get; set; } = report;
+}
+
+public sealed class FakeAlertOutcomeSource : IAlertOutcomeSource
+{
+    public IReadOnlyList<AlertOutcomeCounts> AlertOutcomes { get; set; } =
+        [new(AlertSeverity.Warning, 0, 0, 0, 0), new(AlertSeverity.Critical, 0, 0, 0, 0)];
 }

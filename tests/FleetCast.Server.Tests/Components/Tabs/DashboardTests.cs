@@ -3,6 +3,7 @@ using Bunit;
 using FleetCast.Core.Levels;
 using FleetCast.Server.Components.Pages;
 using FleetCast.Server.Components.ViewModels;
+using FleetCast.Server.Engine;
 using FleetCast.Server.Tests.Components.Shared;
 using Microsoft.AspNetCore.Components.Web;
 
@@ -173,6 +174,55 @@ public sealed class DashboardTests : DashboardTestContext
         Assert.Contains("baseline", forecaster);
         Assert.Contains(RiskLadder.Get(RiskLevel.ImminentFailure).Label, cut.Find("[data-header='fleet-status']").TextContent);
     }
+
+    [Fact]
+    public void Header_StepsSkippedInLastHour_ShowsHighlightedCountWithExplanation()
+    {
+        Source.Publish(WithSkipped(TestSnapshots.Create(), new SkippedStepCounts(Total: 40, LastHour: 12)));
+
+        var cut = Render<Dashboard>();
+
+        var indicator = cut.Find("[data-header='skipped-steps']");
+        Assert.Equal("12 steps skipped (last hour)", indicator.TextContent.Trim());
+        Assert.Equal("true", indicator.GetAttribute("data-recent"));
+        Assert.Contains("recent", indicator.ClassList);
+        Assert.Contains("newest step and skips the ones in between, without catching up", indicator.GetAttribute("title"));
+        Assert.Contains("40 since the server started", indicator.GetAttribute("title"));
+    }
+
+    [Fact]
+    public void Header_OnlyOlderSkips_ShowsTotalSinceStartNotHighlighted()
+    {
+        Source.Publish(WithSkipped(TestSnapshots.Create(), new SkippedStepCounts(Total: 1, LastHour: 0)));
+
+        var cut = Render<Dashboard>();
+
+        var indicator = cut.Find("[data-header='skipped-steps']");
+        Assert.Contains("1 step skipped since start", indicator.TextContent);
+        Assert.Equal("false", indicator.GetAttribute("data-recent"));
+        Assert.DoesNotContain("recent", indicator.ClassList);
+    }
+
+    [Fact]
+    public void Header_NoStepSkipped_ShowsNoIndicator()
+    {
+        Source.Publish(TestSnapshots.Create());
+
+        var cut = Render<Dashboard>();
+
+        Assert.Empty(cut.FindAll("[data-header='skipped-steps']"));
+    }
+
+    private static PublishedSnapshot WithSkipped(PublishedSnapshot published, SkippedStepCounts skipped) => new()
+    {
+        Snapshot = published.Snapshot,
+        Json = published.Json,
+        JsonGzip = published.JsonGzip,
+        JsonBrotli = published.JsonBrotli,
+        ETag = published.ETag,
+        Details = published.Details,
+        SkippedSteps = skipped,
+    };
 
     [Theory]
     [InlineData(TabCatalog.Insights)]
