@@ -13,6 +13,10 @@ public static class CounterProjection
     /// (a drop) or one gap (no increase) in them does not change it.</summary>
     public const int RateSteps = 12;
 
+    /// <summary>True for a metric that is projected rather than forecast: it has no uncertainty to score, so
+    /// accuracy (pinball, coverage, MAE), in evaluation and live, leaves it out.</summary>
+    public static bool IsProjected(Metric metric) => MetricCatalog.Get(metric).Kind == MetricKind.Counter;
+
     /// <summary>Overwrites the counter metrics of <paramref name="forecast"/> (made from <paramref name="window"/>)
     /// with their projection; metrics the window never observed are left as they are.</summary>
     public static void Apply(ServerWindow window, ServerForecast forecast)

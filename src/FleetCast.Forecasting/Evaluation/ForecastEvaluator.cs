@@ -172,7 +172,7 @@ public sealed class ForecastEvaluator
         var q90 = forecast.QuantileIndex(0.9);
         for (var m = 0; m < MetricCatalog.Count; m++)
         {
-            if (!window.Observed[m])
+            if (!window.Observed[m] || CounterProjection.IsProjected((Metric)m))
             {
                 continue;
             }

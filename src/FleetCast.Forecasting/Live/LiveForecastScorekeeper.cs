@@ -316,7 +316,7 @@ public sealed class LiveForecastScorekeeper
                 var n = (s * MetricCatalog.Count) + m;
                 origin.Mean[n] = normalizer.Mean[m];
                 origin.Std[n] = normalizer.Std[m];
-                origin.Observed[n] = window.Observed[m];
+                origin.Observed[n] = window.Observed[m] && !CounterProjection.IsProjected((Metric)m);
                 CopySamples(forecast.Series(q10, (Metric)m), origin.Values, (((s * QuantileCount) + 0) * MetricCatalog.Count + m) * samples);
                 CopySamples(forecast.Series(q50, (Metric)m), origin.Values, (((s * QuantileCount) + 1) * MetricCatalog.Count + m) * samples);
                 CopySamples(forecast.Series(q90, (Metric)m), origin.Values, (((s * QuantileCount) + 2) * MetricCatalog.Count + m) * samples);

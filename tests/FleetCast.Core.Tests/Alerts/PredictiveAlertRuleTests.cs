@@ -11,6 +11,9 @@ public sealed class PredictiveAlertRuleTests
 {
     private static readonly ThresholdTable Table = ThresholdTable.Default;
 
+    /// <summary>The pessimistic quantile may alert within an hour (the shipped point allows 15 min).</summary>
+    private static readonly AlertRuleOptions WithinAnHour = new() { PossibleWithinSteps = 12, PersistSteps = 2 };
+
     private static IReadOnlyList<AlertCandidate> Evaluate(double[] current, ServerForecast? forecast, bool ready = true, ServerProfile profile = ServerProfile.Generic, AlertRuleOptions? options = null) =>
         PredictiveAlertRule.Evaluate("ppdb003", profile, current, forecast, ready, Table, options ?? AlertRuleOptions.Default);
 
@@ -57,7 +60,7 @@ public sealed class PredictiveAlertRuleTests
         var current = TestMetrics.Healthy();
         var forecast = new ForecastBuilder().Flat(current).Series(Metric.SwapUsedPct, h => h < 4 ? 5 : 22, spread: 6).Build();
 
-        var candidate = Assert.Single(Evaluate(current, forecast));
+        var candidate = Assert.Single(Evaluate(current, forecast, options: WithinAnHour));
 
         Assert.Equal((Metric.SwapUsedPct, AlertSeverity.Warning, AlertLikelihood.Possible, 4, 28.0), (candidate.Metric, candidate.Severity, candidate.Likelihood, candidate.StepsAhead, candidate.PredictedValue));
     }
@@ -140,7 +143,7 @@ public sealed class PredictiveAlertRuleTests
             .Quantile(Metric.CpuIdlePct, 0.9, _ => 90)
             .Build();
 
-        var result = Evaluate(current, forecast);
+        var result = Evaluate(current, forecast, options: WithinAnHour);
 
         var c = Assert.Single(result);
         Assert.Equal(Metric.CpuIdlePct, c.Metric);
