@@ -56,12 +56,14 @@ done
 end=$(jq -r .dataTime "$dir/fleet.json")
 
 from=$(date -u -d "@$start_s" +%Y-%m-%dT%H:%M:%SZ)
-curl -sf "$base/api/v1/alerts/history?from=$from&to=$end" -o "$dir/history.json"
-critical=$(jq --arg from "$from" '[.alerts[] | select(.peakSeverity == "critical" and .startedAt >= $from)] | length' "$dir/history.json")
-warning=$(jq --arg from "$from" '[.alerts[] | select(.peakSeverity == "warning" and .startedAt >= $from)] | length' "$dir/history.json")
-by_metric=$(jq -r --arg from "$from" '[.alerts[] | select(.peakSeverity == "critical" and .startedAt >= $from) | .metric] | group_by(.) | map("\(.[0]) \(length)") | join(", ")' "$dir/history.json")
-curl -sf "$base/api/v1/alerts/history?from=2000-01-01T00:00:00Z&to=$from" -o "$dir/backfill-history.json"
-backfill_alerts=$(jq --arg from "$from" '[.alerts[] | select(.startedAt < $from)] | length' "$dir/backfill-history.json")
+curl -sfG "$base/api/v1/alerts/history" --data-urlencode "from=$from" --data-urlencode "to=$end" -o "$dir/history.json"
+# started at or after the healthy period's start (times as seconds: the API writes +00:00 offsets)
+since='def t: sub("(\\.[0-9]+)?(\\+00:00|Z)$"; "Z") | fromdateiso8601; [.alerts[] | select((.startedAt | t) >= $from)]'
+critical=$(jq --argjson from "$start_s" "$since"' | map(select(.peakSeverity == "critical")) | length' "$dir/history.json")
+warning=$(jq --argjson from "$start_s" "$since"' | map(select(.peakSeverity == "warning")) | length' "$dir/history.json")
+by_metric=$(jq -r --argjson from "$start_s" "$since"' | map(select(.peakSeverity == "critical") | .metric) | group_by(.) | map("\(.[0]) \(length)") | join(", ")' "$dir/history.json")
+curl -sfG "$base/api/v1/alerts/history" --data-urlencode "from=2000-01-01T00:00:00Z" --data-urlencode "to=$from" -o "$dir/backfill-history.json"
+backfill_alerts=$(jq --argjson from "$start_s" 'def t: sub("(\\.[0-9]+)?(\\+00:00|Z)$"; "Z") | fromdateiso8601; [.alerts[] | select((.startedAt | t) < $from)] | length' "$dir/backfill-history.json")
 server_days=$(python3 -c "print($servers * ($(date -d "$end" +%s) - $start_s) / 86400)")
 per_day=$(python3 -c "print(round($critical / $server_days, 3))")
 

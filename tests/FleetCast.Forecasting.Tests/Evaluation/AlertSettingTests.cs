@@ -61,7 +61,7 @@ public sealed class AlertSettingTests
     [Fact]
     public void Create_IncludedSettingOutsideTheGrid_IsAddedOnce()
     {
-        var extra = AlertSetting.Of(new AlertRuleOptions { PersistSteps = 5, PossibleWithinSteps = 9 }, 96);
+        var extra = AlertSetting.Of(new AlertRuleOptions { PersistSteps = 5, PossibleWithinSteps = 9, LikelyWithinSteps = int.MaxValue }, 96);
 
         var grid = AlertSettingGrid.Create(96, AlertRuleOptions.Default, extra, extra);
 

@@ -1,10 +1,14 @@
 using FleetCast.Core.Metrics;
+using FleetCast.Forecasting.Data;
 using FleetCast.Forecasting.Live;
 
 namespace FleetCast.Forecasting.Tests.Live;
 
 public sealed class LiveForecastScorekeeperTests
 {
+    /// <summary>Every metric but the projected uptime counter is scored.</summary>
+    private static readonly int ScoredMetrics = MetricCatalog.All.Count(d => !CounterProjection.IsProjected(d.Id));
+
     // Std of four consecutive integers (the look-back of the truth 10·m + t): sqrt(1.25), above every floor.
     private static readonly double LookbackStd = Math.Sqrt(1.25);
 
@@ -29,7 +33,7 @@ public sealed class LiveForecastScorekeeperTests
         Assert.Equal(0, overall.PinballMean!.Value, 12);
         Assert.Equal(1, overall.Coverage80!.Value, 12);
         Assert.All(overall.P50Mae.Values, mae => Assert.Equal(0, mae, 12));
-        Assert.Equal(MetricCatalog.Count, overall.P50Mae.Count);
+        Assert.Equal(ScoredMetrics, overall.P50Mae.Count);
     }
 
     [Fact]
@@ -74,7 +78,7 @@ public sealed class LiveForecastScorekeeperTests
             points.Add((buckets?[0].MaturedPoints ?? 0, buckets?[1].MaturedPoints ?? 0));
         }
 
-        var m = MetricCatalog.Count;
+        long m = ScoredMetrics;
         Assert.Equal([(0L, 0L), (0L, 0L), (m, 0L), (2L * m, 0L), (2L * m, m), (2L * m, 2L * m), (2L * m, 2L * m)], points);
         Assert.Equal(0, keeper.KeptOrigins);
     }
@@ -122,7 +126,7 @@ public sealed class LiveForecastScorekeeperTests
         }
 
         var forecaster = Assert.Single(keeper.Report().Forecasters);
-        Assert.Equal(MetricCatalog.Count, forecaster.Buckets[0].MaturedPoints);
+        Assert.Equal(ScoredMetrics, forecaster.Buckets[0].MaturedPoints);
         Assert.False(forecaster.Buckets[0].Sufficient);
         Assert.Null(forecaster.Buckets[1].PinballMean);
         Assert.Equal(0, forecaster.Buckets[1].MaturedPoints);
