@@ -31,7 +31,8 @@ until grep -q "Backfilled" "$dir/server.log"; do
   sleep 1
 done
 until curl -sf "$base/api/v1/fleet" -o "$dir/fleet.json"; do sleep 1; done
-start=$(jq -r .dataTime "$dir/fleet.json")
+# The healthy period starts at the back-fill's last step (the first step computed after it is over).
+start=$(grep -o 'data time now [^)]*' "$dir/server.log" | head -1 | cut -d' ' -f4)
 start_s=$(date -d "$start" +%s)
 end_s=$((start_s + steps * step_seconds))
 echo "[live-quality] back-fill done; healthy scenario from data time $start for $steps steps (speed $speed)" >&2

@@ -49,8 +49,10 @@ public sealed class ThresholdTable
         new(Metric.CpuUserPct, 85, 95, [new(95, 25), new(85, 10)], [new(95, 15)]),
         new(Metric.CpuSysPct, 50, 70, [new(70, 25), new(50, 10)], [new(70, 15)]),
         new(Metric.CpuIowaitPct, 20, 30, [new(30, 40), new(20, 25), new(10, 15)], [new(30, 25), new(20, 15)]),
-        // CPU as a whole is scored through idle (cpu = 100 − idle): idle ≤ 2 is cpu ≥ 98.
-        new(Metric.CpuIdlePct, 20, 10, [new(2, 60), new(5, 40), new(10, 25), new(20, 15)], [new(2, 40), new(5, 25), new(10, 15)]),
+        // CPU as a whole is scored through idle (cpu = 100 − idle): idle ≤ 2 is cpu ≥ 98. It alerts at cpu ≥ 90
+        // (warning) and ≥ 95 (critical), like cpu_user's critical 95: a host at 90 % under heavy load is busy,
+        // not failing (at idle ≤ 10 critical, heavy-load hours were most of a healthy fleet's critical alerts).
+        new(Metric.CpuIdlePct, 10, 5, [new(2, 60), new(5, 40), new(10, 25), new(20, 15)], [new(2, 40), new(5, 25), new(10, 15)]),
         new(Metric.JavaCpuPct, 70, 85, [new(85, 25), new(70, 10)], [new(85, 15)]),
         new(Metric.MemUsedPct, 90, 98, [new(98, 50), new(95, 30), new(90, 15), new(85, 10)], [new(98, 30), new(95, 20)]),
         new(Metric.SwapUsedPct, 25, 50, [new(50, 30), new(25, 20), new(10, 10)], [new(50, 15)]),
@@ -69,6 +71,8 @@ public sealed class ThresholdTable
             // A database runs hot on memory by design (page cache, buffer pools).
             new(Metric.MemUsedPct, 95, 99, [new(99, 50), new(98, 30), new(95, 15)], [new(99, 30), new(98, 20)]),
             new(Metric.BackCloseWait, 12, 30, [new(30, 30), new(12, 15)], []),
+            // A database waits on its disks by design (about 15 % iowait in normal hours).
+            new(Metric.CpuIowaitPct, 30, 45, [new(45, 40), new(30, 25), new(25, 15)], [new(45, 25), new(30, 15)]),
         ],
         [ServerProfile.WebApi] =
         [
@@ -82,8 +86,12 @@ public sealed class ThresholdTable
             new(Metric.NetInMbS, 90, 110, [new(110, 25), new(90, 10)], []),
             new(Metric.NetOutMbS, 90, 110, [new(110, 25), new(90, 10)], []),
         ],
-        [ServerProfile.DataIngest] = [new(Metric.BackCloseWait, 10, 25, [new(25, 30), new(10, 15)], [])],
-        // Compute-heavy profiles normally run at a higher load average.
+        [ServerProfile.DataIngest] =
+        [
+            new(Metric.BackCloseWait, 10, 25, [new(25, 30), new(10, 15)], []),
+            new(Metric.LoadAverage, 12, 20, [new(20, 25), new(12, 20), new(8, 10)], []),
+        ],
+        // Compute-heavy profiles (and ingest) normally run at a higher load average.
         [ServerProfile.RiskAnalytics] =
         [
             new(Metric.LoadAverage, 16, 28, [new(28, 25), new(16, 20), new(12, 10)], []),

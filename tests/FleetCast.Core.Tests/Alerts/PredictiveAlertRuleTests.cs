@@ -138,7 +138,7 @@ public sealed class PredictiveAlertRuleTests
     {
         var current = TestMetrics.Healthy();
         var forecast = new ForecastBuilder().Flat(current)
-            .Quantile(Metric.CpuIdlePct, 0.1, h => h < 6 ? 60 : 8)
+            .Quantile(Metric.CpuIdlePct, 0.1, h => h < 6 ? 60 : 4)
             .Quantile(Metric.CpuIdlePct, 0.5, _ => 40)
             .Quantile(Metric.CpuIdlePct, 0.9, _ => 90)
             .Build();
@@ -150,7 +150,7 @@ public sealed class PredictiveAlertRuleTests
         Assert.Equal(AlertSeverity.Critical, c.Severity);
         Assert.Equal(AlertLikelihood.Possible, c.Likelihood);
         Assert.Equal(6, c.StepsAhead);
-        Assert.Equal(8, c.PredictedValue);
+        Assert.Equal(4, c.PredictedValue);
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed class EnvironmentIndicatorBuilderTests
     public void Build_IdleIsLowIsBad_P10FiveBelowCriticalCounts()
     {
         var forecast = new ForecastBuilder().Flat(TestMetrics.Healthy())
-            .Quantile(Metric.CpuIdlePct, 0.1, _ => 4)
+            .Quantile(Metric.CpuIdlePct, 0.1, _ => 0)
             .Quantile(Metric.CpuIdlePct, 0.5, _ => 40)
             .Quantile(Metric.CpuIdlePct, 0.9, _ => 60)
             .Build();

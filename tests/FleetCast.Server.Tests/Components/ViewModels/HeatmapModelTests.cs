@@ -84,8 +84,8 @@ public sealed class HeatmapModelTests
     }
 
     [Theory]
-    [InlineData(91.0, HeatClass.Critical)]
-    [InlineData(85.0, HeatClass.Warning)]
+    [InlineData(96.0, HeatClass.Critical)]
+    [InlineData(91.0, HeatClass.Warning)]
     [InlineData(40.0, HeatClass.Normal)]
     [InlineData(null, HeatClass.NoData)]
     public void Classify_Cpu_ComparesIdleAgainstItsLowIsBadThresholds(double? cpu, HeatClass expected)
