@@ -113,12 +113,8 @@ public sealed class AlertStore : IAlertStore
                 SELECT 1 FROM alert_events WHERE server = $server AND metric = $metric AND ended_at IS NULL);
             """;
         AddKey(command, alert);
-        command.Parameters.AddWithValue("$likelihood", DbValues.ToText(alert.Likelihood));
-        command.Parameters.AddWithValue("$threshold", alert.Threshold);
-        command.Parameters.AddWithValue("$predicted", alert.PredictedValue);
-        command.Parameters.AddWithValue("$minutes", alert.MinutesAhead);
+        AddEvaluation(command, alert);
         command.Parameters.AddWithValue("$started", DbValues.ToUnixSeconds(alert.StartedAt));
-        command.Parameters.AddWithValue("$evaluated", DbValues.ToUnixSeconds(alert.LastEvaluatedAt));
         command.ExecuteNonQuery();
     }
 
@@ -234,12 +230,18 @@ public sealed class AlertStore : IAlertStore
             WHERE server = $server AND metric = $metric AND ended_at IS NULL;
             """;
         AddKey(command, alert);
+        AddEvaluation(command, alert);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>The latest evaluation's fields: likelihood, threshold, predicted value, minutes ahead, when.</summary>
+    private static void AddEvaluation(SqliteCommand command, ActiveAlert alert)
+    {
         command.Parameters.AddWithValue("$likelihood", DbValues.ToText(alert.Likelihood));
         command.Parameters.AddWithValue("$threshold", alert.Threshold);
         command.Parameters.AddWithValue("$predicted", alert.PredictedValue);
         command.Parameters.AddWithValue("$minutes", alert.MinutesAhead);
         command.Parameters.AddWithValue("$evaluated", DbValues.ToUnixSeconds(alert.LastEvaluatedAt));
-        command.ExecuteNonQuery();
     }
 
     private static void AddKey(SqliteCommand command, ActiveAlert alert)

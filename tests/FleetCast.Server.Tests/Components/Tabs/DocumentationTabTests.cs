@@ -1,7 +1,10 @@
 using Bunit;
+using FleetCast.Core.Alerts;
+using FleetCast.Core.Assessment;
 using FleetCast.Core.Levels;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
+using FleetCast.Core.Scoring;
 using FleetCast.Server.Components.Services;
 using FleetCast.Server.Components.Tabs;
 using FleetCast.Server.Tests.Components.Shared;
@@ -33,6 +36,21 @@ public sealed class DocumentationTabTests : DashboardTestContext
         {
             Assert.Equal(MetricCatalog.Count, cut.FindAll($"[data-profile='{ProfileNames.ToWire(profile)}'] [data-threshold]").Count);
         }
+    }
+
+    [Fact]
+    public void Render_Always_ListsTheAssessmentInvariantsAndTheLevelFloorsFromCore()
+    {
+        var cut = Render<DocumentationTab>();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[role='tabpanel']").GetAttribute("data-ready")));
+
+        var invariants = cut.FindAll("[data-doc='invariants'] li").Select(li => li.TextContent).ToArray();
+        Assert.Equal(AssessmentInvariants.All, invariants);
+        var floors = cut.FindAll("[data-doc='level-floors'] tbody tr");
+        Assert.Equal(5, floors.Count);
+        Assert.Contains("critical threshold now", floors[0].TextContent);
+        Assert.Equal(RiskLadder.ToWire(LevelFloor.ForBreach(AlertSeverity.Critical)), floors[0].QuerySelector("[data-level-badge]")!.GetAttribute("data-level-badge"));
+        Assert.Equal(RiskLadder.ToWire(LevelFloor.ForAlert(AlertSeverity.Critical, AlertLikelihood.Likely)), floors[2].QuerySelector("[data-level-badge]")!.GetAttribute("data-level-badge"));
     }
 
     [Fact]
