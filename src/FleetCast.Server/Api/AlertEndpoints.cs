@@ -73,7 +73,7 @@ public static class AlertEndpoints
         foreach (var r in records)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{r.Id},{Escape(r.Server)},{MetricCatalog.WireName(r.Metric)},{r.Severity.ToString().ToLowerInvariant()},{r.Likelihood.ToString().ToLowerInvariant()},{r.Threshold},{r.PredictedValue},{r.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds},{AlertHistoryItem.SeverityText(r.PeakSeverity)},{AlertHistoryItem.OutcomeText(r.Outcome)},{r.OutcomeAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}\n");
+                $"{r.Id},{Escape(r.Server)},{MetricCatalog.WireName(r.Metric)},{r.Severity.ToString().ToLowerInvariant()},{r.Likelihood.ToString().ToLowerInvariant()},{r.Threshold},{r.PredictedValue},{r.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds},{AlertKeys.SeverityText(r.PeakSeverity)},{AlertHistoryItem.OutcomeText(r.Outcome)},{r.OutcomeAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}\n");
         }
 
         return csv.ToString();
@@ -110,11 +110,9 @@ public sealed record AlertHistoryItem(long Id, string Server, string Metric, str
     double PredictedValue, double MinutesAhead, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, double? DurationSeconds,
     string PeakSeverity, string? Outcome, DateTimeOffset? OutcomeAt)
 {
-    public static AlertHistoryItem From(AlertRecord r) => new(r.Id, r.Server, MetricCatalog.WireName(r.Metric), SeverityText(r.Severity),
+    public static AlertHistoryItem From(AlertRecord r) => new(r.Id, r.Server, MetricCatalog.WireName(r.Metric), AlertKeys.SeverityText(r.Severity),
         r.Likelihood.ToString().ToLowerInvariant(), r.Threshold, r.PredictedValue, r.MinutesAhead, r.StartedAt, r.EndedAt, r.Duration?.TotalSeconds,
-        SeverityText(r.PeakSeverity), OutcomeText(r.Outcome), r.OutcomeAt);
-
-    internal static string SeverityText(AlertSeverity severity) => AlertKeys.SeverityText(severity);
+        AlertKeys.SeverityText(r.PeakSeverity), OutcomeText(r.Outcome), r.OutcomeAt);
 
     internal static string? OutcomeText(AlertOutcome? outcome) => outcome is { } o ? DbValues.ToText(o) : null;
 }
