@@ -31,7 +31,6 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
     private readonly ScoringOptions _scoring;
     private readonly AlertRuleOptions _alertRules;
     private readonly BackfillStatus _backfill;
-    private bool _lastStepDuringBackfill;
     private readonly long _epoch;
     private readonly Lock _stepLock = new();
     private readonly SkippedStepLog _skipped = new();
@@ -41,6 +40,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
     private PublishedSnapshot? _current;
     private Action<PublishedSnapshot>[] _subscribers = [];
     private DateTimeOffset? _lastStep;
+    private bool _lastStepDuringBackfill;
     private long _stepsComputed;
 
     public SnapshotEngine(IWindowStore windows, IAlertStore alertStore, ISnapshotHistoryStore historyStore, ForecasterSet forecasters,
@@ -130,7 +130,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
                 }
             }
 
-            var published = RunStep(step);
+            var published = RunStep(step, raiseAlerts: !backfilling);
             _lastStep = step;
             _lastStepDuringBackfill = backfilling;
             return published;
@@ -138,14 +138,15 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
     }
 
     /// <summary>Builds and publishes the snapshot for <paramref name="dataTime"/> (an aligned step).</summary>
-    internal PublishedSnapshot RunStep(DateTimeOffset dataTime)
+    /// <param name="raiseAlerts">False while history is being back-filled: scored, but no alert fires or resolves.</param>
+    internal PublishedSnapshot RunStep(DateTimeOffset dataTime, bool raiseAlerts = true)
     {
         var started = Stopwatch.GetTimestamp();
         _builder ??= new SnapshotBuilder(_forecasters, _options, _thresholds, _scoring, _alertRules, _alertStore.LoadActive(), _metrics);
         var previous = Current;
         var views = _windows.Capture(dataTime);
         var version = (previous?.Snapshot.Version ?? 0) + 1;
-        var result = _builder.Build(views, dataTime, version, _time.GetUtcNow(), previous, raiseAlerts: !_backfill.Active);
+        var result = _builder.Build(views, dataTime, version, _time.GetUtcNow(), previous, raiseAlerts);
         if (result.Transitions.Count > 0)
         {
             _alertStore.Record(result.Transitions, ProfilesOf(views, result.Transitions));
