@@ -53,10 +53,12 @@ public static class SignInEndpoints
         return Results.Redirect(SignInPath);
     }
 
-    /// <summary>Only local paths are followed after sign-in (no open redirect).</summary>
+    /// <summary>Only local paths are followed after sign-in (no open redirect): one leading '/', and no
+    /// backslash or control character anywhere, since browsers drop tabs and newlines and read a backslash as
+    /// '/' ("/\t/evil.example" would become "//evil.example"), and CR/LF cannot go into a Location header.</summary>
     internal static string LocalOrRoot(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
+            && !returnUrl.Any(c => c == '\\' || char.IsControl(c))
             ? returnUrl
             : "/";
 

@@ -231,6 +231,7 @@ public static class FleetCastHost
         app.Services.GetRequiredService<IngestMetrics>();
         app.Services.GetRequiredService<EngineMetrics>();
         app.Services.GetRequiredService<DashboardMetrics>();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseResponseCompression();

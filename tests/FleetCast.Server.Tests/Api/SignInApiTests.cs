@@ -58,10 +58,28 @@ public sealed class SignInApiTests
     [InlineData("https://evil.example/", "/")]
     [InlineData("//evil.example/", "/")]
     [InlineData("/\\evil.example/", "/")]
+    [InlineData("/\t/evil.example", "/")]
+    [InlineData("/\n/evil.example", "/")]
+    [InlineData("/a\\..\\..\\/evil.example", "/")]
     [InlineData("/servers", "/servers")]
+    [InlineData("/?tab=alerts&server=ppdb003", "/?tab=alerts&server=ppdb003")]
     [InlineData(null, "/")]
     public void LocalOrRoot_OnlyFollowsLocalPaths(string? returnUrl, string expected) =>
         Assert.Equal(expected, SignInEndpoints.LocalOrRoot(returnUrl));
+
+    [Theory]
+    [InlineData("/\t/evil.example")]
+    [InlineData("/\r\nSet-Cookie: x=y")]
+    public async Task SignIn_ReturnUrlWithControlCharacters_RedirectsToTheRootNot500(string returnUrl)
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);
+        using var client = CreateBrowserLikeClient(server, out _);
+
+        using var signIn = await client.PostAsync(SignInEndpoints.SignInPath, Form(Key, returnUrl));
+
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+    }
 
     private static FormUrlEncodedContent Form(string key, string returnUrl) =>
         new(new Dictionary<string, string> { ["apiKey"] = key, ["returnUrl"] = returnUrl });

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using FleetCast.Server.Api;
+using FleetCast.Server.Hosting;
+using FleetCast.Server.Tests.Shared;
+
+namespace FleetCast.Server.Tests.Api;
+
+/// <summary>Cross-site forgery of admin changes and the security headers, on the real host.</summary>
+public sealed class HardeningApiTests
+{
+    [Theory]
+    [InlineData("application/x-www-form-urlencoded", "a=b")]
+    [InlineData("text/plain", "{}")]
+    [InlineData(null, null)]
+    public async Task ModelReload_NotJson_Returns415ProblemAndReloadsNothing(string? contentType, string? body)
+    {
+        await using var server = await TestServerFixture.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/admin/model/reload");
+        if (contentType is not null)
+        {
+            request.Content = new StringContent(body!, Encoding.UTF8, contentType);
+        }
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.EndsWith("unsupported-media-type", problem.GetProperty("type").GetString());
+        Assert.Contains("application/json", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task ModelReload_Json_ReachesTheHandler()
+    {
+        await using var server = await TestServerFixture.StartAsync();
+
+        using var response = await server.Client.PostAsync("/api/v1/admin/model/reload", TestSamples.Json("{}"));
+
+        // The test host's primary is a baseline with no model directory: the handler's own 409, not the filter's 415.
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.EndsWith(ProblemTypes.ReloadUnavailable.Type, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetString());
+    }
+
+    [Theory]
+    [InlineData("/healthz")]
+    [InlineData("/api/v1/fleet")]
+    [InlineData("/signin")]
+    [InlineData("/api/v1/servers/never-seen")]
+    public async Task AnyResponse_CarriesTheSecurityHeaders(string path)
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: path == "/signin" ? ["k-123456789012345678901234"] : null);
+
+        using var response = await server.Client.GetAsync(path);
+
+        foreach (var (name, value) in SecurityHeaders.Values)
+        {
+            Assert.True(response.Headers.TryGetValues(name, out var values), $"{path}: {name} missing ({response.StatusCode})");
+            Assert.Equal(value, Assert.Single(values));
+        }
+    }
+}
