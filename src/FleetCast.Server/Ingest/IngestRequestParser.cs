@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using System.Text.Unicode;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Core.Samples;
@@ -20,7 +21,9 @@ public sealed partial class IngestRequestParser
 
     private static readonly string KnownMetrics = string.Join(", ", MetricCatalog.All.Select(d => d.WireName));
     private static readonly string KnownProfiles = string.Join(", ", ProfileNames.All.Select(ProfileNames.ToWire));
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+    // A repeated property is an error, not "the last one wins": a body with two "samples" arrays would
+    // otherwise drop the first without a word.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
     public IngestRequestParser(IngestOptions? options = null) => Options = options ?? new IngestOptions();
 
@@ -61,6 +64,13 @@ public sealed partial class IngestRequestParser
         if (utf8Json.IsEmpty)
         {
             errors.Add("$", "request body is empty; expected a JSON object");
+            return IngestParseResult.Failure(errors.ToDictionary());
+        }
+
+        // JsonDocument checks UTF-8 only where it reads a string, by throwing a non-JSON exception then.
+        if (!Utf8.IsValid(utf8Json.Span))
+        {
+            errors.Add("$", "request body is not valid UTF-8");
             return IngestParseResult.Failure(errors.ToDictionary());
         }
 

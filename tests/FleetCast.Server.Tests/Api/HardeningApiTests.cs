@@ -44,6 +44,21 @@ public sealed class HardeningApiTests
         Assert.EndsWith(ProblemTypes.ReloadUnavailable.Type, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("type").GetString());
     }
 
+    [Fact]
+    public async Task Ingest_InvalidUtf8_Returns400ProblemNot500()
+    {
+        await using var server = await TestServerFixture.StartAsync();
+        var body = Encoding.UTF8.GetBytes($$"""{ "samples": [ { "server": "ppdbXX", "timestamp": "{{TestSamples.StepsAgo(1):O}}", "metrics": { "cpu_user_pct": 1 } } ] }""");
+        body[Array.IndexOf(body, (byte)'X')] = 0xC3;
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await server.Client.PostAsync("/api/v1/ingest", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("UTF-8", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("/healthz")]
     [InlineData("/api/v1/fleet")]

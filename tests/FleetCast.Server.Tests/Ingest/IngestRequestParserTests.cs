@@ -311,5 +311,42 @@ public sealed class IngestRequestParserTests
         Assert.Equal(["4 more errors not shown (only the first 2 are reported)"], result.Errors["$"]);
     }
 
+    [Fact]
+    public void Parse_RepeatedSamplesKey_RejectsTheWholeBodyNamingTheKey()
+    {
+        var result = Parse("""
+            { "samples": [ { "server": "ppdb001", "timestamp": "2026-11-28T11:55:00Z", "metrics": { "cpu_user_pct": 41.5 } } ],
+              "samples": [ { "server": "ppdb002", "timestamp": "2026-11-28T11:55:00Z", "metrics": { "cpu_user_pct": 12 } } ] }
+            """);
+
+        Assert.False(result.IsValid);
+        Assert.Empty(result.Samples);
+        Assert.Contains("samples", Assert.Single(result.Errors["$"]));
+    }
+
+    [Fact]
+    public void Parse_RepeatedMetricInOneSample_Rejected()
+    {
+        var result = Parse("""
+            { "samples": [ { "server": "ppdb001", "timestamp": "2026-11-28T11:55:00Z", "metrics": { "cpu_user_pct": 41.5, "cpu_user_pct": 99 } } ] }
+            """);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.Key.Contains("cpu_user_pct", StringComparison.Ordinal) || e.Value.Any(v => v.Contains("cpu_user_pct", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Parse_InvalidUtf8InAString_Is400StyleErrorNotAnException()
+    {
+        var body = Encoding.UTF8.GetBytes("""{ "samples": [ { "server": "ppdbXX", "timestamp": "2026-11-28T11:55:00Z", "metrics": { "cpu_user_pct": 1 } } ] }""");
+        var at = Array.IndexOf(body, (byte)'X');
+        body[at] = 0xC3; // a lead byte followed by 'X' (not a continuation byte)
+
+        var result = _parser.Parse(body, IngestShape.Samples, Now);
+
+        Assert.False(result.IsValid);
+        Assert.Contains("UTF-8", string.Join(" ", result.Errors.SelectMany(e => e.Value)), StringComparison.OrdinalIgnoreCase);
+    }
+
     private IngestParseResult Parse(string json) => _parser.Parse(Encoding.UTF8.GetBytes(json), IngestShape.Samples, Now);
 }
