@@ -234,6 +234,7 @@ public static class FleetCastHost
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseLoopbackHostGuard(app.Services.GetRequiredService<IOptions<FleetCastOptions>>().Value.Server.Bind);
         app.UseResponseCompression();
         app.UseHttpMetrics(http =>
         {

@@ -60,6 +60,38 @@ public sealed class HardeningApiTests
     }
 
     [Theory]
+    [InlineData("evil.example", HttpStatusCode.BadRequest)]
+    [InlineData("localhost", HttpStatusCode.OK)]
+    [InlineData("127.0.0.1", HttpStatusCode.OK)]
+    [InlineData("[::1]", HttpStatusCode.OK)]
+    public async Task LoopbackWithoutKeys_AnswersOnlyLoopbackHostNames(string host, HttpStatusCode expected)
+    {
+        await using var server = await TestServerFixture.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/healthz");
+        request.Headers.Host = $"{host}:{server.BaseAddress.Port}";
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.Equal(expected, response.StatusCode);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Contains("host-not-allowed", await response.Content.ReadAsStringAsync());
+        }
+    }
+
+    [Fact]
+    public async Task LoopbackWithKeys_OtherHostNamesReachTheKeyCheck()
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: ["k-123456789012345678901234"]);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/fleet");
+        request.Headers.Host = "fleetcast.internal.example";
+
+        using var response = await server.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Theory]
     [InlineData("/healthz")]
     [InlineData("/api/v1/fleet")]
     [InlineData("/signin")]
