@@ -25,6 +25,7 @@ public sealed partial class ApiKeyMiddleware
     private readonly DashboardSessionTokens _sessions;
     private readonly ApiKeyMiddlewareOptions _options;
     private readonly ILogger<ApiKeyMiddleware> _logger;
+    private readonly RejectionLogThrottle _logThrottle;
     private readonly HashSet<string> _openPaths;
 
     public ApiKeyMiddleware(
@@ -32,8 +33,10 @@ public sealed partial class ApiKeyMiddleware
         ApiKeyValidator validator,
         DashboardSessionTokens sessions,
         ApiKeyMiddlewareOptions options,
-        ILogger<ApiKeyMiddleware> logger)
+        ILogger<ApiKeyMiddleware> logger,
+        TimeProvider? time = null)
     {
+        _logThrottle = new RejectionLogThrottle(time ?? TimeProvider.System, RejectionLogThrottle.DefaultInterval);
         _next = next ?? throw new ArgumentNullException(nameof(next));
         _validator = validator ?? throw new ArgumentNullException(nameof(validator));
         _sessions = sessions ?? throw new ArgumentNullException(nameof(sessions));
@@ -56,7 +59,7 @@ public sealed partial class ApiKeyMiddleware
                 return _next(context);
             }
 
-            LogRejected(_logger, context.Request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", "wrong API key");
+            Rejected(context, "wrong API key");
             return WriteProblem(context, StatusCodes.Status403Forbidden, ForbiddenType, "Forbidden", "The API key is not valid.");
         }
 
@@ -68,11 +71,11 @@ public sealed partial class ApiKeyMiddleware
             }
 
             context.Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/" });
-            LogRejected(_logger, context.Request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", "expired or unknown session");
+            Rejected(context, "expired or unknown session");
             return Challenge(context, "The dashboard session has expired or is unknown; sign in again.");
         }
 
-        LogRejected(_logger, context.Request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", "no credentials");
+        Rejected(context, "no credentials");
         return Challenge(context, $"An API key is required: send it in the {HeaderName} header or as 'Authorization: Bearer <key>'.");
     }
 
@@ -146,6 +149,14 @@ public sealed partial class ApiKeyMiddleware
 
     private static string Normalise(string path) => path.Length > 1 ? path.TrimEnd('/') : path;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected request to {Path} from {Remote}: {Reason}")]
-    private static partial void LogRejected(ILogger logger, PathString path, string remote, string reason);
+    private void Rejected(HttpContext context, string reason)
+    {
+        if (_logThrottle.ShouldLog(reason, out var suppressed))
+        {
+            LogRejected(_logger, context.Request.Path, context.Connection.RemoteIpAddress?.ToString() ?? "unknown", reason, suppressed);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected request to {Path} from {Remote}: {Reason} ({Suppressed} more like it left out of the log since the last such line)")]
+    private static partial void LogRejected(ILogger logger, PathString path, string remote, string reason, long suppressed);
 }
