@@ -17,12 +17,12 @@ public static class MetricCatalog
         new(Metric.MemUsedPct, "mem_used_pct", "memory", "%", 0, 100, MetricKind.Gauge, false, true),
         new(Metric.SwapUsedPct, "swap_used_pct", "swap", "%", 0, 100, MetricKind.Gauge, false, true),
         new(Metric.DiskUsagePct, "disk_usage_pct", "disk", "%", 0, 100, MetricKind.Gauge, false, true),
-        new(Metric.NetInMbS, "net_in_mb_s", "network in", "MB/s", 0, null, MetricKind.Gauge, false, true),
-        new(Metric.NetOutMbS, "net_out_mb_s", "network out", "MB/s", 0, null, MetricKind.Gauge, false, true),
-        new(Metric.BackCloseWait, "back_close_wait", "back-end CLOSE_WAIT", "connections", 0, null, MetricKind.Gauge, true, true),
-        new(Metric.FrontCloseWait, "front_close_wait", "front-end CLOSE_WAIT", "connections", 0, null, MetricKind.Gauge, true, true),
-        new(Metric.LoadAverage, "load_average", "load average", "", 0, null, MetricKind.Gauge, false, true),
-        new(Metric.UptimeDays, "uptime_days", "uptime", "days", 0, null, MetricKind.Counter, false, false),
+        new(Metric.NetInMbS, "net_in_mb_s", "network in", "MB/s", 0, null, MetricKind.Gauge, false, true) { PlausibleMax = 100_000 },
+        new(Metric.NetOutMbS, "net_out_mb_s", "network out", "MB/s", 0, null, MetricKind.Gauge, false, true) { PlausibleMax = 100_000 },
+        new(Metric.BackCloseWait, "back_close_wait", "back-end CLOSE_WAIT", "connections", 0, null, MetricKind.Gauge, true, true) { PlausibleMax = 10_000_000 },
+        new(Metric.FrontCloseWait, "front_close_wait", "front-end CLOSE_WAIT", "connections", 0, null, MetricKind.Gauge, true, true) { PlausibleMax = 10_000_000 },
+        new(Metric.LoadAverage, "load_average", "load average", "", 0, null, MetricKind.Gauge, false, true) { PlausibleMax = 100_000 },
+        new(Metric.UptimeDays, "uptime_days", "uptime", "days", 0, null, MetricKind.Counter, false, false) { PlausibleMax = 36_525 },
     ];
 
     private static readonly FrozenDictionary<string, MetricDefinition> ByWire =

@@ -15,6 +15,12 @@ public sealed record MetricDefinition(
 {
     public int Index => (int)Id;
 
+    /// <summary>For an open-ended metric (no <see cref="Max"/>), the largest value any real host reports
+    /// (800 Gb/s of traffic, ten million connections, a load of 100,000, a century of uptime): above it a
+    /// sample is a broken agent or a unit mix-up, and is rejected. Validation only: forecasts and scaling
+    /// still treat the metric as open-ended.</summary>
+    public double? PlausibleMax { get; init; }
+
     /// <summary>Returns null when the value is valid, otherwise a message saying why it is not.</summary>
     public string? Validate(double value)
     {
@@ -28,6 +34,11 @@ public sealed record MetricDefinition(
             return Max is { } upper
                 ? $"{WireName} must be between {Min} and {upper} {Unit}; got {value}."
                 : $"{WireName} must be at least {Min}; got {value}.";
+        }
+
+        if (PlausibleMax is { } plausible && value > plausible)
+        {
+            return $"{WireName} must be at most {plausible} {Unit} (no real host reports more; check the agent's units); got {value}.";
         }
 
         if (IsInteger && Math.Abs(value - Math.Round(value)) > 1e-9)

@@ -311,6 +311,21 @@ public sealed class IngestRequestParserTests
         Assert.Equal(["4 more errors not shown (only the first 2 are reported)"], result.Errors["$"]);
     }
 
+    [Theory]
+    [InlineData("net_in_mb_s", 250_000)]
+    [InlineData("back_close_wait", 20_000_000)]
+    [InlineData("load_average", 1e9)]
+    [InlineData("uptime_days", 50_000)]
+    public void Parse_OpenEndedMetricBeyondWhatAnyHostReports_RejectedNamingTheField(string metric, double value)
+    {
+        var result = Parse($$"""
+            { "samples": [ { "server": "ppweb001", "timestamp": "2026-11-28T11:55:00Z", "metrics": { "{{metric}}": {{value.ToString(System.Globalization.CultureInfo.InvariantCulture)}} } } ] }
+            """);
+
+        Assert.False(result.IsValid);
+        Assert.Contains("must be at most", Assert.Single(result.Errors[$"samples[0].metrics.{metric}"]));
+    }
+
     [Fact]
     public void Parse_RepeatedSamplesKey_RejectsTheWholeBodyNamingTheKey()
     {
