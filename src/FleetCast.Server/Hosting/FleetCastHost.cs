@@ -133,7 +133,11 @@ public static class FleetCastHost
             MaxFutureSkewSeconds = options.Ingest.MaxFutureSkewSeconds,
             MaxSamplesPerBatch = options.Ingest.MaxSamplesPerBatch,
         });
-        services.TryAddSingleton(sp => new IngestRequestParser(sp.GetRequiredService<IngestOptions>()));
+        services.TryAddSingleton(sp =>
+        {
+            var windows = sp.GetRequiredService<IWindowStore>();
+            return new IngestRequestParser(sp.GetRequiredService<IngestOptions>(), () => windows.LatestDataTime?.AddDays(-options.Retention.Days));
+        });
         services.TryAddSingleton(sp => new IngestStatistics(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IIngestService>(sp => new IngestService(sp.GetRequiredService<ISampleStore>(), sp.GetRequiredService<IWindowStore>(),
             sp.GetRequiredService<IngestStatistics>()));

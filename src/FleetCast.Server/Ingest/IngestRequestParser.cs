@@ -25,7 +25,16 @@ public sealed partial class IngestRequestParser
     // otherwise drop the first without a word.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
-    public IngestRequestParser(IngestOptions? options = null) => Options = options ?? new IngestOptions();
+    private readonly Func<DateTimeOffset?>? _oldestAccepted;
+
+    /// <param name="oldestAccepted">The oldest timestamp storage keeps (retention counts back from the newest
+    /// data time); older samples are rejected instead of being stored and deleted at the next cleanup.
+    /// Null (or returning null) accepts any age.</param>
+    public IngestRequestParser(IngestOptions? options = null, Func<DateTimeOffset?>? oldestAccepted = null)
+    {
+        Options = options ?? new IngestOptions();
+        _oldestAccepted = oldestAccepted;
+    }
 
     public IngestOptions Options { get; }
 
@@ -382,6 +391,13 @@ public sealed partial class IngestRequestParser
         {
             errors.Add(path,
                 $"{time:yyyy-MM-ddTHH:mm:ssZ} is {ahead:0} s ahead of the server clock ({now:yyyy-MM-ddTHH:mm:ssZ}); at most {Options.MaxFutureSkewSeconds} s is allowed");
+            return false;
+        }
+
+        if (_oldestAccepted?.Invoke() is { } oldest && time < oldest)
+        {
+            errors.Add(path,
+                $"{time:yyyy-MM-ddTHH:mm:ssZ} is older than the retention window: samples before {oldest.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} (Retention:Days before the newest data) are deleted");
             return false;
         }
 

@@ -327,6 +327,23 @@ public sealed class IngestRequestParserTests
     }
 
     [Fact]
+    public void Parse_TimestampOlderThanRetention_RejectedNamingTheTimestampAndNothingAccepted()
+    {
+        var parser = new IngestRequestParser(oldestAccepted: () => new DateTimeOffset(2026, 11, 14, 12, 0, 0, TimeSpan.Zero));
+
+        var result = parser.Parse(Encoding.UTF8.GetBytes("""
+            { "samples": [
+              { "server": "ppdb001", "timestamp": "2026-11-20T00:00:00Z", "metrics": { "cpu_user_pct": 1 } },
+              { "server": "ppdb001", "timestamp": "2026-11-14T11:55:00Z", "metrics": { "cpu_user_pct": 1 } } ] }
+            """), IngestShape.Samples, Now);
+
+        Assert.False(result.IsValid);
+        Assert.Empty(result.Samples);
+        Assert.Contains("older than the retention window", Assert.Single(result.Errors["samples[1].timestamp"]));
+        Assert.False(result.Errors.ContainsKey("samples[0].timestamp"));
+    }
+
+    [Fact]
     public void Parse_RepeatedSamplesKey_RejectsTheWholeBodyNamingTheKey()
     {
         var result = Parse("""
