@@ -12,7 +12,7 @@ public sealed class AlertOutcomeTracker
 {
     private readonly TimeSpan _horizon;
     private readonly Dictionary<(string Server, Metric Metric, DateTimeOffset StartedAt), AlertPrediction> _open = [];
-    private readonly AlertOutcomeCounts[] _counts = [new(AlertSeverity.Warning, 0, 0, 0, 0), new(AlertSeverity.Critical, 0, 0, 0, 0)];
+    private readonly AlertOutcomeCounts[] _counts = [.. AlertOutcomeCounts.None];
 
     /// <param name="horizon">How long after a prediction its crossing may come (the forecast horizon).</param>
     /// <param name="restored">Claims still open before a restart, from storage.</param>

@@ -36,7 +36,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
     private readonly SkippedStepLog _skipped = new();
     private SnapshotBuilder? _builder;
     private AlertOutcomeTracker? _outcomes;
-    private IReadOnlyList<AlertOutcomeCounts> _outcomeCounts = [new(AlertSeverity.Warning, 0, 0, 0, 0), new(AlertSeverity.Critical, 0, 0, 0, 0)];
+    private IReadOnlyList<AlertOutcomeCounts> _outcomeCounts = AlertOutcomeCounts.None;
     private PublishedSnapshot? _current;
     private Action<PublishedSnapshot>[] _subscribers = [];
     private DateTimeOffset? _lastStep;

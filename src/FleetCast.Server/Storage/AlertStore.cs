@@ -200,7 +200,7 @@ public sealed class AlertStore : IAlertStore
             SELECT outcome_severity, COALESCE(outcome, 'open'), COUNT(*) FROM alert_events
             WHERE outcome_deadline IS NOT NULL GROUP BY 1, 2;
             """;
-        var counts = new[] { new AlertOutcomeCounts(AlertSeverity.Warning, 0, 0, 0, 0), new AlertOutcomeCounts(AlertSeverity.Critical, 0, 0, 0, 0) };
+        var counts = AlertOutcomeCounts.None.ToArray();
         foreach (var (severity, outcome, count) in ReadAll(command, reader => (DbValues.ParseSeverity(reader.GetString(0)), DbValues.ParseOutcome(reader.GetString(1)), reader.GetInt32(2))))
         {
             var opened = counts[(int)severity].Add(AlertOutcome.Open, count);

@@ -63,5 +63,5 @@ public sealed class FakeModelQualitySource(ModelQualityReport report) : IModelQu
 public sealed class FakeAlertOutcomeSource : IAlertOutcomeSource
 {
     public IReadOnlyList<AlertOutcomeCounts> AlertOutcomes { get; set; } =
-        [new(AlertSeverity.Warning, 0, 0, 0, 0), new(AlertSeverity.Critical, 0, 0, 0, 0)];
+        AlertOutcomeCounts.None;
 }
