@@ -41,6 +41,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
     private Action<PublishedSnapshot>[] _subscribers = [];
     private DateTimeOffset? _lastStep;
     private bool _lastStepDuringBackfill;
+    private int _serversAtLastStep;
     private long _stepsComputed;
 
     public SnapshotEngine(IWindowStore windows, IAlertStore alertStore, ISnapshotHistoryStore historyStore, ForecasterSet forecasters,
@@ -114,7 +115,9 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
         {
             if (_lastStep is { } last && step <= last)
             {
-                return null;
+                // Servers that arrived with data no newer than the last step (an import, a late agent)
+                // are listed now rather than at the next data step, which may be long in coming.
+                return _windows.ServerCount > _serversAtLastStep ? Refresh(last) : null;
             }
 
             // Steps stored in bulk by a back-fill were never due for computation: passing over them (during
@@ -130,16 +133,30 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
                 }
             }
 
+            var serverCount = _windows.ServerCount;
             var published = RunStep(step, raiseAlerts: !backfilling);
+            _serversAtLastStep = serverCount;
             _lastStep = step;
             _lastStepDuringBackfill = backfilling;
             return published;
         }
     }
 
+    /// <summary>Recomputes the last step with the servers that joined since: they are scored and listed, while
+    /// alerts neither fire nor resolve (this data time was already evaluated), and no history point or outcome
+    /// is written twice for it.</summary>
+    private PublishedSnapshot Refresh(DateTimeOffset lastStep)
+    {
+        var serverCount = _windows.ServerCount;
+        var published = RunStep(lastStep, raiseAlerts: false, repeat: true);
+        _serversAtLastStep = serverCount;
+        return published;
+    }
+
     /// <summary>Builds and publishes the snapshot for <paramref name="dataTime"/> (an aligned step).</summary>
     /// <param name="raiseAlerts">False while history is being back-filled: scored, but no alert fires or resolves.</param>
-    internal PublishedSnapshot RunStep(DateTimeOffset dataTime, bool raiseAlerts = true)
+    /// <param name="repeat">True when <paramref name="dataTime"/> was computed before (a refresh for new servers).</param>
+    internal PublishedSnapshot RunStep(DateTimeOffset dataTime, bool raiseAlerts = true, bool repeat = false)
     {
         var started = Stopwatch.GetTimestamp();
         _builder ??= new SnapshotBuilder(_forecasters, _options, _thresholds, _scoring, _alertRules, _alertStore.LoadActive(), _metrics);
@@ -152,13 +169,15 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
             _alertStore.Record(result.Transitions, ProfilesOf(views, result.Transitions));
         }
 
-        SettleOutcomes(dataTime, result);
+        if (!repeat)
+        {
+            SettleOutcomes(dataTime, result);
+        }
 
         var published = PublishedSnapshotFactory.Create(result.Snapshot, result.Details, _epoch, SkippedSteps);
         // Stored before it is published, like its alert transitions above: whoever sees a snapshot can
         // read its history point (the dashboard caches its history reads per snapshot).
-        _stepsComputed++;
-        if (_stepsComputed % _options.HistoryEverySteps == 0)
+        if (!repeat && ++_stepsComputed % _options.HistoryEverySteps == 0)
         {
             AppendHistory(published);
         }

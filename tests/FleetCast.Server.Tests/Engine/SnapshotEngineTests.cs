@@ -109,6 +109,45 @@ public sealed class SnapshotEngineTests
     }
 
     [Fact]
+    public void TryStep_ServersArriveWithDataNoNewerThanTheLastStep_ListedWithoutWaitingForTheNextStep()
+    {
+        Feed("ppdb001", 0, 5);
+        var first = _engine.TryStep()!;
+        Feed("ppweb001", 0, 5);
+        Feed("ppweb002", 0, 3);
+
+        var refreshed = _engine.TryStep();
+        var again = _engine.TryStep();
+
+        Assert.NotNull(refreshed);
+        Assert.Null(again);
+        Assert.Equal(first.Snapshot.DataTime, refreshed.Snapshot.DataTime);
+        Assert.Equal(2, refreshed.Snapshot.Version);
+        Assert.Equal(["ppdb001", "ppweb001", "ppweb002"], refreshed.Snapshot.Servers.Select(r => r.Name).Order());
+        Assert.Single(_history.Points);
+        Assert.Equal(0, _metrics.SkippedSteps.Value);
+    }
+
+    [Fact]
+    public void TryStep_RefreshForNewServers_NeitherFiresNorResolvesAlertsForTheStepAlreadyEvaluated()
+    {
+        Feed("ppweb001", 0, 5, memory: 99.5);
+        var first = _engine.TryStep()!;
+        Feed("ppweb002", 0, 5, memory: 99.5);
+
+        var refreshed = _engine.TryStep()!;
+        Feed("ppweb001", 6, 6, memory: 99.5);
+        Feed("ppweb002", 6, 6, memory: 99.5);
+        var next = _engine.TryStep()!;
+
+        Assert.Single(first.Snapshot.Alerts, a => a.Server == "ppweb001" && a.Metric == "mem_used_pct");
+        Assert.Equal(["ppweb001"], refreshed.Snapshot.Alerts.Select(a => a.Server).Distinct());
+        Assert.Equal(RiskLevel.Critical, refreshed.Snapshot.Servers.Single(r => r.Name == "ppweb002").Level);
+        Assert.Contains(next.Snapshot.Alerts, a => a.Server == "ppweb002" && a.Metric == "mem_used_pct");
+        Assert.Equal(2, _alerts.Transitions.Count(t => t.Kind == AlertTransitionKind.Fired && t.Alert.Metric == Core.Metrics.Metric.MemUsedPct));
+    }
+
+    [Fact]
     public void TryStep_DataJumpsSeveralSteps_ComputesNewestAndCountsSkipped()
     {
         Feed("ppdb001", 0, 3);
