@@ -13,6 +13,7 @@ using FleetCast.Server.Auth;
 using FleetCast.Server.Components;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Ingest;
+using FleetCast.Server.Integrations.Prometheus;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Windows;
 using Microsoft.AspNetCore.Builder;
@@ -89,6 +90,7 @@ public static class FleetCastHost
                 o.Retention = options.Retention;
                 o.Auth = options.Auth;
                 o.Alerting = options.Alerting;
+                o.PredictionMetrics = options.PredictionMetrics;
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FleetCastOptions>, FleetCastOptionsValidator>());
@@ -159,6 +161,8 @@ public static class FleetCastHost
             sp.GetRequiredService<ILoggerFactory>().CreateLogger("FleetCast.Model")));
         services.TryAddSingleton<ServerExplanations>();
         services.TryAddSingleton<EngineMetrics>();
+        services.TryAddSingleton(sp => new PredictionMetrics(sp.GetRequiredService<CollectorRegistry>(), sp.GetRequiredService<ISnapshotSource>(),
+            options.PredictionMetrics, options.Forecast.StepSeconds, options.Forecast.HorizonSteps));
         services.TryAddSingleton<DashboardMetrics>();
         services.TryAddSingleton<BackfillStatus>();
         services.TryAddSingleton<SnapshotEngine>();
@@ -235,6 +239,7 @@ public static class FleetCastHost
         app.Services.GetRequiredService<IngestMetrics>();
         app.Services.GetRequiredService<EngineMetrics>();
         app.Services.GetRequiredService<DashboardMetrics>();
+        app.Services.GetRequiredService<PredictionMetrics>();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

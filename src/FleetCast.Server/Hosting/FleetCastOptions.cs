@@ -1,4 +1,5 @@
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Integrations.Prometheus;
 
 namespace FleetCast.Server.Hosting;
 
@@ -20,6 +21,8 @@ public sealed class FleetCastOptions
     public AuthOptions Auth { get; set; } = new();
 
     public AlertingOptions Alerting { get; set; } = new();
+
+    public PredictionMetricsOptions PredictionMetrics { get; set; } = new();
 }
 
 public sealed class ServerOptions

@@ -58,6 +58,9 @@ public sealed class FleetCastOptionsValidator : IValidateOptions<FleetCastOption
         Require(sim.BackfillSteps >= 0, $"Simulator:BackfillSteps must not be negative; got {sim.BackfillSteps}.");
 
         Require(options.Retention.Days >= 1, $"Retention:Days must be at least 1; got {options.Retention.Days}.");
+        var pm = options.PredictionMetrics;
+        Require(pm.MaxServers is >= 0 and <= 100_000, $"PredictionMetrics:MaxServers must be between 0 and 100000; got {pm.MaxServers}.");
+        Require(pm.HorizonMinutes >= 1, $"PredictionMetrics:HorizonMinutes must be at least 1; got {pm.HorizonMinutes}.");
         Require(string.IsNullOrEmpty(options.Auth.ApiKeyFile) || File.Exists(options.Auth.ApiKeyFile), $"Auth:ApiKeyFile '{options.Auth.ApiKeyFile}' does not exist.");
         errors.AddRange(AlertingOptionsValidator.Errors(options.Alerting));
         return errors;

@@ -44,6 +44,20 @@ public sealed class FleetCastOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_PredictionMetricsOutOfRange_NamesBothSettings()
+    {
+        var options = new FleetCastOptions();
+        options.PredictionMetrics.MaxServers = -1;
+        options.PredictionMetrics.HorizonMinutes = 0;
+
+        var errors = FleetCastOptionsValidator.Errors(options);
+
+        Assert.Equal(
+            ["PredictionMetrics:MaxServers must be between 0 and 100000; got -1.", "PredictionMetrics:HorizonMinutes must be at least 1; got 0."],
+            errors);
+    }
+
+    [Fact]
     public void Build_InvalidOptions_ThrowsWithAllErrors()
     {
         var options = new FleetCastOptions();
