@@ -20,11 +20,22 @@ public sealed record QuantileCalibration(
     double PinballBefore,
     double PinballAfter)
 {
+    /// <summary>Held-out windows a metric needs in the critical regime for shifts of its own; with fewer it keeps
+    /// the normal shifts.</summary>
+    public const int MinCriticalCases = 30;
+
+    /// <summary>Shifts (shaped like <see cref="Offsets"/>) for a metric whose window ends in the critical regime
+    /// (<see cref="CriticalRegime"/>); null in models calibrated before they existed (normal shifts apply).</summary>
+    public IReadOnlyList<double>? CriticalOffsets { get; init; }
+
+    /// <summary>Held-out windows per metric that ended in the critical regime.</summary>
+    public IReadOnlyList<int>? CriticalCases { get; init; }
+
     public static int BucketCount(int horizonSteps, int bucketSteps) => (horizonSteps + bucketSteps - 1) / bucketSteps;
 
     /// <summary>The shift of quantile <paramref name="quantile"/> of <paramref name="metric"/> at 0-based horizon step <paramref name="step"/>.</summary>
-    public float Offset(int quantile, int metric, int step, int metricCount, int buckets) =>
-        (float)Offsets[(((quantile * metricCount) + metric) * buckets) + (step / BucketSteps)];
+    public float Offset(int quantile, int metric, int step, int metricCount, int buckets, bool critical = false) =>
+        (float)(critical && CriticalOffsets is { } regime ? regime : Offsets)[(((quantile * metricCount) + metric) * buckets) + (step / BucketSteps)];
 
     /// <summary>Throws a <see cref="ModelLoadException"/> when the shape does not fit the model.</summary>
     public void Validate(string path, int quantiles, int metrics, int horizonSteps)
@@ -38,6 +49,16 @@ public sealed record QuantileCalibration(
         if (Offsets is null || Offsets.Count != expected || Offsets.Any(o => !double.IsFinite(o)))
         {
             throw new ModelLoadException($"{path}: calibration.offsets must hold {expected} finite numbers (quantiles × metrics × horizon buckets); got {Offsets?.Count ?? 0}.");
+        }
+
+        if (CriticalOffsets is not null && (CriticalOffsets.Count != expected || CriticalOffsets.Any(o => !double.IsFinite(o))))
+        {
+            throw new ModelLoadException($"{path}: calibration.criticalOffsets must hold {expected} finite numbers like calibration.offsets; got {CriticalOffsets.Count}.");
+        }
+
+        if (CriticalCases is not null && (CriticalCases.Count != metrics || CriticalCases.Any(c => c < 0)))
+        {
+            throw new ModelLoadException($"{path}: calibration.criticalCases must hold {metrics} counts (one per metric), none negative; got {CriticalCases.Count}.");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
+using FleetCast.Core.Windows;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Forecasting.Tft.Training;
 
@@ -111,8 +112,84 @@ public sealed class QuantileCalibrationTests : IDisposable
         Assert.Same(calibration, model.Manifest.Calibration);
         Assert.True(calibration.Windows > 0);
         Assert.True(calibration.PinballAfter < calibration.PinballBefore, "an untrained network is far from calibrated");
+        Assert.Equal(MetricCatalog.Count, calibration.CriticalCases!.Count);
+        Assert.Equal(calibration.Offsets.Count, calibration.CriticalOffsets!.Count);
         var wrongStep = dataset with { StepSeconds = 60 };
         Assert.Throws<ArgumentException>(() => TftRecalibration.Calibrate(model, wrongStep, 4, 0.25));
+    }
+
+    [Fact]
+    public void Forecast_MetricEndingInTheCriticalRegime_GetsTheCriticalShiftsOnlyForThatMetric()
+    {
+        using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 35);
+        var normal = TftTestData.Window("ppdb001", ServerProfile.Database, 24, 1);
+        var values = (float[])normal.Values.Clone();
+        values[((normal.Length - 1) * MetricCatalog.Count) + (int)Metric.MemUsedPct] = 99.5f;
+        var critical = new ServerWindow("ppdb002", ServerProfile.Database, normal.LastStepTime, normal.StepSeconds, values, normal.Observed);
+        var before = new TftForecaster(model).Forecast([normal, critical], 8);
+
+        // Normal shifts 0, critical-regime shifts +1 on every quantile: only the critical window's memory moves.
+        var calibration = Calibration(model.Config, p10: 0, p50: 0, p90: 0);
+        model.AttachCalibration(calibration with { CriticalOffsets = [.. calibration.Offsets.Select(_ => 1.0)], CriticalCases = new int[MetricCatalog.Count] });
+        var after = new TftForecaster(model).Forecast([normal, critical], 8);
+
+        for (var t = 0; t < 8; t++)
+        {
+            Assert.Equal(before[0].Series(0.5, Metric.MemUsedPct)[t], after[0].Series(0.5, Metric.MemUsedPct)[t], 1e-4f);
+            Assert.True(after[1].Series(0.5, Metric.MemUsedPct)[t] > before[1].Series(0.5, Metric.MemUsedPct)[t] || after[1].Series(0.5, Metric.MemUsedPct)[t] >= 100f - 1e-3f,
+                $"memory p50 at step {t}");
+            Assert.Equal(before[1].Series(0.5, Metric.CpuUserPct)[t], after[1].Series(0.5, Metric.CpuUserPct)[t], 1e-4f);
+        }
+    }
+
+    [Fact]
+    public void CriticalRegime_NewestReportedValueOfTheLookback_DecidesPerMetric()
+    {
+        const int steps = 4;
+        var values = Enumerable.Repeat(float.NaN, steps * MetricCatalog.Count).ToArray();
+        void Set(int t, Metric metric, float value) => values[(t * MetricCatalog.Count) + (int)metric] = value;
+        Set(1, Metric.MemUsedPct, 99.5f);      // newest reported memory is critical, the later steps are gaps
+        Set(2, Metric.CpuIdlePct, 2f);         // low idle is bad: critical
+        Set(3, Metric.CpuIdlePct, 40f);        // ...but the newest idle is normal
+        Set(0, Metric.DiskUsagePct, 99.9f);    // outside the look-back of 3 steps
+        Set(3, Metric.UptimeDays, 9999f);      // no thresholds
+        var flags = new bool[MetricCatalog.Count];
+
+        CriticalRegime.Flags(ServerProfile.Database, values, end: steps, lookback: 3, flags);
+
+        Assert.True(flags[(int)Metric.MemUsedPct]);
+        Assert.False(flags[(int)Metric.CpuIdlePct]);
+        Assert.False(flags[(int)Metric.DiskUsagePct]);
+        Assert.False(flags[(int)Metric.UptimeDays]);
+        Assert.Equal(1, flags.Count(f => f));
+    }
+
+    [Fact]
+    public void Load_CriticalOffsetsOfWrongShape_FailsNamingTheField()
+    {
+        using (var model = TftModel.Create(TftTestData.SmallConfig(), seed: 36))
+        {
+            var calibration = Calibration(model.Config, p10: -1, p50: 0, p90: 1);
+            model.AttachCalibration(calibration with { CriticalOffsets = [.. calibration.Offsets.Skip(1)] });
+            model.Save(_directory);
+        }
+
+        var exception = Assert.Throws<ModelLoadException>(() => TftModel.Load(_directory));
+        Assert.Contains("calibration.criticalOffsets", exception.Message);
+    }
+
+    [Fact]
+    public void SaveThenLoad_WithCriticalRegimeShifts_KeepsThem()
+    {
+        using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 37);
+        var calibration = Calibration(model.Config, p10: -1, p50: 0.25, p90: 1);
+        model.AttachCalibration(calibration with { CriticalOffsets = [.. calibration.Offsets.Select(o => o + 0.5)], CriticalCases = [.. Enumerable.Range(0, MetricCatalog.Count)] });
+        model.Save(_directory);
+
+        using var loaded = TftModel.Load(_directory);
+
+        Assert.Equal(model.Manifest.Calibration!.CriticalOffsets, loaded.Manifest.Calibration!.CriticalOffsets);
+        Assert.Equal(model.Manifest.Calibration!.CriticalCases, loaded.Manifest.Calibration!.CriticalCases);
     }
 
     private static QuantileCalibration Calibration(TftConfig config, double p10, double p50, double p90)

@@ -31,46 +31,80 @@ internal static class QuantileCalibrator
         var weights = new float[heldOut.Count * perWindow];
         Predict(network, windows, heldOut, batchSize, predictions, targets, weights, cancellationToken);
 
+        var critical = new bool[heldOut.Count * Metrics];
+        for (var n = 0; n < heldOut.Count; n++)
+        {
+            windows.CriticalFlags(heldOut[n].Server, heldOut[n].Start, critical.AsSpan(n * Metrics, Metrics));
+        }
+
+        var criticalCases = new int[Metrics];
+        for (var i = 0; i < critical.Length; i++)
+        {
+            criticalCases[i % Metrics] += critical[i] ? 1 : 0;
+        }
+
         var buckets = QuantileCalibration.BucketCount(horizon, bucketSteps);
         var offsets = new double[q * Metrics * buckets];
+        var criticalOffsets = new double[q * Metrics * buckets];
         var residuals = new List<float>();
         for (var k = 0; k < q; k++)
         {
             for (var m = 0; m < Metrics; m++)
             {
+                var ownRegime = criticalCases[m] >= QuantileCalibration.MinCriticalCases;
                 for (var bucket = 0; bucket < buckets; bucket++)
                 {
-                    residuals.Clear();
-                    for (var n = 0; n < heldOut.Count; n++)
-                    {
-                        for (var t = bucket * bucketSteps; t < Math.Min(horizon, (bucket + 1) * bucketSteps); t++)
-                        {
-                            var i = (n * perWindow) + (t * Metrics) + m;
-                            if (weights[i] > 0)
-                            {
-                                residuals.Add(targets[i] - predictions[(i * q) + k]);
-                            }
-                        }
-                    }
-
-                    offsets[(((k * Metrics) + m) * buckets) + bucket] = residuals.Count == 0 ? 0 : EmpiricalQuantile(residuals, levels[k]);
+                    var at = (((k * Metrics) + m) * buckets) + bucket;
+                    offsets[at] = Shift(residuals, predictions, targets, weights, critical, inRegime: false, k, levels[k], m, bucket, bucketSteps, horizon, heldOut.Count);
+                    criticalOffsets[at] = ownRegime
+                        ? Shift(residuals, predictions, targets, weights, critical, inRegime: true, k, levels[k], m, bucket, bucketSteps, horizon, heldOut.Count)
+                        : offsets[at];
                 }
             }
         }
 
-        var calibration = new QuantileCalibration(bucketSteps, offsets, heldOut.Count, 0, 0, 0, 0);
-        var (coverageBefore, pinballBefore) = Score(predictions, targets, weights, levels, horizon, null);
-        var (coverageAfter, pinballAfter) = Score(predictions, targets, weights, levels, horizon, calibration);
+        var calibration = new QuantileCalibration(bucketSteps, offsets, heldOut.Count, 0, 0, 0, 0) { CriticalOffsets = criticalOffsets, CriticalCases = criticalCases };
+        var (coverageBefore, pinballBefore) = Score(predictions, targets, weights, critical, levels, horizon, null);
+        var (coverageAfter, pinballAfter) = Score(predictions, targets, weights, critical, levels, horizon, calibration);
         return calibration with { CoverageBefore = coverageBefore, CoverageAfter = coverageAfter, PinballBefore = pinballBefore, PinballAfter = pinballAfter };
     }
 
+    /// <summary>The empirical quantile of (target − predicted quantile k) of metric m over one horizon bucket,
+    /// among the windows whose regime for m is <paramref name="inRegime"/>; 0 without any.</summary>
+    private static double Shift(List<float> residuals, float[] predictions, float[] targets, float[] weights, bool[] critical, bool inRegime,
+        int k, double level, int m, int bucket, int bucketSteps, int horizon, int windowCount)
+    {
+        var q = predictions.Length / targets.Length;
+        var perWindow = horizon * Metrics;
+        residuals.Clear();
+        for (var n = 0; n < windowCount; n++)
+        {
+            if (critical[(n * Metrics) + m] != inRegime)
+            {
+                continue;
+            }
+
+            for (var t = bucket * bucketSteps; t < Math.Min(horizon, (bucket + 1) * bucketSteps); t++)
+            {
+                var i = (n * perWindow) + (t * Metrics) + m;
+                if (weights[i] > 0)
+                {
+                    residuals.Add(targets[i] - predictions[(i * q) + k]);
+                }
+            }
+        }
+
+        return residuals.Count == 0 ? 0 : EmpiricalQuantile(residuals, level);
+    }
+
     /// <summary>Shifts the Q quantiles of one (step, metric) and restores their order.</summary>
-    public static void Apply(QuantileCalibration calibration, Span<float> quantiles, int metric, int step, int horizonSteps)
+    /// <param name="critical">Whether the window ends in the critical regime for this metric (<see cref="CriticalRegime"/>).</param>
+    public static void Apply(QuantileCalibration calibration, Span<float> quantiles, int metric, int step, int horizonSteps, bool critical = false)
     {
         var buckets = QuantileCalibration.BucketCount(horizonSteps, calibration.BucketSteps);
         for (var k = 0; k < quantiles.Length; k++)
         {
-            quantiles[k] += calibration.Offset(k, metric, step, Metrics, buckets);
+            quantiles[k] += calibration.Offset(k, metric, step, Metrics, buckets, critical);
         }
 
         quantiles.Sort();
@@ -100,7 +134,7 @@ internal static class QuantileCalibrator
     }
 
     /// <summary>Coverage of the p10–p90 band and mean pinball loss, optionally after calibration.</summary>
-    private static (double Coverage, double Pinball) Score(float[] predictions, float[] targets, float[] weights, double[] levels, int horizon, QuantileCalibration? calibration)
+    private static (double Coverage, double Pinball) Score(float[] predictions, float[] targets, float[] weights, bool[] critical, double[] levels, int horizon, QuantileCalibration? calibration)
     {
         var q = levels.Length;
         var low = Array.FindIndex(levels, l => Math.Abs(l - 0.1) < 1e-9);
@@ -119,7 +153,7 @@ internal static class QuantileCalibrator
             predictions.AsSpan(i * q, q).CopyTo(values);
             if (calibration is not null)
             {
-                Apply(calibration, values, i % Metrics, i / Metrics % horizon, horizon);
+                Apply(calibration, values, i % Metrics, i / Metrics % horizon, horizon, critical[((i / (Metrics * horizon)) * Metrics) + (i % Metrics)]);
             }
 
             valid++;

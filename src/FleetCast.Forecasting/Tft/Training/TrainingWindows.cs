@@ -104,6 +104,13 @@ internal sealed class TrainingWindows
         }
     }
 
+    /// <summary>Per metric, whether the window's look-back ends in the critical regime (<see cref="CriticalRegime"/>).</summary>
+    public void CriticalFlags(int server, int start, Span<bool> flags)
+    {
+        var series = _dataset.Servers[server];
+        CriticalRegime.Flags(series.Profile, series.Values, start + _lookback, _lookback, flags);
+    }
+
     /// <summary>Whether any metric, one season before any horizon step of the window, was at or over its
     /// warning threshold for the server's profile.</summary>
     internal bool SeasonAgoReachesWarning(int server, int start)
