@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Storage;
 using FleetCast.Simulator;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -49,7 +50,17 @@ public static class RunCommand
                 return 2;
             }
 
-            await RunAsync(settings, parse.GetValue(options.OpenBrowser), cancellationToken);
+            try
+            {
+                await RunAsync(settings, parse.GetValue(options.OpenBrowser), cancellationToken);
+            }
+            catch (StorageCorruptException ex)
+            {
+                // The message names the file and the recovery step; a stack trace would only bury it.
+                parse.InvocationConfiguration.Error.WriteLine(ex.Message);
+                return 3;
+            }
+
             return 0;
         });
         return command;

@@ -27,7 +27,7 @@ public sealed class SimulatorFeeder(FleetSimulator simulator, IIngestService ing
     public static FleetSimulator CreateSimulator(FleetCastOptions settings, DateTimeOffset? newestStored = null, DateTimeOffset? now = null)
     {
         var step = settings.Forecast.StepSeconds;
-        newestStored ??= NewestStoredDataTime(settings.Server.DataDir);
+        newestStored ??= StorageStartup.NewestSampleTime(settings.Server.DataDir);
         var wall = now ?? DateTimeOffset.UtcNow;
         var alignedNow = DateTimeOffset.FromUnixTimeSeconds(wall.ToUnixTimeSeconds() / step * step);
         var start = newestStored is { } newest
@@ -40,18 +40,6 @@ public sealed class SimulatorFeeder(FleetSimulator simulator, IIngestService ing
             StepSeconds = step,
             Start = start,
         });
-    }
-
-    private static DateTimeOffset? NewestStoredDataTime(string dataDir)
-    {
-        var file = Path.Combine(dataDir, FleetCast.Server.Storage.SqliteDatabase.FileName);
-        if (!File.Exists(file))
-        {
-            return null;
-        }
-
-        using var database = new FleetCast.Server.Storage.SqliteDatabase(new FleetCast.Server.Storage.SqliteStorageOptions(dataDir));
-        return FleetCast.Server.Hosting.StorageStartup.NewestSampleTime(database);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

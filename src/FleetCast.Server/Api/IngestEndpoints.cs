@@ -1,6 +1,7 @@
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Ingest;
+using FleetCast.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,7 +11,9 @@ using Microsoft.Extensions.Options;
 namespace FleetCast.Server.Api;
 
 /// <summary>POST /api/v1/ingest and the compatibility POST /feed/data. A batch is validated whole
-/// (any error rejects it and changes nothing) and committed to storage before the answer.</summary>
+/// (any error rejects it and changes nothing) and committed to storage before the answer. When the commit fails
+/// for lack of space (507) or with an I/O error (503), the answer says so with a Retry-After, and nothing of the
+/// batch reaches the windows (the ingest service applies a batch only after its commit).</summary>
 public static class IngestEndpoints
 {
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
@@ -19,11 +22,15 @@ public static class IngestEndpoints
             .WithSummary("Accepts a batch { samples: [ { server, timestamp, profile?, metrics: { <wire name>: number } } ] }; committed before the answer.")
             .Accepts<IngestRequestDoc>("application/json")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapGroup("/feed").WithTags("Compatibility").MapPost("/data", FeedData).WithName("CompatFeedData")
             .WithSummary("Old shape: { records: [ { timestamp, server_name, profile?, cpu_user_pct, ... } ] }.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status507InsufficientStorage)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 
@@ -36,8 +43,13 @@ public static class IngestEndpoints
             return problem;
         }
 
-        var outcome = await ingest.IngestAsync(result!.Samples, context.RequestAborted);
-        return TypedResults.Accepted((string?)null, new IngestResponse(outcome.Accepted, outcome.ServersTracked, outcome.ServersReady));
+        var (outcome, refused) = await CommitAsync(context, ingest, result!, metrics, time);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        return TypedResults.Accepted((string?)null, new IngestResponse(outcome!.Accepted, outcome.ServersTracked, outcome.ServersReady));
     }
 
     internal static async Task<IResult> FeedData(HttpContext context, IngestRequestParser parser, IIngestService ingest, IngestMetrics metrics,
@@ -49,11 +61,16 @@ public static class IngestEndpoints
             return problem;
         }
 
-        var outcome = await ingest.IngestAsync(result!.Samples, context.RequestAborted);
+        var (outcome, refused) = await CommitAsync(context, ingest, result!, metrics, time);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         return TypedResults.Json(new Dictionary<string, object?>
         {
             ["status"] = "accepted",
-            ["accepted"] = outcome.Accepted,
+            ["accepted"] = outcome!.Accepted,
             ["tick"] = source.Current?.Snapshot.Version ?? 0,
             ["window_size"] = options.Value.Forecast.LookbackSteps,
             ["servers_tracked"] = outcome.ServersTracked,
@@ -86,6 +103,20 @@ public static class IngestEndpoints
         }
 
         return (result, null);
+    }
+
+    private static async Task<(IngestResult? Outcome, ProblemHttpResult? Problem)> CommitAsync(HttpContext context, IIngestService ingest,
+        IngestParseResult result, IngestMetrics metrics, TimeProvider time)
+    {
+        try
+        {
+            return (await ingest.IngestAsync(result.Samples, context.RequestAborted), null);
+        }
+        catch (Exception ex) when (StorageFault.From(ex, time.GetUtcNow()) is { } fault)
+        {
+            metrics.RecordRejected("storage-" + fault.Reason);
+            return (null, StorageProblems.WriteFailed(context.Response, fault));
+        }
     }
 
     private static ProblemHttpResult TooLarge(long limit) =>

@@ -24,15 +24,22 @@ public static class StatusEndpoints
 
         var health = app.MapGroup("/").WithTags("Health");
         health.MapGet("/healthz", () => TypedResults.Ok(new HealthResponse("ok"))).WithName("Healthz").WithSummary("Liveness: the process answers.");
-        health.MapGet("/readyz", Ready).WithName("Readyz").WithSummary("Readiness: a fleet snapshot has been published.");
+        health.MapGet("/readyz", Ready).WithName("Readyz").WithSummary("Readiness: storage takes writes and a fleet snapshot has been published.");
         health.MapGet("/version", () => TypedResults.Ok(VersionInfo.Current)).WithName("Version");
         return app;
     }
 
-    internal static Results<Ok<HealthResponse>, ProblemHttpResult> Ready(ISnapshotSource source) =>
-        source.Current is null
+    internal static Results<Ok<HealthResponse>, ProblemHttpResult> Ready(ISnapshotSource source, StorageReadiness storage)
+    {
+        if (storage.Check() is { } fault)
+        {
+            return StorageProblems.NotReady(fault);
+        }
+
+        return source.Current is null
             ? Problems.Of(ProblemTypes.NoSnapshot, "Not ready: the first fleet snapshot has not been computed yet.")
             : TypedResults.Ok(new HealthResponse("ready"));
+    }
 
     /// <param name="servers">True to list every server's warm-up (about 90 bytes a server); otherwise only the
     /// fleet totals, so the status stays small at 1,000 servers.</param>

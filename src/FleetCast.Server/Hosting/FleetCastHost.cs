@@ -74,7 +74,16 @@ public static class FleetCastHost
         AddFleetCast(builder.Services, options, scenario);
 
         var app = builder.Build();
-        MapFleetCast(app);
+        try
+        {
+            MapFleetCast(app);
+        }
+        catch
+        {
+            ((IDisposable)app).Dispose();
+            throw;
+        }
+
         return app;
     }
 
@@ -113,7 +122,12 @@ public static class FleetCastHost
         }
 
         // Storage: one SQLite file under the data directory; disposed by the container after the hosted services stopped.
-        services.TryAddSingleton(_ => new SqliteDatabase(new SqliteStorageOptions(Path.GetFullPath(options.Server.DataDir))));
+        services.TryAddSingleton(sp => new SqliteDatabase(new SqliteStorageOptions(Path.GetFullPath(options.Server.DataDir))
+        {
+            Time = sp.GetRequiredService<TimeProvider>(),
+        }));
+        services.TryAddSingleton<StorageReadiness>();
+        services.TryAddSingleton<StorageMetrics>();
         services.TryAddSingleton<ISampleStore>(sp => new SampleStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<IAlertStore>(sp => new AlertStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<AlertRouter>()));
         AddAlertRouting(services, options.Alerting);
@@ -234,12 +248,17 @@ public static class FleetCastHost
 
     public static WebApplication MapFleetCast(WebApplication app)
     {
+        // Opened here, before any hosted service starts: a damaged database stops the start with one
+        // StorageCorruptException (for the CLI to print) instead of a host start-up failure with a stack trace.
+        app.Services.GetRequiredService<SqliteDatabase>();
+        app.Services.GetRequiredService<StorageReadiness>();
         var registry = app.Services.GetRequiredService<CollectorRegistry>();
         // Created now so their series are on /metrics from the first scrape.
         app.Services.GetRequiredService<IngestMetrics>();
         app.Services.GetRequiredService<EngineMetrics>();
         app.Services.GetRequiredService<DashboardMetrics>();
         app.Services.GetRequiredService<PredictionMetrics>();
+        app.Services.GetRequiredService<StorageMetrics>();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();

@@ -128,6 +128,11 @@ internal static class SchemaMigrations
         CREATE INDEX alert_events_open ON alert_events (server, metric) WHERE ended_at IS NULL;
         CREATE INDEX alert_events_outcome_open ON alert_events (outcome_deadline) WHERE outcome_deadline IS NOT NULL AND outcome IS NULL;
         """,
+        // 5: scratch table of SqliteDatabase.ProbeWrite (always empty between probes): after a disk-full or I/O
+        // error it shows whether a write that needs new pages commits again.
+        """
+        CREATE TABLE storage_probe (id INTEGER PRIMARY KEY, filler BLOB);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

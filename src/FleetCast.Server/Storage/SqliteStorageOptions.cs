@@ -14,4 +14,7 @@ public sealed record SqliteStorageOptions(string DataDirectory)
 
     /// <summary>Seconds a statement waits for a lock held by another connection before failing.</summary>
     public int BusyTimeoutSeconds { get; init; } = 30;
+
+    /// <summary>Clock for the times of storage faults and the name of a damaged WAL's copy.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }

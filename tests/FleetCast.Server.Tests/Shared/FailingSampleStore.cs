@@ -4,10 +4,11 @@ using FleetCast.Server.Storage;
 namespace FleetCast.Server.Tests.Shared;
 
 /// <summary>A sample store whose writes always fail (disk full, database locked, ...).</summary>
-public sealed class FailingSampleStore : ISampleStore
+/// <param name="failure">The exception each write fails with; an IOException by default.</param>
+public sealed class FailingSampleStore(Func<Exception>? failure = null) : ISampleStore
 {
     public Task<int> AppendAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken = default) =>
-        Task.FromException<int>(new IOException("disk full"));
+        Task.FromException<int>(failure?.Invoke() ?? new IOException("disk full"));
 
     public IEnumerable<MetricSample> ReadSince(DateTimeOffset from) => [];
 

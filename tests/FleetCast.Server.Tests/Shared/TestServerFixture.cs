@@ -43,7 +43,8 @@ public sealed class TestServerFixture : IAsyncDisposable
     public ISnapshotSource Snapshots => App.Services.GetRequiredService<ISnapshotSource>();
 
     public static async Task<TestServerFixture> StartAsync(string? dataDir = null, IReadOnlyList<string>? apiKeys = null,
-        IScenarioControl? scenario = null, Action<FleetCastOptions>? tune = null, IForecaster? primary = null)
+        IScenarioControl? scenario = null, Action<FleetCastOptions>? tune = null, IForecaster? primary = null,
+        Action<IServiceCollection>? services = null)
     {
         var owned = dataDir is null ? new TempDirectory() : null;
         var directory = dataDir ?? owned!.Path;
@@ -58,10 +59,11 @@ public sealed class TestServerFixture : IAsyncDisposable
         options.Simulator.Enabled = false;
         tune?.Invoke(options);
         var forecaster = new FakeForecaster("fake-primary", minHistorySteps: 1);
-        var app = FleetCastHost.Build(options, scenario, services =>
+        var app = FleetCastHost.Build(options, scenario, registrations =>
         {
-            services.TryAddSingleton(new ApiKeyOptions(apiKeys ?? []));
-            services.TryAddSingleton(new ForecasterSet(primary ?? forecaster, new FakeForecaster("fake-warmup", minHistorySteps: 1)));
+            services?.Invoke(registrations);
+            registrations.TryAddSingleton(new ApiKeyOptions(apiKeys ?? []));
+            registrations.TryAddSingleton(new ForecasterSet(primary ?? forecaster, new FakeForecaster("fake-warmup", minHistorySteps: 1)));
         });
         await app.StartAsync();
         return new TestServerFixture(app, directory, owned, forecaster);

@@ -1,0 +1,108 @@
+using FleetCast.Server.Storage;
+using FleetCast.Server.Tests.Shared;
+using Microsoft.Data.Sqlite;
+
+namespace FleetCast.Server.Tests.Storage;
+
+/// <summary>A genuinely full database (SQLite's page cap), its fault in <see cref="StorageHealth"/>, and recovery.</summary>
+public sealed class StorageHealthTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+    private readonly SqliteDatabase _database;
+    private readonly SampleStore _store;
+
+    public StorageHealthTests()
+    {
+        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
+        _store = new SampleStore(_database);
+    }
+
+    [Fact]
+    public async Task Append_DatabaseFull_FailsWithSqliteFullAndStoresNothingOfTheBatch()
+    {
+        await _store.AppendAsync([Samples.Full("ppweb001", Samples.Origin, 1)]);
+        CapAtCurrentSize();
+
+        var error = await Assert.ThrowsAsync<SqliteException>(() => _store.AppendAsync(Batch(400)));
+
+        Assert.Equal(13, error.SqliteErrorCode);
+        var fault = _database.Health.Fault;
+        Assert.NotNull(fault);
+        Assert.Equal(StorageFaultKind.Full, fault.Kind);
+        Assert.Equal("full", fault.Reason);
+        Assert.Equal(1, _database.Health.FullFailures);
+        Assert.Equal(1, _store.Count());
+    }
+
+    [Fact]
+    public async Task ProbeWrite_StillFull_FailsThenSucceedsOnceTheCapIsRaised()
+    {
+        CapAtCurrentSize();
+        await Assert.ThrowsAsync<SqliteException>(() => _store.AppendAsync(Batch(400)));
+
+        Assert.False(_database.ProbeWrite());
+        Assert.NotNull(_database.Health.Fault);
+
+        _database.SetMaxPageCount(1_000_000);
+
+        Assert.True(_database.ProbeWrite());
+        Assert.Null(_database.Health.Fault);
+        Assert.Equal(400, await _store.AppendAsync(Batch(400)));
+    }
+
+    [Fact]
+    public async Task Health_ChangedFiresOncePerTransition()
+    {
+        var changes = new List<StorageFault?>();
+        _database.Health.Changed += changes.Add;
+        CapAtCurrentSize();
+
+        await Assert.ThrowsAsync<SqliteException>(() => _store.AppendAsync(Batch(400)));
+        await Assert.ThrowsAsync<SqliteException>(() => _store.AppendAsync(Batch(400)));
+        _database.SetMaxPageCount(1_000_000);
+        await _store.AppendAsync(Batch(400));
+        await _store.AppendAsync(Batch(10));
+
+        Assert.Equal(2, changes.Count);
+        Assert.Equal(StorageFaultKind.Full, changes[0]!.Kind);
+        Assert.Null(changes[1]);
+        Assert.Equal(2, _database.Health.FullFailures);
+    }
+
+    [Theory]
+    [InlineData(13, StorageFaultKind.Full)]
+    [InlineData(10, StorageFaultKind.IoError)]
+    [InlineData(778, StorageFaultKind.IoError)] // SQLITE_IOERR_WRITE
+    public void From_FullOrIoError_IsAStorageFault(int code, StorageFaultKind kind)
+    {
+        Assert.Equal(kind, StorageFault.From(new SqliteException("failed", code), Samples.Origin)!.Kind);
+    }
+
+    [Fact]
+    public void From_OtherErrors_AreNotStorageFaults()
+    {
+        Assert.Null(StorageFault.From(new SqliteException("database is locked", 5), Samples.Origin));
+        Assert.Null(StorageFault.From(new SqliteException("constraint failed", 19), Samples.Origin));
+        Assert.Null(StorageFault.From(new IOException("disk full"), Samples.Origin));
+    }
+
+    private void CapAtCurrentSize()
+    {
+        var pages = _database.Read(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA page_count;";
+            return (long)command.ExecuteScalar()!;
+        });
+        Assert.Equal(pages, _database.SetMaxPageCount(pages));
+    }
+
+    private static List<FleetCast.Core.Samples.MetricSample> Batch(int servers) =>
+        Enumerable.Range(0, servers).Select(i => Samples.Full($"ppfull{i:000}", Samples.Origin.AddHours(1), i)).ToList();
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _directory.Dispose();
+    }
+}
