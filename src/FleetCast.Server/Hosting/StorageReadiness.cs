@@ -63,7 +63,7 @@ public sealed class StorageReadiness
         }
 
         var action = fault.Kind == StorageFaultKind.Full
-            ? $"free space on the disk of {Path.GetDirectoryName(_database.FilePath)} (or lower Retention:Days)"
+            ? $"free space on the disk of {Path.GetDirectoryName(_database.FilePath)}"
             : "check the disk and the kernel log (dmesg) for errors";
         _logger.LogError("Storage at {Path} cannot be written: {Summary} ({SqliteMessage}). Ingest answers {Status} with Retry-After and /readyz "
             + "is not ready until a write succeeds; nothing of a refused batch is kept. To fix: {Action}.",
