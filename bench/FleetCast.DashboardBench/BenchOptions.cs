@@ -12,7 +12,9 @@ internal sealed record BenchOptions(
     decimal BrowserSpeed,
     string? Out,
     string Chromium,
-    bool SkipBrowser)
+    bool SkipBrowser,
+    int SoakMinutes = 0,
+    int Ingested = 1000)
 {
     public const string Usage = """
         FleetCast dashboard browser benchmark (see docs/performance.md).
@@ -29,6 +31,10 @@ internal sealed record BenchOptions(
           --skip-browser    skip first loads and tab switches (snapshot-to-display and --pages only)
           --chromium PATH   Chromium binary (default FLEETCAST_CHROMIUM or /usr/bin/chromium)
           --out FILE        also write the Markdown report to FILE
+          --soak MINUTES    instead of the above: a long run with --servers simulated servers, --ingested
+                            more sent over HTTP and concurrent API readers, recording resident memory
+                            and the live heap once a minute (no browser needed)
+          --ingested N      servers ingested over HTTP during --soak (default 1000)
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -42,6 +48,8 @@ internal sealed record BenchOptions(
         string? output = null;
         var chromium = Environment.GetEnvironmentVariable("FLEETCAST_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
         var skipBrowser = false;
+        var soakMinutes = 0;
+        var ingested = 1000;
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -57,16 +65,18 @@ internal sealed record BenchOptions(
                 case "--out": output = Value(); break;
                 case "--chromium": chromium = Value(); break;
                 case "--skip-browser": skipBrowser = true; break;
+                case "--soak": soakMinutes = PositiveInt(name, Value()); break;
+                case "--ingested": ingested = PositiveInt(name, Value()); break;
                 default: throw new ArgumentException($"Unknown option '{name}'.\n{Usage}");
             }
         }
 
-        if (!File.Exists(chromium))
+        if (soakMinutes == 0 && !File.Exists(chromium))
         {
             throw new ArgumentException($"--chromium: no Chromium at {chromium} (apt-get install -y chromium, or set FLEETCAST_CHROMIUM).");
         }
 
-        return new BenchOptions(servers, runs, pages, steps, speed, browserSpeed, output, chromium, skipBrowser);
+        return new BenchOptions(servers, runs, pages, steps, speed, browserSpeed, output, chromium, skipBrowser, soakMinutes, ingested);
     }
 
     private static decimal PositiveDecimal(string name, string text) =>

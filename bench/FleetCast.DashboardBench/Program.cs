@@ -14,6 +14,18 @@ catch (ArgumentException e)
 var root = RepositoryRoot();
 var stepTimeout = TimeSpan.FromSeconds(Math.Max(30, (double)(5 / options.Speed)));
 var commandLine = "bench/dashboard/run.sh " + string.Join(' ', args);
+if (options.SoakMinutes > 0)
+{
+    var soak = await SoakBench.RunAsync(root, options, commandLine);
+    Console.WriteLine(soak);
+    if (options.Out is { } soakOutput)
+    {
+        await File.WriteAllTextAsync(soakOutput, soak);
+    }
+
+    return 0;
+}
+
 var report = new MarkdownReport(options, commandLine);
 
 try
