@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
@@ -49,7 +50,7 @@ internal static class SoakBench
 
         await stop.CancelAsync();
         await Task.WhenAll(load);
-        return Report(options, commandLine, rows);
+        return Report(options, commandLine, rows, counters.ErrorsByRoute);
     }
 
     private static async Task IngestAsync(HttpClient http, int servers, Counters counters, CancellationToken stop)
@@ -108,7 +109,16 @@ internal static class SoakBench
                 request.Headers.TryAddWithoutValidation("Accept-Encoding", "br");
                 using var response = await http.SendAsync(request, stop);
                 await response.Content.CopyToAsync(Stream.Null, stop);
-                Interlocked.Increment(ref response.IsSuccessStatusCode ? ref counters.Reads : ref counters.ReadErrors);
+                if (response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref counters.Reads);
+                }
+                else
+                {
+                    Interlocked.Increment(ref counters.ReadErrors);
+                    counters.ErrorsByRoute.AddOrUpdate($"{request.RequestUri} {(int)response.StatusCode}", 1, (_, n) => n + 1);
+                }
+
                 await Task.Delay(TimeSpan.FromMilliseconds(50), stop);
             }
             catch (OperationCanceledException)
@@ -128,7 +138,7 @@ internal static class SoakBench
         return fleet.RootElement.GetProperty("summary").GetProperty("totalServers").GetInt32();
     }
 
-    private static string Report(BenchOptions options, string commandLine, IReadOnlyList<Row> rows)
+    private static string Report(BenchOptions options, string commandLine, IReadOnlyList<Row> rows, IReadOnlyDictionary<string, int> errorsByRoute)
     {
         const double mib = 1024.0 * 1024;
         var text = new StringBuilder();
@@ -154,6 +164,12 @@ internal static class SoakBench
             text.AppendLine(CultureInfo.InvariantCulture, $"Second half (minute {secondHalf[0].Minute:0} on), least-squares slope: RSS {rss.Slope:+0.0;-0.0} MiB/h{heapSlope}");
         }
 
+        if (errorsByRoute.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Read errors by route and status: " + string.Join(", ", errorsByRoute.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} ×{e.Value}")) + ".");
+        }
+
         return text.ToString();
     }
 
@@ -163,6 +179,7 @@ internal static class SoakBench
         public long ReadErrors;
         public long Ingested;
         public long IngestErrors;
+        public readonly ConcurrentDictionary<string, int> ErrorsByRoute = new(StringComparer.Ordinal);
     }
 
     private sealed record Row(double Minute, long Rss, long? LiveHeap, int Servers, long Reads, long ReadErrors, long Ingested, long IngestErrors)
