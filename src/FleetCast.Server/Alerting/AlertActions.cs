@@ -9,7 +9,7 @@ namespace FleetCast.Server.Alerting;
 /// <summary>Acknowledge and silence alerts. Validates, writes through to the store (committed before
 /// anything changes in memory), and keeps the current acknowledgements and silences in memory so the
 /// API and every dashboard session read them without touching the database. Thread-safe.</summary>
-public sealed class AlertActions
+public sealed class AlertActions : IAlertMutes
 {
     private readonly IAlertActionStore _store;
     private readonly ISnapshotSource _snapshots;
@@ -43,6 +43,13 @@ public sealed class AlertActions
                 : null;
         var silenced = _silences.FirstOrDefault(s => s.IsActiveAt(now) && s.Matches(alert.Server, alert.Metric));
         return acknowledged is null && silenced is null ? AlertActionStatus.None : new AlertActionStatus(acknowledged, silenced);
+    }
+
+    public bool IsMuted(string server, string metric, AlertSeverity severity, DateTimeOffset startedAt)
+    {
+        var now = Now;
+        return (_acknowledgements.TryGetValue(AlertKeys.Format(server, metric, severity), out var ack) && ack.AppliesTo(server, metric, severity, startedAt))
+            || _silences.Any(s => s.IsActiveAt(now) && s.Matches(server, metric));
     }
 
     /// <summary>Silences active now, soonest end first.</summary>

@@ -1,10 +1,13 @@
+using FleetCast.Server.Alerting.Receivers;
 using FleetCast.Server.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FleetCast.Server.Alerting;
 
-/// <summary>Sends the outbox's due deliveries, oldest first. A destination that fails in a round is not
+/// <summary>Each poll: enqueues the firing alerts that are due again (<see cref="AlertRouter.PlanResends"/>),
+/// then sends the outbox's due deliveries, oldest first, each rendered by its route's receiver at the time of
+/// the send. A destination that fails in a round is not
 /// tried again in that round, so its deliveries stay in order. A failed round is retried after an
 /// exponential backoff (Alerting:RetryDelayMilliseconds doubling, at most Alerting:MaxRetryDelaySeconds)
 /// until Alerting:MaxAttempts requests were made; then the delivery is marked failed. Pending deliveries
@@ -33,6 +36,10 @@ public sealed class AlertDeliveryWorker : BackgroundService
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
+    /// <summary>Enqueues keep-alive re-sends and reminders that are due. Returns how many deliveries.</summary>
+    public int EnqueueDueResends() =>
+        _router.Routes.Count == 0 ? 0 : _outbox.EnqueuePlanned(_router.PlanResends, _time.GetUtcNow());
+
     /// <summary>One round over the due deliveries. Returns how many were delivered.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
@@ -52,7 +59,7 @@ public sealed class AlertDeliveryWorker : BackgroundService
                 continue;
             }
 
-            var result = await _sender.SendAsync(route, delivery.Payload, cancellationToken).ConfigureAwait(false);
+            var result = await _sender.SendAsync(route, Body(route, delivery.Payload), cancellationToken).ConfigureAwait(false);
             var attempts = delivery.Attempts + result.Attempts;
             var now = _time.GetUtcNow();
             if (result.Delivered)
@@ -80,6 +87,12 @@ public sealed class AlertDeliveryWorker : BackgroundService
 
         return delivered;
     }
+
+    /// <summary>The body to POST: a stored notification rendered now, or a finished body (older FleetCast) as it is.</summary>
+    private string Body(AlertRoute route, string payload) =>
+        AlertNotificationJson.TryRead(payload, out var notification)
+            ? route.Receiver.Render(notification, new ReceiverContext(_time.GetUtcNow(), _router.ResendInterval))
+            : payload;
 
     /// <summary>Deletes old finished deliveries and enforces the size cap.</summary>
     public void Trim()
@@ -120,6 +133,7 @@ public sealed class AlertDeliveryWorker : BackgroundService
                     Trim();
                 }
 
+                EnqueueDueResends();
                 await RunOnceAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

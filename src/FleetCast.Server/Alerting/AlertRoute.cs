@@ -1,36 +1,45 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
+using FleetCast.Server.Alerting.Receivers;
 
 namespace FleetCast.Server.Alerting;
 
-/// <summary>A validated destination: where to POST, which alerts it takes, and its secret (if any),
-/// which only the sender reads.</summary>
+/// <summary>A validated destination: its receiver, where to POST, which alerts it takes, how often a firing
+/// alert is repeated, and its secret (if any), which only the sender reads.</summary>
 public sealed class AlertRoute
 {
     private readonly IReadOnlySet<ServerProfile>? _profiles;
     private readonly IReadOnlySet<Metric>? _metrics;
 
-    private AlertRoute(string name, AlertRouteType type, Uri target, AlertSeverity minSeverity,
-        IReadOnlySet<ServerProfile>? profiles, IReadOnlySet<Metric>? metrics, string? bearerToken)
+    private AlertRoute(string name, IAlertReceiver receiver, Uri target, AlertSeverity minSeverity,
+        IReadOnlySet<ServerProfile>? profiles, IReadOnlySet<Metric>? metrics, TimeSpan? repeatInterval, string? bearerToken)
     {
         Name = name;
-        Type = type;
+        Receiver = receiver;
         Target = target;
         MinSeverity = minSeverity;
         _profiles = profiles;
         _metrics = metrics;
+        RepeatInterval = repeatInterval;
         BearerToken = bearerToken;
     }
 
     public string Name { get; }
 
-    public AlertRouteType Type { get; }
+    public IAlertReceiver Receiver { get; }
+
+    /// <summary>The receiver's type name ("alertmanager", "slack", "webhook").</summary>
+    public string Type => Receiver.Type;
 
     /// <summary>The URL that is POSTed to (for Alertmanager the base URL plus /api/v2/alerts).</summary>
     public Uri Target { get; }
 
     public AlertSeverity MinSeverity { get; }
+
+    /// <summary>How often a still-firing alert is sent again to a receiver that does not keep alerts alive;
+    /// null = never (RepeatMinutes 0). Keep-alive receivers use Alerting:ResendSeconds instead.</summary>
+    public TimeSpan? RepeatInterval { get; }
 
     /// <summary>Profile wire names this route is limited to; empty = all.</summary>
     public IReadOnlyList<string> Profiles => _profiles?.Select(ProfileNames.ToWire).Order(StringComparer.Ordinal).ToArray() ?? [];
@@ -45,8 +54,6 @@ public sealed class AlertRoute
 
     internal string? BearerToken { get; }
 
-    public static string TypeName(AlertRouteType type) => type == AlertRouteType.Alertmanager ? "alertmanager" : "webhook";
-
     /// <summary>Builds a route from options already checked by <see cref="AlertingOptionsValidator"/>.</summary>
     /// <exception cref="ArgumentException">The options are invalid (the message names the field).</exception>
     public static AlertRoute Create(AlertRouteOptions options, int index = 0)
@@ -58,15 +65,16 @@ public sealed class AlertRoute
             throw new ArgumentException(string.Join(" ", errors), nameof(options));
         }
 
-        var type = AlertingOptionsValidator.ParseType(options.Type)!.Value;
-        var url = new Uri(options.Url.Trim(), UriKind.Absolute);
+        var receiver = AlertReceivers.Find(options.Type)!;
+        var repeatMinutes = options.RepeatMinutes ?? AlertRouteOptions.DefaultRepeatMinutes;
         return new AlertRoute(
             options.Name.Trim(),
-            type,
-            type == AlertRouteType.Alertmanager ? AlertmanagerTarget(url) : url,
+            receiver,
+            receiver.Target(new Uri(options.Url.Trim(), UriKind.Absolute)),
             AlertingOptionsValidator.ParseSeverity(options.MinLevel)!.Value,
             ParseSet(options.Profiles, w => ProfileNames.TryParse(w, out var p) ? p : (ServerProfile?)null),
             ParseSet(options.Metrics, w => MetricCatalog.TryGet(w, out var d) ? d.Id : (Metric?)null),
+            repeatMinutes == 0 ? null : TimeSpan.FromMinutes(repeatMinutes),
             string.IsNullOrEmpty(options.BearerToken) ? null : options.BearerToken);
     }
 
@@ -96,17 +104,6 @@ public sealed class AlertRoute
     {
         var items = SplitList(list);
         return items.Count == 0 ? null : items.Select(i => parse(i)!.Value).ToHashSet();
-    }
-
-    private static Uri AlertmanagerTarget(Uri baseUrl)
-    {
-        var path = baseUrl.AbsolutePath.TrimEnd('/');
-        if (path.EndsWith("/api/v2/alerts", StringComparison.Ordinal))
-        {
-            return baseUrl;
-        }
-
-        return new UriBuilder(baseUrl) { Path = path + "/api/v2/alerts" }.Uri;
     }
 
     private static string RedactUrl(Uri url)

@@ -22,7 +22,12 @@ public sealed class AlertingOptions
     /// <summary>Timeout of one HTTP request, in seconds.</summary>
     public int RequestTimeoutSeconds { get; set; } = 10;
 
-    /// <summary>How often the worker looks for due deliveries, in milliseconds.</summary>
+    /// <summary>How often firing alerts are re-sent to Alertmanager routes, in seconds. Each send says the
+    /// alert ends three intervals later, so keep it well under Alertmanager's resolve_timeout (default 5m)
+    /// and its notification delays; Alertmanager expires the alerts that are no longer re-sent.</summary>
+    public int ResendSeconds { get; set; } = 60;
+
+    /// <summary>How often the worker looks for due deliveries and re-sends, in milliseconds.</summary>
     public int PollMilliseconds { get; set; } = 1000;
 
     /// <summary>Delivered and failed deliveries older than this are deleted.</summary>
@@ -39,7 +44,10 @@ public sealed class AlertRouteOptions
     /// <summary>Unique name, shown in the dashboard and the API.</summary>
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>"alertmanager" (POST {Url}/api/v2/alerts, Alertmanager v2 JSON) or "webhook" (POST JSON to Url).</summary>
+    public const int DefaultRepeatMinutes = 240;
+
+    /// <summary>"alertmanager" (POST {Url}/api/v2/alerts, Alertmanager v2 JSON), "slack" (a Slack-compatible
+    /// incoming webhook URL) or "webhook" (POST one FleetCast JSON event per alert to Url).</summary>
     public string Type { get; set; } = string.Empty;
 
     /// <summary>Absolute http(s) URL: the Alertmanager base URL, or the webhook's full URL.</summary>
@@ -53,6 +61,11 @@ public sealed class AlertRouteOptions
 
     /// <summary>Comma-separated metric wire names (e.g. "mem_used_pct"); empty = every metric.</summary>
     public string? Metrics { get; set; }
+
+    /// <summary>Slack and webhook routes: a still-firing alert is sent again every this many minutes
+    /// (default 240; 0 = never). Alertmanager routes are re-sent every Alerting:ResendSeconds instead
+    /// (Alertmanager's own repeat_interval decides when people are reminded).</summary>
+    public int? RepeatMinutes { get; set; }
 
     /// <summary>Secret sent as "Authorization: Bearer ..."; never logged, never shown (only "configured").</summary>
     public string? BearerToken { get; set; }

@@ -1,13 +1,16 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
+using FleetCast.Server.Alerting.Receivers;
 
 namespace FleetCast.Server.Alerting;
 
 /// <summary>Checks the alert routing settings; every message names its setting (Alerting:Routes:0:Url, ...).</summary>
 public static class AlertingOptionsValidator
 {
-    public static readonly string[] KnownTypes = ["alertmanager", "webhook"];
+    public const int MaxRepeatMinutes = 7 * 24 * 60;
+
+    public static IReadOnlyList<string> KnownTypes => AlertReceivers.Types;
     public static readonly string[] KnownLevels = ["warning", "critical"];
 
     public static IReadOnlyList<string> Errors(AlertingOptions options)
@@ -27,6 +30,7 @@ public static class AlertingOptionsValidator
         Require(options.RetryDelayMilliseconds is >= 1 and <= 600_000, $"Alerting:RetryDelayMilliseconds must be between 1 and 600000; got {options.RetryDelayMilliseconds}.");
         Require(options.MaxRetryDelaySeconds is >= 1 and <= 86_400, $"Alerting:MaxRetryDelaySeconds must be between 1 and 86400; got {options.MaxRetryDelaySeconds}.");
         Require(options.RequestTimeoutSeconds is >= 1 and <= 300, $"Alerting:RequestTimeoutSeconds must be between 1 and 300; got {options.RequestTimeoutSeconds}.");
+        Require(options.ResendSeconds is >= 1 and <= 3600, $"Alerting:ResendSeconds must be between 1 and 3600; got {options.ResendSeconds}.");
         Require(options.PollMilliseconds is >= 10 and <= 60_000, $"Alerting:PollMilliseconds must be between 10 and 60000; got {options.PollMilliseconds}.");
         Require(options.RetentionHours >= 1, $"Alerting:RetentionHours must be at least 1; got {options.RetentionHours}.");
         Require(options.MaxStoredDeliveries >= 100, $"Alerting:MaxStoredDeliveries must be at least 100; got {options.MaxStoredDeliveries}.");
@@ -66,9 +70,22 @@ public static class AlertingOptionsValidator
             errors.Add($"{prefix}:Name must be at most 64 printable characters.");
         }
 
-        if (ParseType(route.Type) is null)
+        var receiver = AlertReceivers.Find(route.Type);
+        if (receiver is null)
         {
             errors.Add($"{prefix}:Type must be one of {string.Join(", ", KnownTypes)}; got '{route.Type}'.");
+        }
+
+        if (route.RepeatMinutes is { } repeat)
+        {
+            if (receiver is { KeepsAlive: true })
+            {
+                errors.Add($"{prefix}:RepeatMinutes does not apply to {receiver.Type} routes (they are re-sent every Alerting:ResendSeconds); remove it.");
+            }
+            else if (repeat is < 0 or > MaxRepeatMinutes)
+            {
+                errors.Add($"{prefix}:RepeatMinutes must be between 0 (never) and {MaxRepeatMinutes}; got {repeat}.");
+            }
         }
 
         // The URL is never echoed: it may carry a token in its path or query.
@@ -103,13 +120,6 @@ public static class AlertingOptionsValidator
 
         return errors;
     }
-
-    internal static AlertRouteType? ParseType(string? type) => type?.Trim().ToLowerInvariant() switch
-    {
-        "alertmanager" => AlertRouteType.Alertmanager,
-        "webhook" => AlertRouteType.Webhook,
-        _ => null,
-    };
 
     internal static AlertSeverity? ParseSeverity(string? level) => level?.Trim().ToLowerInvariant() switch
     {

@@ -24,9 +24,9 @@ public sealed record RouteStatus(
         var byName = stats.ToDictionary(s => s.Destination, StringComparer.Ordinal);
         return routes.Select(r => new RouteStatus(
             r.Name,
-            AlertRoute.TypeName(r.Type),
+            r.Type,
             r.DisplayUrl,
-            AlertPayloads.SeverityName(r.MinSeverity),
+            AlertText.SeverityName(r.MinSeverity),
             r.Profiles,
             r.Metrics,
             r.HasSecret ? AuthConfigured : AuthNone,

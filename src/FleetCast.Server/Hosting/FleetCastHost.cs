@@ -238,7 +238,8 @@ public static class FleetCastHost
     private static void AddAlertRouting(IServiceCollection services, AlertingOptions alerting)
     {
         services.TryAddSingleton(alerting);
-        services.TryAddSingleton(sp => AlertRouter.FromOptions(alerting, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => AlertRouter.FromOptions(alerting, sp.GetRequiredService<TimeProvider>(),
+            new DeferredAlertMutes(sp.GetRequiredService<AlertActions>)));
         services.TryAddSingleton<IOutboxStore>(sp => new OutboxStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton(_ => new AlertDeliveryHttpClient());
         services.TryAddSingleton(sp => new AlertDeliverySender(sp.GetRequiredService<AlertDeliveryHttpClient>().Client, alerting,

@@ -9,7 +9,7 @@ namespace FleetCast.Server.Storage;
 /// <summary>Alert lifecycle rows, one per server + metric lifecycle: a fired alert inserts a row with ended_at
 /// NULL; a severity change updates that open row in place (peak_severity keeps the highest); its resolution
 /// closes it with its end time and duration. With a router,
-/// the deliveries of each transition go into the outbox in the same transaction as the alert rows.</summary>
+/// the deliveries of each transition and the routes' firing state are written in the same transaction as the alert rows.</summary>
 public sealed class AlertStore : IAlertStore
 {
     private const string Columns =
@@ -58,7 +58,7 @@ public sealed class AlertStore : IAlertStore
 
             if (_router is not null)
             {
-                OutboxStore.Insert(connection, transaction, _router.Plan(transitions, profiles), _router.Time.GetUtcNow());
+                OutboxStore.Plan(connection, transaction, state => _router.Plan(transitions, profiles, state), _router.Time.GetUtcNow());
             }
 
             return transitions.Count;

@@ -1,3 +1,5 @@
+using FleetCast.Server.Alerting;
+
 namespace FleetCast.Server.Storage;
 
 /// <summary>The durable alert outbox: deliveries are stored before they are sent, so a restart resends
@@ -5,6 +7,11 @@ namespace FleetCast.Server.Storage;
 public interface IOutboxStore
 {
     void Enqueue(IReadOnlyList<OutboxMessage> messages, DateTimeOffset now);
+
+    /// <summary>In one write transaction: loads the firing alerts per route, lets <paramref name="plan"/>
+    /// update them and return deliveries (it also gets the routes that have deliveries pending), stores
+    /// both. Returns how many deliveries were enqueued.</summary>
+    int EnqueuePlanned(Func<FiringState, IReadOnlySet<string>, IReadOnlyList<OutboxMessage>> plan, DateTimeOffset now);
 
     /// <summary>Pending deliveries whose next attempt is due, oldest first. A delivery waiting behind an
     /// older pending one of the same destination that is backing off is not due (deliveries stay in order).</summary>

@@ -1,3 +1,4 @@
+using FleetCast.Server.Alerting;
 using Microsoft.Data.Sqlite;
 
 namespace FleetCast.Server.Storage;
@@ -44,6 +45,28 @@ public sealed class OutboxStore : IOutboxStore
             summary.Value = message.Summary;
             command.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>Inside a caller's write transaction: loads the firing state, plans with it, writes back what
+    /// the plan changed and inserts its deliveries.</summary>
+    public static int Plan(SqliteConnection connection, SqliteTransaction transaction, Func<FiringState, IReadOnlyList<OutboxMessage>> plan, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var state = LoadFiring(connection, transaction);
+        var messages = plan(state);
+        SaveFiring(connection, transaction, state);
+        Insert(connection, transaction, messages, now);
+        return messages.Count;
+    }
+
+    public int EnqueuePlanned(Func<FiringState, IReadOnlySet<string>, IReadOnlyList<OutboxMessage>> plan, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return _database.Write((connection, transaction) =>
+        {
+            var busy = PendingDestinations(connection, transaction);
+            return Plan(connection, transaction, state => plan(state, busy), now);
+        });
     }
 
     public void Enqueue(IReadOnlyList<OutboxMessage> messages, DateTimeOffset now)
@@ -179,6 +202,56 @@ public sealed class OutboxStore : IOutboxStore
                 ("$max", maxRows));
             return (deleted, dropped);
         });
+    }
+
+    private static FiringState LoadFiring(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT route, notice, first_sent_at, last_sent_at FROM alert_firing;";
+        using var reader = command.ExecuteReader();
+        var entries = new List<FiringEntry>();
+        while (reader.Read())
+        {
+            entries.Add(new FiringEntry(reader.GetString(0), AlertNotificationJson.ReadNotice(reader.GetString(1)), Time(reader, 2), Time(reader, 3)));
+        }
+
+        return new FiringState(entries);
+    }
+
+    private static void SaveFiring(SqliteConnection connection, SqliteTransaction transaction, FiringState state)
+    {
+        foreach (var (route, key) in state.Removed)
+        {
+            NonQuery(connection, transaction, "DELETE FROM alert_firing WHERE route = $route AND alert_key = $key;", ("$route", route), ("$key", key));
+        }
+
+        foreach (var entry in state.Changed)
+        {
+            NonQuery(connection, transaction,
+                """
+                INSERT INTO alert_firing (route, alert_key, notice, first_sent_at, last_sent_at) VALUES ($route, $key, $notice, $first, $last)
+                ON CONFLICT (route, alert_key) DO UPDATE SET notice = $notice, first_sent_at = $first, last_sent_at = $last;
+                """,
+                ("$route", entry.Route), ("$key", entry.Key), ("$notice", AlertNotificationJson.WriteNotice(entry.Notice)),
+                ("$first", entry.FirstSentAt is { } first ? (object)DbValues.ToUnixSeconds(first) : DBNull.Value),
+                ("$last", entry.LastSentAt is { } last ? (object)DbValues.ToUnixSeconds(last) : DBNull.Value));
+        }
+    }
+
+    private static HashSet<string> PendingDestinations(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT DISTINCT destination FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL;";
+        using var reader = command.ExecuteReader();
+        var destinations = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            destinations.Add(reader.GetString(0));
+        }
+
+        return destinations;
     }
 
     private void Execute(string sql, Action<SqliteCommand> bind) => _database.Write((connection, transaction) =>

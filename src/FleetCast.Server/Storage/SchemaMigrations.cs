@@ -133,6 +133,18 @@ internal static class SchemaMigrations
         """
         CREATE TABLE storage_probe (id INTEGER PRIMARY KEY, filler BLOB);
         """,
+        // 6: alerts firing per route (receivers): what was last sent about each (a JSON notice), when it
+        // was first sent (Alertmanager's startsAt) and last sent (re-sends and reminders); NULL = held back.
+        """
+        CREATE TABLE alert_firing (
+            route TEXT NOT NULL,
+            alert_key TEXT NOT NULL,
+            notice TEXT NOT NULL,
+            first_sent_at INTEGER,
+            last_sent_at INTEGER,
+            PRIMARY KEY (route, alert_key)
+        ) WITHOUT ROWID;
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

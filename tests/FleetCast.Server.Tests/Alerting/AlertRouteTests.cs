@@ -2,7 +2,9 @@ using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Alerting.Receivers;
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
 
 namespace FleetCast.Server.Tests.Alerting;
@@ -87,7 +89,7 @@ public sealed class AlertRouteTests
 
         // Assert
         Assert.Contains("Alerting:Routes:0:Name must not be empty.", errors);
-        Assert.Contains(errors, e => e.StartsWith("Alerting:Routes:0:Type must be one of alertmanager, webhook; got 'pagerduty'", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Alerting:Routes:0:Type must be one of alertmanager, slack, webhook; got 'pagerduty'", StringComparison.Ordinal));
         Assert.Contains("Alerting:Routes:0:Url must be an absolute http:// or https:// URL.", errors);
         Assert.Contains(errors, e => e.StartsWith("Alerting:Routes:0:MinLevel must be one of warning, critical; got 'info'", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Alerting:Routes:0:Profiles has unknown profile 'dbz'", StringComparison.Ordinal));
@@ -97,6 +99,24 @@ public sealed class AlertRouteTests
         Assert.Contains(errors, e => e.StartsWith("Alerting:Routes:2:BearerToken must not be blank", StringComparison.Ordinal));
         Assert.DoesNotContain(errors, e => e.Contains("secretpath", StringComparison.Ordinal) || e.Contains("padded", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("alertmanager", 30, "Alerting:Routes:0:RepeatMinutes does not apply to alertmanager routes")]
+    [InlineData("slack", -1, "Alerting:Routes:0:RepeatMinutes must be between 0 (never) and 10080; got -1.")]
+    [InlineData("webhook", 10081, "Alerting:Routes:0:RepeatMinutes must be between 0 (never) and 10080; got 10081.")]
+    public void Validate_BadRepeatMinutes_NamesTheField(string type, int repeatMinutes, string expected)
+    {
+        var route = TestAlerts.Route("r", type, "http://127.0.0.1:9/x");
+        route.RepeatMinutes = repeatMinutes;
+
+        var errors = AlertingOptionsValidator.Errors(new AlertingOptions { Routes = [route] });
+
+        Assert.Contains(errors, e => e.StartsWith(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Validate_ResendSecondsZero_NamesTheField() =>
+        Assert.Contains("Alerting:ResendSeconds must be between 1 and 3600; got 0.", AlertingOptionsValidator.Errors(new AlertingOptions { ResendSeconds = 0 }));
 
     [Fact]
     public void Validate_GoodRoute_HasNoErrors()
@@ -123,12 +143,20 @@ public sealed class AlertRouteTests
         var fired = TestAlerts.Fired(TestAlerts.Alert("ppdb003"));
 
         // Act
-        var messages = router.Plan([fired], new Dictionary<string, ServerProfile> { ["ppdb003"] = ServerProfile.Database });
+        var messages = router.Plan([fired], new Dictionary<string, ServerProfile> { ["ppdb003"] = ServerProfile.Database }, new FiringState([]));
 
         // Assert
         Assert.Equal(["am", "db-hook"], messages.Select(m => m.Destination));
-        Assert.StartsWith("[", messages[0].Payload, StringComparison.Ordinal);
-        Assert.StartsWith("{", messages[1].Payload, StringComparison.Ordinal);
+        var context = new ReceiverContext(DateTimeOffset.UtcNow, router.ResendInterval);
+        Assert.All(messages, m => Assert.True(AlertNotificationJson.TryRead(m.Payload, out _)));
+        Assert.StartsWith("[", Render(router, messages[0], context), StringComparison.Ordinal);
+        Assert.StartsWith("{", Render(router, messages[1], context), StringComparison.Ordinal);
         Assert.Equal("mem_used_pct on ppdb003 likely to reach 98% in 35 min (critical)", messages[0].Summary);
+    }
+
+    private static string Render(AlertRouter router, OutboxMessage message, ReceiverContext context)
+    {
+        Assert.True(AlertNotificationJson.TryRead(message.Payload, out var notification));
+        return router.Find(message.Destination)!.Receiver.Render(notification, context);
     }
 }

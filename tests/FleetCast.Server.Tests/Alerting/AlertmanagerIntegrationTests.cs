@@ -39,22 +39,19 @@ public sealed class AlertmanagerIntegrationTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Deliver_FiredAlertThroughOutbox_AlertmanagerListsItWithLabels()
+    public async Task Deliver_FiredAlertThroughOutbox_AlertmanagerListsItWithLabelsAndWallClockStart()
     {
-        // Arrange
+        // Arrange: data time runs hours ahead of the wall clock, as in the accelerated demo.
         var baseUrl = await StartAlertmanagerAsync();
-        var options = new AlertingOptions { RetryAttempts = 1, RetryDelayMilliseconds = 50, Routes = [TestAlerts.Route("am", "alertmanager", baseUrl.ToString())] };
+        var options = Options(baseUrl);
         using var database = new SqliteDatabase(new SqliteStorageOptions(_directory.Combine("data")));
-        var router = AlertRouter.FromOptions(options, TimeProvider.System);
-        var alerts = new AlertStore(database, router);
-        var outbox = new OutboxStore(database);
-        var worker = new AlertDeliveryWorker(outbox, router, new AlertDeliverySender(_httpClient, options, TimeProvider.System), options,
-            TimeProvider.System, NullLogger<AlertDeliveryWorker>.Instance);
-        var startedAt = DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds() - 60);
+        var (alerts, worker) = Pipeline(database, options);
+        var startedAt = DataTimeAhead(TimeSpan.FromHours(12));
         var alert = new ActiveAlert("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Likely, 98, 98.6, 35, startedAt, startedAt);
-        alerts.Record([new AlertTransition(alert, AlertTransitionKind.Fired, startedAt)], new Dictionary<string, ServerProfile> { ["ppdb003"] = ServerProfile.Database });
+        var before = WholeSecondNow();
 
         // Act
+        alerts.Record([new AlertTransition(alert, AlertTransitionKind.Fired, startedAt)], Profiles);
         var delivered = await worker.RunOnceAsync(CancellationToken.None);
 
         // Assert
@@ -67,8 +64,68 @@ public sealed class AlertmanagerIntegrationTests : IAsyncLifetime
         Assert.Equal("critical", labels.GetProperty("level").GetString());
         Assert.Equal("database", labels.GetProperty("profile").GetString());
         Assert.Equal("active", found.Value.GetProperty("status").GetProperty("state").GetString());
-        Assert.Equal(startedAt, found.Value.GetProperty("startsAt").GetDateTimeOffset());
-        Assert.Equal("mem_used_pct on ppdb003 likely to reach 98% in 35 min (critical)", found.Value.GetProperty("annotations").GetProperty("summary").GetString());
+        var startsAt = found.Value.GetProperty("startsAt").GetDateTimeOffset();
+        Assert.InRange(startsAt, before, DateTimeOffset.UtcNow);
+        var annotations = found.Value.GetProperty("annotations");
+        Assert.Equal("mem_used_pct on ppdb003 likely to reach 98% in 35 min (critical)", annotations.GetProperty("summary").GetString());
+        Assert.Equal(startedAt, annotations.GetProperty("data_started_at").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public async Task Deliver_DemoSpeed_StaysActivePastResolveTimeoutWhileResentThenResolves()
+    {
+        // Arrange: Alertmanager resolves alerts after 10 s; FleetCast re-sends every 2 s (each send ends
+        // 6 s later). Data time starts 12 h ahead and runs one 5-minute step per wall second.
+        var baseUrl = await StartAlertmanagerAsync(resolveTimeout: "10s");
+        var options = Options(baseUrl);
+        options.ResendSeconds = 2;
+        options.PollMilliseconds = 200;
+        using var database = new SqliteDatabase(new SqliteStorageOptions(_directory.Combine("data")));
+        var (alerts, worker) = Pipeline(database, options);
+        var dataStart = DataTimeAhead(TimeSpan.FromHours(12));
+        var wallStart = DateTimeOffset.UtcNow;
+        DateTimeOffset DataNow() => dataStart + ((DateTimeOffset.UtcNow - wallStart).TotalSeconds * TimeSpan.FromMinutes(5));
+        var alert = new ActiveAlert("ppdb003", Metric.CpuUserPct, AlertSeverity.Warning, AlertLikelihood.Likely, 90, 93, 40, dataStart, dataStart);
+        await worker.StartAsync(CancellationToken.None);
+        try
+        {
+            // Act 1: fire, then watch it for longer than resolve_timeout and the first send's end.
+            alerts.Record([new AlertTransition(alert, AlertTransitionKind.Fired, dataStart)], Profiles);
+            JsonElement? first = null;
+            Assert.True(await Eventually.TrueAsync(() => (first = FindAlert(baseUrl, "ppdb003")) is not null), "Alertmanager never listed the alert.");
+            var firstEndsAt = first!.Value.GetProperty("endsAt").GetDateTimeOffset();
+            var watchUntil = DateTimeOffset.UtcNow.AddSeconds(14);
+            var inactiveSeen = 0;
+            while (DateTimeOffset.UtcNow < watchUntil)
+            {
+                if (FindAlert(baseUrl, "ppdb003") is not { } seen || seen.GetProperty("status").GetProperty("state").GetString() != "active")
+                {
+                    inactiveSeen++;
+                }
+
+                await Task.Delay(500);
+            }
+
+            var later = FindAlert(baseUrl, "ppdb003");
+
+            // Assert 1: active throughout, start kept, end moved forward by the re-sends.
+            Assert.Equal(0, inactiveSeen);
+            Assert.NotNull(later);
+            Assert.Equal(first.Value.GetProperty("startsAt").GetDateTimeOffset(), later.Value.GetProperty("startsAt").GetDateTimeOffset());
+            Assert.True(later.Value.GetProperty("endsAt").GetDateTimeOffset() > firstEndsAt.AddSeconds(8), "The end did not move with the re-sends.");
+            Assert.True(later.Value.GetProperty("startsAt").GetDateTimeOffset() <= DateTimeOffset.UtcNow);
+
+            // Act 2: resolve at the current data time (about 70 data minutes later).
+            alerts.Record([new AlertTransition(alert, AlertTransitionKind.Resolved, DataNow())], Profiles);
+
+            // Assert 2: no longer listed, well before the last send's end (6 s) would have expired it.
+            Assert.True(await Eventually.TrueAsync(() => FindAlert(baseUrl, "ppdb003") is null, TimeSpan.FromSeconds(4)),
+                "Alertmanager still lists the resolved alert.");
+        }
+        finally
+        {
+            await worker.StopAsync(CancellationToken.None);
+        }
     }
 
     private JsonElement? FindAlert(Uri baseUrl, string server)
@@ -86,12 +143,29 @@ public sealed class AlertmanagerIntegrationTests : IAsyncLifetime
         return null;
     }
 
-    private async Task<Uri> StartAlertmanagerAsync()
+    private static readonly IReadOnlyDictionary<string, ServerProfile> Profiles = new Dictionary<string, ServerProfile> { ["ppdb003"] = ServerProfile.Database };
+
+    private static AlertingOptions Options(Uri baseUrl) =>
+        new() { RetryAttempts = 1, RetryDelayMilliseconds = 50, Routes = [TestAlerts.Route("am", "alertmanager", baseUrl.ToString())] };
+
+    private static DateTimeOffset WholeSecondNow() => DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+    private static DateTimeOffset DataTimeAhead(TimeSpan ahead) => WholeSecondNow() + ahead;
+
+    private (AlertStore Alerts, AlertDeliveryWorker Worker) Pipeline(SqliteDatabase database, AlertingOptions options)
+    {
+        var router = AlertRouter.FromOptions(options, TimeProvider.System);
+        var worker = new AlertDeliveryWorker(new OutboxStore(database), router, new AlertDeliverySender(_httpClient, options, TimeProvider.System), options,
+            TimeProvider.System, NullLogger<AlertDeliveryWorker>.Instance);
+        return (new AlertStore(database, router), worker);
+    }
+
+    private async Task<Uri> StartAlertmanagerAsync(string resolveTimeout = "5m")
     {
         Assert.True(File.Exists(AlertmanagerPath),
             $"{AlertmanagerPath} is missing: run scripts/setup.sh, which installs the Debian package prometheus-alertmanager.");
         var config = _directory.Combine("alertmanager.yml");
-        await File.WriteAllTextAsync(config, "route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n");
+        await File.WriteAllTextAsync(config, $"global:\n  resolve_timeout: {resolveTimeout}\nroute:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n");
         var port = FreePort();
         var start = new ProcessStartInfo(AlertmanagerPath)
         {

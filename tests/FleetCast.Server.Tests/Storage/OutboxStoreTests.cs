@@ -47,8 +47,10 @@ public sealed class OutboxStoreTests : IDisposable
         Assert.Equal(2, due.Count);
         Assert.All(due, d => Assert.Equal("am", d.Destination));
         Assert.All(due, d => Assert.Equal(Now, d.CreatedAt));
-        Assert.DoesNotContain("endsAt", due[0].Payload, StringComparison.Ordinal);
-        Assert.Contains("\"endsAt\":\"2026-11-28T12:10:00Z\"", due[1].Payload, StringComparison.Ordinal);
+        Assert.Equal([true, false], due.Select(d => Notice(d).Firing));
+        Assert.Equal(Samples.Origin.AddMinutes(10), Notice(due[1]).At);
+        Assert.Equal(Now, Notice(due[1]).FirstSentAt);
+        Assert.Equal(0, _store.EnqueuePlanned((state, _) => state.Entries.Count == 0 ? [] : throw new InvalidOperationException("still firing"), Now));
     }
 
     [Fact]
@@ -143,5 +145,11 @@ public sealed class OutboxStoreTests : IDisposable
         _database.Dispose();
         _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
         _store = new OutboxStore(_database);
+    }
+
+    private static AlertNotice Notice(OutboxDelivery delivery)
+    {
+        Assert.True(AlertNotificationJson.TryRead(delivery.Payload, out var notification));
+        return Assert.Single(notification.Notices);
     }
 }

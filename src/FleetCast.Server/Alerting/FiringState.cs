@@ -1,0 +1,50 @@
+namespace FleetCast.Server.Alerting;
+
+/// <summary>The firing alerts per route, as loaded inside one outbox transaction; remembers what the
+/// planner changed so only that is written back.</summary>
+public sealed class FiringState
+{
+    private readonly Dictionary<(string Route, string Key), FiringEntry> _entries = [];
+    private readonly HashSet<(string Route, string Key)> _changed = [];
+    private readonly HashSet<(string Route, string Key)> _removed = [];
+
+    public FiringState(IEnumerable<FiringEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        foreach (var entry in entries)
+        {
+            _entries[(entry.Route, entry.Key)] = entry;
+        }
+    }
+
+    /// <summary>Every entry, by route, server and key (so re-sends of one server go out together).</summary>
+    public IReadOnlyList<FiringEntry> Entries => _entries.Values
+        .OrderBy(e => e.Route, StringComparer.Ordinal).ThenBy(e => e.Notice.Server, StringComparer.Ordinal).ThenBy(e => e.Key, StringComparer.Ordinal)
+        .ToArray();
+
+    public IReadOnlyList<FiringEntry> Changed => _changed.Select(k => _entries[k]).ToArray();
+
+    public IReadOnlyList<(string Route, string Key)> Removed => [.. _removed];
+
+    public FiringEntry? Find(string route, string key) => _entries.GetValueOrDefault((route, key));
+
+    public void Set(FiringEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var id = (entry.Route, entry.Key);
+        _entries[id] = entry;
+        _changed.Add(id);
+        _removed.Remove(id);
+    }
+
+    public void Remove(string route, string key)
+    {
+        var id = (route, key);
+        if (_entries.Remove(id))
+        {
+            _removed.Add(id);
+        }
+
+        _changed.Remove(id);
+    }
+}
