@@ -16,6 +16,14 @@ if (args.Length >= 1 && args[0] == FleetCast.Benchmarks.TftServingMemory.Flag)
     return;
 }
 
+if (args.Length >= 1 && args[0] == FleetCast.Benchmarks.AlertDeliveryBench.Flag)
+{
+    FleetCast.Benchmarks.AlertDeliveryBench.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000);
+    return;
+}
+
 var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
 if (args.Contains(InProcessFlag))
 {

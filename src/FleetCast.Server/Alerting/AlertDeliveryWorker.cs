@@ -134,7 +134,11 @@ public sealed class AlertDeliveryWorker : BackgroundService
                 }
 
                 EnqueueDueResends();
-                await RunOnceAsync(stoppingToken).ConfigureAwait(false);
+                if (await RunOnceAsync(stoppingToken).ConfigureAwait(false) >= BatchSize)
+                {
+                    // A full batch went out: there may be more due, so the backlog drains without waiting a poll per batch.
+                    continue;
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
