@@ -50,7 +50,7 @@ public sealed class AlertRoute
     public bool HasSecret => !string.IsNullOrEmpty(BearerToken);
 
     /// <summary>The target without credentials or query string, safe to show and log.</summary>
-    public string DisplayUrl => RedactUrl(Target);
+    public string DisplayUrl => RedactUrl(Target, Receiver.SecretInPath);
 
     internal string? BearerToken { get; }
 
@@ -106,9 +106,10 @@ public sealed class AlertRoute
         return items.Count == 0 ? null : items.Select(i => parse(i)!.Value).ToHashSet();
     }
 
-    private static string RedactUrl(Uri url)
+    private static string RedactUrl(Uri url, bool secretInPath)
     {
-        var shown = $"{url.Scheme}://{url.Host}{(url.IsDefaultPort ? string.Empty : ":" + url.Port)}{url.AbsolutePath}";
+        var path = secretInPath && url.AbsolutePath.Length > 1 ? "/…" : url.AbsolutePath;
+        var shown = $"{url.Scheme}://{url.Host}{(url.IsDefaultPort ? string.Empty : ":" + url.Port)}{path}";
         return string.IsNullOrEmpty(url.Query) ? shown : shown + "?…";
     }
 }

@@ -119,6 +119,14 @@ public sealed class AlertRouteTests
         Assert.Contains("Alerting:ResendSeconds must be between 1 and 3600; got 0.", AlertingOptionsValidator.Errors(new AlertingOptions { ResendSeconds = 0 }));
 
     [Fact]
+    public void DisplayUrl_SlackRoute_HidesThePathThatHoldsTheSecret()
+    {
+        var route = AlertRoute.Create(TestAlerts.Route("chat", "slack", "https://hooks.slack.com/services/T000/B000/s3cr3t"));
+
+        Assert.Equal("https://hooks.slack.com/…", route.DisplayUrl);
+    }
+
+    [Fact]
     public void Validate_GoodRoute_HasNoErrors()
     {
         var options = new FleetCastOptions();

@@ -16,6 +16,8 @@ public sealed class AlertmanagerReceiver : IAlertReceiver
 
     public bool KeepsAlive => true;
 
+    public bool SecretInPath => false;
+
     public bool GroupsByServer => true;
 
     public Uri Target(Uri configuredUrl)

@@ -14,6 +14,10 @@ public interface IAlertReceiver
     /// <summary>True: one delivery per route, server and step holds all its alerts. False: one per alert.</summary>
     bool GroupsByServer { get; }
 
+    /// <summary>True when the URL's path is itself the secret (Slack: /services/T…/B…/token), so it is
+    /// never shown or logged.</summary>
+    bool SecretInPath { get; }
+
     /// <summary>The URL POSTed to, from the configured one.</summary>
     Uri Target(Uri configuredUrl);
 

@@ -13,6 +13,8 @@ public sealed class SlackReceiver : IAlertReceiver
 
     public bool KeepsAlive => false;
 
+    public bool SecretInPath => true;
+
     public bool GroupsByServer => true;
 
     public Uri Target(Uri configuredUrl) => configuredUrl;

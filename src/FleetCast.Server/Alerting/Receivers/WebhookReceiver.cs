@@ -10,6 +10,8 @@ public sealed class WebhookReceiver : IAlertReceiver
 
     public bool KeepsAlive => false;
 
+    public bool SecretInPath => false;
+
     public bool GroupsByServer => false;
 
     public Uri Target(Uri configuredUrl) => configuredUrl;
