@@ -85,6 +85,7 @@ public static class RunCommand
             settings.Simulator.Enabled = false;
         }
 
+        SourceArguments.Apply(parse, options, settings.Sources);
         if (parse.GetValue(options.ApiKeyFile) is { } keyFile)
         {
             settings.Auth.ApiKeyFile = keyFile.FullName;

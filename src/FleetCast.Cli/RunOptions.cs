@@ -27,5 +27,16 @@ public sealed class RunOptions
 
     public Option<bool> OpenBrowser { get; } = new("--open-browser") { Description = "Open the dashboard in the default browser once the server listens." };
 
-    public IEnumerable<Option> All => [Port, Bind, DataDir, Servers, Seed, Speed, NoSimulator, ApiKeyFile, BackfillSteps, Model, OpenBrowser];
+    public Option<string[]> Scrape { get; } = new("--scrape")
+    {
+        Description = "A node_exporter endpoint to scrape, as URL or NAME=URL (repeatable); host:port means http://host:port/metrics, and the server name is host:port unless NAME is given.",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<string?> Prometheus { get; } = new("--prometheus") { Description = "Base URL of a Prometheus server to query for node_exporter series (needs --prometheus-selector); one server per instance label." };
+
+    public Option<string?> PrometheusSelector { get; } = new("--prometheus-selector") { Description = "Label matchers picking the node_exporter targets in that Prometheus, e.g. 'job=\"node\"'." };
+
+    public IEnumerable<Option> All => [Port, Bind, DataDir, Servers, Seed, Speed, NoSimulator, ApiKeyFile, BackfillSteps, Model, OpenBrowser, Scrape, Prometheus, PrometheusSelector];
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Ingest;
+using FleetCast.Server.Integrations.Sources;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Windows;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +20,7 @@ public static class StatusEndpoints
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/api/v1").WithTags("Status");
-        v1.MapGet("/status", Status).WithName("GetStatus").WithSummary("Warm-up overall (per server with ?servers=true), forecaster, ingest rate, snapshot version and age, step duration.");
+        v1.MapGet("/status", Status).WithName("GetStatus").WithSummary("Warm-up overall (per server with ?servers=true), forecaster, ingest rate, snapshot version and age, step duration, sources (scraped endpoints, Prometheus) up or down.");
         v1.MapGet("/history", History).WithName("GetFleetHistory").WithSummary("Stored fleet summaries over [from, to] (data time; default the last day).");
 
         var health = app.MapGroup("/").WithTags("Health");
@@ -44,7 +45,7 @@ public static class StatusEndpoints
     /// <param name="servers">True to list every server's warm-up (about 90 bytes a server); otherwise only the
     /// fleet totals, so the status stays small at 1,000 servers.</param>
     internal static Ok<StatusResponse> Status(ISnapshotSource source, SnapshotEngine engine, IWindowStore windows, IngestStatistics ingest,
-        EngineMetrics metrics, IOptions<FleetCastOptions> options, TimeProvider time, bool? servers = null)
+        EngineMetrics metrics, IOptions<FleetCastOptions> options, TimeProvider time, SourceStatusBoard sources, bool? servers = null)
     {
         var current = source.Current;
         var forecast = options.Value.Forecast;
@@ -78,7 +79,8 @@ public static class StatusEndpoints
         var ingestStatus = new IngestStatus(Math.Round(ingest.SamplesPerSecond(), 2), Math.Round(ingest.ValuesPerSecond(), 1), ingest.TotalSamples, ingest.RejectedBatches);
         return TypedResults.Ok(new StatusResponse(
             current is not null, windows.LatestDataTime, forecast.StepSeconds, forecast.HorizonSteps, forecast.LookbackSteps,
-            snapshot, Math.Round(metrics.LastStepDuration.TotalMilliseconds, 2), forecaster, warmup, ingestStatus, windows.ServerCount, skippedStatus));
+            snapshot, Math.Round(metrics.LastStepDuration.TotalMilliseconds, 2), forecaster, warmup, ingestStatus, windows.ServerCount, skippedStatus,
+            sources.Statuses()));
     }
 
     internal static Results<Ok<FleetHistoryResponse>, ProblemHttpResult> History(string? from, string? to, ISnapshotSource source, ISnapshotHistoryStore store, TimeProvider time)
@@ -105,7 +107,7 @@ public sealed record VersionInfo(string Name, string Version, string Runtime)
 
 public sealed record StatusResponse(bool Running, DateTimeOffset? DataTime, int StepSeconds, int HorizonSteps, int LookbackSteps,
     SnapshotStatus? Snapshot, double StepDurationMs, ForecasterStatus Forecaster, WarmupStatus Warmup, IngestStatus Ingest, int ServersTracked,
-    SkippedStepsStatus SkippedSteps);
+    SkippedStepsStatus SkippedSteps, IReadOnlyList<SourceStatus> Sources);
 
 /// <summary>Data steps the engine did not compute because newer data had already arrived.</summary>
 /// <param name="Total">Since the server started (the same count as <c>fleetcast_snapshot_skipped_steps_total</c>).</param>

@@ -14,6 +14,7 @@ using FleetCast.Server.Components;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Ingest;
 using FleetCast.Server.Integrations.Prometheus;
+using FleetCast.Server.Integrations.Sources;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Windows;
 using Microsoft.AspNetCore.Builder;
@@ -100,6 +101,7 @@ public static class FleetCastHost
                 o.Auth = options.Auth;
                 o.Alerting = options.Alerting;
                 o.PredictionMetrics = options.PredictionMetrics;
+                o.Sources = options.Sources;
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FleetCastOptions>, FleetCastOptionsValidator>());
@@ -205,8 +207,8 @@ public static class FleetCastHost
         // Shutdown order, written down: hosted services start in registration order and stop in reverse;
         // the web server (Kestrel) is started after them and stopped before them. These three are put
         // at the front, ahead of anything `configure` added (the CLI's simulator feeder), so:
-        //   start: open storage + rebuild windows → alert delivery → engine → retention → feeder → Kestrel
-        //   stop:  Kestrel (no more HTTP ingest) → feeder (no more simulated ingest) → retention →
+        //   start: open storage + rebuild windows → alert delivery → engine → retention → feeder → sources → Kestrel
+        //   stop:  Kestrel (no more HTTP ingest) → sources → feeder (no more simulated ingest) → retention →
         //          engine (finishes its current step) → alert delivery (finishes its current send; the
         //          rest stays pending in the outbox) → storage startup; then the container disposes
         //          the SQLite database, closing storage last. Every accepted batch was committed before
@@ -219,6 +221,9 @@ public static class FleetCastHost
         services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<AlertDeliveryWorker>()));
         // Forecast scoring subscribes to the engine's snapshots; it stops (unsubscribes) before the engine.
         services.Insert(4, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<ModelQualityTracker>()));
+
+        // Added after `configure`, so it starts after the CLI's simulator feeder and stops before it.
+        services.AddFleetCastSources(options.Sources);
 
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => CopyJsonOptions(json));

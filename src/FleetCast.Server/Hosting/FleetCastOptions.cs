@@ -1,5 +1,6 @@
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Integrations.Prometheus;
+using FleetCast.Server.Integrations.Sources;
 
 namespace FleetCast.Server.Hosting;
 
@@ -23,6 +24,8 @@ public sealed class FleetCastOptions
     public AlertingOptions Alerting { get; set; } = new();
 
     public PredictionMetricsOptions PredictionMetrics { get; set; } = new();
+
+    public SourcesOptions Sources { get; set; } = new();
 }
 
 public sealed class ServerOptions

@@ -1,5 +1,6 @@
 using System.Net;
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Integrations.Sources;
 using Microsoft.Extensions.Options;
 
 namespace FleetCast.Server.Hosting;
@@ -63,6 +64,7 @@ public sealed class FleetCastOptionsValidator : IValidateOptions<FleetCastOption
         Require(pm.HorizonMinutes >= 1, $"PredictionMetrics:HorizonMinutes must be at least 1; got {pm.HorizonMinutes}.");
         Require(string.IsNullOrEmpty(options.Auth.ApiKeyFile) || File.Exists(options.Auth.ApiKeyFile), $"Auth:ApiKeyFile '{options.Auth.ApiKeyFile}' does not exist.");
         errors.AddRange(AlertingOptionsValidator.Errors(options.Alerting));
+        errors.AddRange(SourcesOptionsValidator.Errors(options.Sources));
         return errors;
     }
 }

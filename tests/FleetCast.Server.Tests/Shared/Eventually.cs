@@ -18,4 +18,21 @@ public static class Eventually
 
         return condition();
     }
+
+    /// <summary>For conditions that ask over the network: polled every <paramref name="every"/> (default 200 ms).</summary>
+    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan timeout, TimeSpan? every = null)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(every ?? TimeSpan.FromMilliseconds(200));
+        }
+
+        return await condition();
+    }
 }

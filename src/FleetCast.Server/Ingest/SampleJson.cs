@@ -3,9 +3,9 @@ using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Core.Samples;
 
-namespace FleetCast.Cli;
+namespace FleetCast.Server.Ingest;
 
-/// <summary>Writes samples as a <c>POST /api/v1/ingest</c> body, so simulated data passes the same parser as agents' data.</summary>
+/// <summary>Writes samples as a <c>POST /api/v1/ingest</c> body, so simulated and scraped data pass the same parser as agents' data.</summary>
 public static class SampleJson
 {
     public static byte[] Serialize(IReadOnlyList<MetricSample> samples)

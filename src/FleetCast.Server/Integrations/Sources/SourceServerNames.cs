@@ -1,0 +1,25 @@
+using System.Text;
+using FleetCast.Server.Ingest;
+
+namespace FleetCast.Server.Integrations.Sources;
+
+/// <summary>Server names taken from URLs and labels, made acceptable to ingest (letters, digits, '.', '_', ':', '-').</summary>
+public static class SourceServerNames
+{
+    public static bool IsValid(string name) =>
+        name.Length is > 0 and <= IngestRequestParser.MaxServerNameLength && name.All(IsAllowed);
+
+    /// <summary>Replaces every other character by '_' (an IPv6 host "[::1]:9100" becomes "_::1_:9100").</summary>
+    public static string Sanitize(string name)
+    {
+        var builder = new StringBuilder(Math.Min(name.Length, IngestRequestParser.MaxServerNameLength));
+        foreach (var c in name.AsSpan(0, Math.Min(name.Length, IngestRequestParser.MaxServerNameLength)))
+        {
+            builder.Append(IsAllowed(c) ? c : '_');
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsAllowed(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '-';
+}
