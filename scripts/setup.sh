@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prepares a fresh Debian 12 machine for FleetCast: the C++ runtime TorchSharp needs,
-# Chromium and Alertmanager for the tests (skipped when FLEETCAST_SETUP_BROWSER=0, as run.sh does), and the dashboard's npm packages. Safe to run again:
+# Chromium, Alertmanager, node_exporter and Prometheus for the tests (skipped when FLEETCAST_SETUP_BROWSER=0, as run.sh does), and the dashboard's npm packages. Safe to run again:
 # every step checks first and says what it does.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -93,6 +93,10 @@ ensure_cxx_runtime
 if [ "${FLEETCAST_SETUP_BROWSER:-1}" = "1" ]; then
   ensure_package /usr/bin/chromium chromium "headless browser for the dashboard tests"
   ensure_package /usr/bin/prometheus-alertmanager prometheus-alertmanager "the alert routing integration test delivers to a real Alertmanager"
+  # The tests start their own instances on free loopback ports; the packages' services are not needed
+  # (where the package manager starts them, they listen on :9100 and :9090 and can be stopped).
+  ensure_package /usr/bin/prometheus-node-exporter prometheus-node-exporter "the sources integration tests scrape a real node_exporter"
+  ensure_package /usr/bin/prometheus prometheus "the sources integration tests query a real Prometheus scraping that node_exporter"
 fi
 ensure_package sqlite3 sqlite3 "command-line access to the data directory's database"
 ensure_npm_packages
