@@ -4,7 +4,9 @@ using FleetCast.Core.Samples;
 namespace FleetCast.Server.Integrations.Sources;
 
 /// <summary>Scrapes one node_exporter endpoint and maps it to one sample. Rates (cpu, network) need the
-/// previous scrape: the first sample after start carries only the gauges; after an outage the rate is the average over it.</summary>
+/// previous scrape, so the first scrape after start only primes them and yields no sample: the engine
+/// publishes one snapshot per data step, and a gauges-only first sample would show cpu and network as
+/// missing for that whole step although the host has them. After an outage the rate is the average over it.</summary>
 public sealed class NodeExporterSource(HttpClient client, Uri url, string serverName, ServerProfile? profile, string mount) : IMetricSource
 {
     public const string SourceKind = "node_exporter";
@@ -21,10 +23,14 @@ public sealed class NodeExporterSource(HttpClient client, Uri url, string server
     {
         var text = await client.GetStringAsync(url, cancellationToken).ConfigureAwait(false);
         var reading = NodeExporterMapping.Read(ExpositionParser.Parse(text), mount, now);
-        var values = NodeExporterMapping.ToValues(reading, _previous);
+        var previous = _previous;
+        var values = NodeExporterMapping.ToValues(reading, previous);
+        if (!values.Any(v => !double.IsNaN(v)))
+        {
+            throw new InvalidDataException("the endpoint answered without any of the node_exporter series FleetCast reads (node_memory_*, node_load1, ...)");
+        }
+
         _previous = reading;
-        return values.Any(v => !double.IsNaN(v))
-            ? [new MetricSample(serverName, now, profile, values)]
-            : throw new InvalidDataException("the endpoint answered without any of the node_exporter series FleetCast reads (node_memory_*, node_load1, ...)");
+        return previous is null ? [] : [new MetricSample(serverName, now, profile, values)];
     }
 }

@@ -31,14 +31,13 @@ public sealed class NodeExporterSourceIntegrationTests : IAsyncLifetime
         var source = new NodeExporterSource(_client, url, "this-host", null, "/");
 
         // Act
-        var first = Assert.Single(await source.ReadAsync(DateTimeOffset.UtcNow, CancellationToken.None));
+        var first = await source.ReadAsync(DateTimeOffset.UtcNow, CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(1.5)); // CPU counters advance in 10 ms ticks: give them some
         var second = Assert.Single(await source.ReadAsync(DateTimeOffset.UtcNow, CancellationToken.None));
         var raw = ExpositionParser.Parse(await _client.GetStringAsync(url));
 
         // Assert
-        Assert.True(double.IsNaN(first[Metric.CpuIdlePct]), "the first scrape has no rate yet");
-        Assert.False(double.IsNaN(first[Metric.MemUsedPct]));
+        Assert.Empty(first); // it only primes the rates
         Assert.Equal("this-host", second.Server);
         Assert.Equal(100 * (1 - (Value(raw, "node_memory_MemAvailable_bytes") / Value(raw, "node_memory_MemTotal_bytes"))), second[Metric.MemUsedPct], 2.0);
         var size = Value(raw, "node_filesystem_size_bytes", "mountpoint", "/");
