@@ -30,10 +30,21 @@ internal static class SoakBench
         load.AddRange(Enumerable.Range(0, Readers).Select(i => ReadAsync(http, i, counters, stop.Token)));
 
         var rows = new List<Row>();
-        var stepTimeout = TimeSpan.FromSeconds(Math.Max(30, (double)(5 / options.Speed)));
+        var stepTimeout = TimeSpan.FromSeconds(Math.Max(90, (double)(5 / options.Speed)));
         while (true)
         {
-            var live = await LiveHeap.MeasureAfterStepsAsync(server, clock, readings: 1, stepTimeout);
+            long? live;
+            try
+            {
+                live = await LiveHeap.MeasureAfterStepsAsync(server, clock, readings: 1, stepTimeout);
+            }
+            catch (TimeoutException)
+            {
+                // No step within the timeout (a starved engine): the row says so instead of ending the soak.
+                live = null;
+                Interlocked.Increment(ref counters.StepTimeouts);
+            }
+
             var rss = ProcessStats.Read(server.Pid).RssBytes;
             var servers = await TotalServersAsync(http);
             var row = new Row((DateTime.UtcNow - started).TotalMinutes, rss, live, servers, counters.Reads, counters.ReadErrors, counters.Ingested, counters.IngestErrors);
@@ -50,7 +61,7 @@ internal static class SoakBench
 
         await stop.CancelAsync();
         await Task.WhenAll(load);
-        return Report(options, commandLine, rows, counters.ErrorsByRoute);
+        return Report(options, commandLine, rows, counters.ErrorsByRoute, counters.StepTimeouts);
     }
 
     private static async Task IngestAsync(HttpClient http, int servers, Counters counters, CancellationToken stop)
@@ -138,7 +149,7 @@ internal static class SoakBench
         return fleet.RootElement.GetProperty("summary").GetProperty("totalServers").GetInt32();
     }
 
-    private static string Report(BenchOptions options, string commandLine, IReadOnlyList<Row> rows, IReadOnlyDictionary<string, int> errorsByRoute)
+    private static string Report(BenchOptions options, string commandLine, IReadOnlyList<Row> rows, IReadOnlyDictionary<string, int> errorsByRoute, long stepTimeouts)
     {
         const double mib = 1024.0 * 1024;
         var text = new StringBuilder();
@@ -164,6 +175,12 @@ internal static class SoakBench
             text.AppendLine(CultureInfo.InvariantCulture, $"Second half (minute {secondHalf[0].Minute:0} on), least-squares slope: RSS {rss.Slope:+0.0;-0.0} MiB/h{heapSlope}");
         }
 
+        if (stepTimeouts > 0)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"{stepTimeouts} readings found no engine step within the timeout (live heap –).");
+        }
+
         if (errorsByRoute.Count > 0)
         {
             text.AppendLine();
@@ -179,6 +196,7 @@ internal static class SoakBench
         public long ReadErrors;
         public long Ingested;
         public long IngestErrors;
+        public long StepTimeouts;
         public readonly ConcurrentDictionary<string, int> ErrorsByRoute = new(StringComparer.Ordinal);
     }
 
