@@ -80,8 +80,10 @@ internal static class TftInference
 
                 for (var k = 0; k < q; k++)
                 {
+                    // A metric the server never reported (a source that cannot give it) is forecast as missing:
+                    // the network only saw the zeros that stand in for it.
                     var value = (normalised[k] * std[m]) + mean[m];
-                    values[(((k * metrics) + m) * horizonSteps) + s] = Math.Clamp(value, Minimum[m], Maximum[m]);
+                    values[(((k * metrics) + m) * horizonSteps) + s] = window.Observed[m] ? Math.Clamp(value, Minimum[m], Maximum[m]) : float.NaN;
                 }
             }
         }

@@ -130,4 +130,31 @@ public sealed class TftForecasterTests
 
         Assert.All(forecast.Values, v => Assert.True(float.IsFinite(v)));
     }
+
+    [Fact]
+    public void Forecast_MetricNeverReported_IsForecastAsMissingAndTheOthersAreNot()
+    {
+        using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 37);
+        var source = TftTestData.Window("node-a:9100", ServerProfile.Generic, 24, seed: 5);
+        var values = (float[])source.Values.Clone();
+        var observed = (bool[])source.Observed.Clone();
+        foreach (var missing in new[] { Metric.JavaCpuPct, Metric.FrontCloseWait })
+        {
+            observed[(int)missing] = false;
+            for (var t = 0; t < source.Length; t++)
+            {
+                values[(t * MetricCatalog.Count) + (int)missing] = float.NaN;
+            }
+        }
+
+        var window = new ServerWindow(source.Server, source.Profile, source.LastStepTime, source.StepSeconds, values, observed);
+        var forecast = new TftForecaster(model).Forecast([window], 8)[0];
+
+        foreach (var quantile in ServerForecast.StandardQuantiles)
+        {
+            Assert.All(forecast.Series(quantile, Metric.JavaCpuPct).ToArray(), v => Assert.True(float.IsNaN(v)));
+            Assert.All(forecast.Series(quantile, Metric.FrontCloseWait).ToArray(), v => Assert.True(float.IsNaN(v)));
+            Assert.All(forecast.Series(quantile, Metric.MemUsedPct).ToArray(), v => Assert.True(float.IsFinite(v)));
+        }
+    }
 }
