@@ -78,10 +78,10 @@ ensure_package() {
 }
 
 ensure_npm_packages() {
-  if [ -f src/FleetCast.Server/package.json ]; then
-    if [ ! -d src/FleetCast.Server/node_modules ]; then
+  if [ -f src/FleetCast.Dashboard/package.json ]; then
+    if [ ! -d src/FleetCast.Dashboard/node_modules ]; then
       say "installing the dashboard's npm packages (ECharts, bundler)"
-      (cd src/FleetCast.Server && npm ci --no-audit --no-fund --loglevel=error)
+      (cd src/FleetCast.Dashboard && npm ci --no-audit --no-fund --loglevel=error)
     else
       say "dashboard npm packages present"
     fi

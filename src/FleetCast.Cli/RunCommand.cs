@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using FleetCast.Dashboard;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Storage;
@@ -126,7 +127,7 @@ public static class RunCommand
                 services.AddSingleton(simulator);
                 services.AddHostedService<SimulatorFeeder>();
             }
-        });
+        }, modules: [new DashboardModule()]);
 
         await app.StartAsync(cancellationToken);
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

@@ -10,7 +10,6 @@ using FleetCast.Forecasting.Live;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Api;
 using FleetCast.Server.Auth;
-using FleetCast.Server.Components;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Ingest;
 using FleetCast.Server.Integrations.Prometheus;
@@ -31,15 +30,17 @@ using Prometheus;
 namespace FleetCast.Server.Hosting;
 
 /// <summary>The one composition root of the FleetCast server: options, storage, windows, ingest,
-/// engine, API, metrics and the page at "/". Singletons for stores and the engine; seams that tests
+/// engine, API and metrics, plus the modules it is given (the dashboard at "/"). Singletons for stores and the engine; seams that tests
 /// or other parts replace are registered with TryAdd after <c>configure</c> runs.</summary>
 public static class FleetCastHost
 {
     /// <param name="scenario">The in-process simulator's scenario control, if any (the CLI wires it).</param>
     /// <param name="configure">Runs first, so its registrations win over the defaults (tests, the CLI's feeder, the model work).</param>
+    /// <param name="modules">Parts served beside the API, registered after the host's services and mapped after its endpoints (the CLI passes the dashboard).</param>
     public static WebApplication Build(FleetCastOptions options, IScenarioControl? scenario = null, Action<IServiceCollection>? configure = null,
-        string[]? args = null)
+        string[]? args = null, IReadOnlyList<IFleetCastModule>? modules = null)
     {
+        modules ??= [];
         var errors = FleetCastOptionsValidator.Errors(options);
         if (errors.Count > 0)
         {
@@ -73,11 +74,19 @@ public static class FleetCastHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         configure?.Invoke(builder.Services);
         AddFleetCast(builder.Services, options, scenario);
+        foreach (var module in modules)
+        {
+            module.AddServices(builder.Services);
+        }
 
         var app = builder.Build();
         try
         {
             MapFleetCast(app);
+            foreach (var module in modules)
+            {
+                module.Map(app);
+            }
         }
         catch
         {
@@ -179,7 +188,6 @@ public static class FleetCastHost
         services.TryAddSingleton<EngineMetrics>();
         services.TryAddSingleton(sp => new PredictionMetrics(sp.GetRequiredService<CollectorRegistry>(), sp.GetRequiredService<ISnapshotSource>(),
             options.PredictionMetrics, options.Forecast.StepSeconds, options.Forecast.HorizonSteps));
-        services.TryAddSingleton<DashboardMetrics>();
         services.TryAddSingleton<BackfillStatus>();
         services.TryAddSingleton<SnapshotEngine>();
         services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotEngine>());
@@ -235,7 +243,6 @@ public static class FleetCastHost
             compression.MimeTypes = ["application/json", "application/problem+json", "text/csv", "text/html"];
         });
         services.AddOpenApi();
-        services.AddFleetCastDashboard();
         return services;
     }
 
@@ -262,7 +269,6 @@ public static class FleetCastHost
         // Created now so their series are on /metrics from the first scrape.
         app.Services.GetRequiredService<IngestMetrics>();
         app.Services.GetRequiredService<EngineMetrics>();
-        app.Services.GetRequiredService<DashboardMetrics>();
         app.Services.GetRequiredService<PredictionMetrics>();
         app.Services.GetRequiredService<StorageMetrics>();
         app.UseSecurityHeaders();
@@ -292,7 +298,6 @@ public static class FleetCastHost
         app.MapAdminEndpoints();
         app.MapModelEndpoints();
         app.MapCompatEndpoints();
-        app.MapFleetCastDashboard();
         return app;
     }
 

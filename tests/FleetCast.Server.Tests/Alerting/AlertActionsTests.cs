@@ -1,7 +1,7 @@
 using FleetCast.Core.Snapshots;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Storage;
-using FleetCast.Server.Tests.Components.Shared;
+using FleetCast.Server.Tests.Dashboard.Shared;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;
 

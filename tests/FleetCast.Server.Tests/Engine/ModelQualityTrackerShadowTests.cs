@@ -3,7 +3,7 @@ using FleetCast.Core.Windows;
 using FleetCast.Forecasting;
 using FleetCast.Forecasting.Live;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Tests.Components.Shared;
+using FleetCast.Server.Tests.Dashboard.Shared;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,7 +1,7 @@
 using FleetCast.Forecasting.Live;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Tests.Components.Shared;
+using FleetCast.Server.Tests.Dashboard.Shared;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 

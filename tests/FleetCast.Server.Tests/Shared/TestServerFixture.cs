@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using FleetCast.Core.Scenarios;
+using FleetCast.Dashboard;
 using FleetCast.Forecasting;
 using FleetCast.Server.Auth;
 using FleetCast.Server.Engine;
@@ -64,7 +65,7 @@ public sealed class TestServerFixture : IAsyncDisposable
             services?.Invoke(registrations);
             registrations.TryAddSingleton(new ApiKeyOptions(apiKeys ?? []));
             registrations.TryAddSingleton(new ForecasterSet(primary ?? forecaster, new FakeForecaster("fake-warmup", minHistorySteps: 1)));
-        });
+        }, modules: [new DashboardModule()]);
         await app.StartAsync();
         return new TestServerFixture(app, directory, owned, forecaster);
     }

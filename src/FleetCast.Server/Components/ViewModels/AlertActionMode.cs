@@ -1,8 +1,0 @@
-namespace FleetCast.Server.Components.ViewModels;
-
-/// <summary>Which form the Alerts tab shows for the selected alert.</summary>
-public enum AlertActionMode
-{
-    Acknowledge,
-    Silence,
-}

@@ -1,4 +1,0 @@
-namespace FleetCast.Server.Components.ViewModels;
-
-/// <summary>How many alerts started within [Start, Start + width) of the timeline, per severity.</summary>
-public sealed record AlertTimelineBucket(DateTimeOffset Start, int Warning, int Critical);

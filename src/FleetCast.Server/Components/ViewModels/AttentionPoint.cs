@@ -1,4 +1,0 @@
-namespace FleetCast.Server.Components.ViewModels;
-
-/// <summary>The attention the forecast paid to one look-back step (mean over heads and horizon steps).</summary>
-public sealed record AttentionPoint(DateTimeOffset Time, double Weight);

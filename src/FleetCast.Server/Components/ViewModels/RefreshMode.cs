@@ -1,9 +1,0 @@
-namespace FleetCast.Server.Components.ViewModels;
-
-/// <summary>How the dashboard follows new snapshots: every one, at most once per interval, or not at all.</summary>
-public enum RefreshMode
-{
-    Live,
-    Interval,
-    Paused,
-}
