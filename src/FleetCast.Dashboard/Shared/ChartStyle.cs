@@ -5,9 +5,6 @@ namespace FleetCast.Dashboard.Shared;
 /// (what a click drills into).</summary>
 public static class ChartStyle
 {
-    public const string AxisColor = "#6b7280";
-    public const string NoDataColor = "#9ca3af";
-
     // Two decimals are more than a chart can show and cut the option's JSON (17 significant digits per
     // value otherwise) by more than half on the Server tab, for every session that opens it.
     public static double? Round(double? value) => value is { } v ? Math.Round(v, 2) : null;

@@ -1,11 +1,12 @@
 using FleetCast.Core.Profiles;
+using FleetCast.Dashboard.Shared;
 
 namespace FleetCast.Dashboard.Tabs.Cascade;
 
 /// <summary>ECharts option of the Cascade tab: servers at warning or worse per profile over time.</summary>
 public static class CascadeCharts
 {
-    private const string AxisColor = "#6b7280";
+    private const string AxisColor = Palette.Axis;
 
     public static object ElevatedPerProfile(CascadeModel model)
     {

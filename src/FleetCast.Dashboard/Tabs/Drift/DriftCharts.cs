@@ -1,3 +1,5 @@
+using FleetCast.Core.Levels;
+using FleetCast.Dashboard.Shared;
 using FleetCast.Forecasting.Live;
 
 namespace FleetCast.Dashboard.Tabs.Drift;
@@ -6,8 +8,7 @@ namespace FleetCast.Dashboard.Tabs.Drift;
 /// PSI per metric with the usual 0.1 / 0.25 guide lines. Buckets without enough matured points are gaps.</summary>
 public static class DriftCharts
 {
-    private const string AxisColor = "#6b7280";
-    private static readonly string[] Palette = ["#2563eb", "#9333ea", "#0d9488", "#ea580c"];
+    private const string AxisColor = Palette.Axis;
 
     public static object LivePinball(LiveAccuracyReport live) => Grouped(live, "pinball (normalised)", b => b.PinballMean, null, null);
 
@@ -41,8 +42,8 @@ public static class DriftCharts
                         silent = true,
                         data = new object[]
                         {
-                            new { xAxis = PopulationStability.ModerateShift, lineStyle = new { color = "#f59e0b", type = "dashed" }, label = new { formatter = "0.1 moderate" } },
-                            new { xAxis = PopulationStability.SignificantShift, lineStyle = new { color = "#dc2626", type = "dashed" }, label = new { formatter = "0.25 significant" } },
+                            new { xAxis = PopulationStability.ModerateShift, lineStyle = new { color = Palette.Level(RiskLevel.Warning), type = "dashed" }, label = new { formatter = "0.1 moderate" } },
+                            new { xAxis = PopulationStability.SignificantShift, lineStyle = new { color = Palette.Level(RiskLevel.Critical), type = "dashed" }, label = new { formatter = "0.25 significant" } },
                         },
                     },
                 },
@@ -52,17 +53,17 @@ public static class DriftCharts
 
     public static string StatusColor(string status) => status switch
     {
-        "significant" => "#dc2626",
-        "moderate" => "#f59e0b",
-        "stable" => "#16a34a",
-        _ => "#9ca3af",
+        "significant" => Palette.Level(RiskLevel.Critical),
+        "moderate" => Palette.Level(RiskLevel.Warning),
+        "stable" => Palette.Level(RiskLevel.Healthy),
+        _ => Palette.NoData,
     };
 
     private static object Grouped(LiveAccuracyReport live, string axisName, Func<LiveBucketAccuracy, double?> value, double? max, double? guide)
     {
         var series = live.Forecasters.Select((f, i) =>
         {
-            var color = new { color = Palette[i % Palette.Length] };
+            var color = new { color = Palette.Series[i % Palette.Series.Count] };
             var data = f.Buckets.Select(b => b.Sufficient && value(b) is { } v ? Math.Round(v, 4) : (double?)null).ToArray();
             return guide is { } g && i == 0
                 ? (object)new

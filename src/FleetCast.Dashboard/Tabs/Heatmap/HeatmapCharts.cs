@@ -10,19 +10,19 @@ public static class HeatmapCharts
     {
         var pieces = new List<object>
         {
-            new { value = (int)HeatClass.NoData, color = ChartStyle.NoDataColor },
-            new { value = (int)HeatClass.Normal, color = RiskLadder.Get(RiskLevel.Healthy).Color },
-            new { value = (int)HeatClass.Elevated, color = RiskLadder.Get(RiskLevel.Watch).Color },
-            new { value = (int)HeatClass.Warning, color = RiskLadder.Get(RiskLevel.Warning).Color },
-            new { value = (int)HeatClass.Critical, color = RiskLadder.Get(RiskLevel.Critical).Color },
+            new { value = (int)HeatClass.NoData, color = Palette.NoData },
+            new { value = (int)HeatClass.Normal, color = Palette.Level(RiskLevel.Healthy) },
+            new { value = (int)HeatClass.Elevated, color = Palette.Level(RiskLevel.Watch) },
+            new { value = (int)HeatClass.Warning, color = Palette.Level(RiskLevel.Warning) },
+            new { value = (int)HeatClass.Critical, color = Palette.Level(RiskLevel.Critical) },
         };
         pieces.AddRange(LevelStyle.All.Select(l => (object)new { value = HeatmapModel.RiskValueOffset + (int)l.Level, color = l.Color }));
         return new
         {
             grid = new { left = 90, right = 16, top = 28, bottom = 8 },
             tooltip = new { trigger = "item" },
-            xAxis = new { type = "category", position = "top", data = model.Columns, splitArea = new { show = true }, axisLabel = new { color = ChartStyle.AxisColor } },
-            yAxis = new { type = "category", inverse = true, data = model.Rows, axisLabel = new { color = ChartStyle.AxisColor, fontSize = 10 } },
+            xAxis = new { type = "category", position = "top", data = model.Columns, splitArea = new { show = true }, axisLabel = new { color = Palette.Axis } },
+            yAxis = new { type = "category", inverse = true, data = model.Rows, axisLabel = new { color = Palette.Axis, fontSize = 10 } },
             visualMap = new { type = "piecewise", show = false, dimension = 2, pieces },
             series = new object[]
             {

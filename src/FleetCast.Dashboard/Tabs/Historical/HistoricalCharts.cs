@@ -13,8 +13,8 @@ public static class HistoricalCharts
         grid = new { left = 48, right = 24, top = 36, bottom = 36 },
         tooltip = new { trigger = "axis" },
         legend = new { top = 0, data = model.Levels.Select(l => $"{l.Level.Icon} {l.Level.Label}").ToArray() },
-        xAxis = new { type = "time", min = model.From.ToUnixTimeMilliseconds(), max = model.To.ToUnixTimeMilliseconds(), axisLabel = new { color = ChartStyle.AxisColor } },
-        yAxis = new { type = "value", minInterval = 1, name = "servers", axisLabel = new { color = ChartStyle.AxisColor } },
+        xAxis = new { type = "time", min = model.From.ToUnixTimeMilliseconds(), max = model.To.ToUnixTimeMilliseconds(), axisLabel = new { color = Palette.Axis } },
+        yAxis = new { type = "value", minInterval = 1, name = "servers", axisLabel = new { color = Palette.Axis } },
         series = model.Levels.Select(l => (object)new
         {
             type = "line",
@@ -34,12 +34,12 @@ public static class HistoricalCharts
         grid = new { left = 48, right = 24, top = 36, bottom = 36 },
         tooltip = new { trigger = "axis" },
         legend = new { top = 0, data = new[] { "warning", "critical" } },
-        xAxis = new { type = "time", min = model.From.ToUnixTimeMilliseconds(), max = model.To.ToUnixTimeMilliseconds(), axisLabel = new { color = ChartStyle.AxisColor } },
-        yAxis = new { type = "value", minInterval = 1, name = "alerts started", axisLabel = new { color = ChartStyle.AxisColor } },
+        xAxis = new { type = "time", min = model.From.ToUnixTimeMilliseconds(), max = model.To.ToUnixTimeMilliseconds(), axisLabel = new { color = Palette.Axis } },
+        yAxis = new { type = "value", minInterval = 1, name = "alerts started", axisLabel = new { color = Palette.Axis } },
         series = new object[]
         {
-            TimelineSeries("warning", RiskLadder.Get(RiskLevel.Warning).Color, model.Timeline.Select(b => (b.Start + model.TimelineBucket / 2, b.Warning))),
-            TimelineSeries("critical", RiskLadder.Get(RiskLevel.Critical).Color, model.Timeline.Select(b => (b.Start + model.TimelineBucket / 2, b.Critical))),
+            TimelineSeries("warning", Palette.Level(RiskLevel.Warning), model.Timeline.Select(b => (b.Start + model.TimelineBucket / 2, b.Warning))),
+            TimelineSeries("critical", Palette.Level(RiskLevel.Critical), model.Timeline.Select(b => (b.Start + model.TimelineBucket / 2, b.Critical))),
         },
     };
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using FleetCast.Dashboard.Shared;
 
 namespace FleetCast.Dashboard.Tabs.Insights;
 
@@ -8,9 +9,9 @@ public static class InsightsCharts
     public const string FeaturesChart = "insights-features";
     public const string AttentionChart = "insights-attention";
 
-    private const string AxisColor = "#6b7280";
-    private const string BarColor = "#7c3aed";
-    private const string LineColor = "#2563eb";
+    private const string AxisColor = Palette.Axis;
+    private const string BarColor = Palette.Secondary;
+    private const string LineColor = Palette.Primary;
 
     /// <summary>Horizontal bars of the look-back variable selection weights, largest on top, in percent.</summary>
     public static object Features(IReadOnlyList<FeatureBar> features)

@@ -14,8 +14,8 @@ public static class OverviewCharts
         {
             grid = new { left = 90, right = 24, top = 8, bottom = 24 },
             tooltip = new { trigger = "item" },
-            xAxis = new { type = "value", min = 0, max = 100, name = "risk", axisLabel = new { color = ChartStyle.AxisColor } },
-            yAxis = new { type = "category", data = ordered.Select(s => s.Server).ToArray(), axisLabel = new { color = ChartStyle.AxisColor } },
+            xAxis = new { type = "value", min = 0, max = 100, name = "risk", axisLabel = new { color = Palette.Axis } },
+            yAxis = new { type = "category", data = ordered.Select(s => s.Server).ToArray(), axisLabel = new { color = Palette.Axis } },
             series = new object[]
             {
                 new
@@ -38,8 +38,8 @@ public static class OverviewCharts
     {
         grid = new { left = 110, right = 24, top = 8, bottom = 24 },
         tooltip = new { trigger = "item" },
-        xAxis = new { type = "value", minInterval = 1, axisLabel = new { color = ChartStyle.AxisColor } },
-        yAxis = new { type = "category", inverse = true, data = counts.Select(c => $"{c.Style.Icon} {c.Style.Label}").ToArray(), axisLabel = new { color = ChartStyle.AxisColor } },
+        xAxis = new { type = "value", minInterval = 1, axisLabel = new { color = Palette.Axis } },
+        yAxis = new { type = "category", inverse = true, data = counts.Select(c => $"{c.Style.Icon} {c.Style.Label}").ToArray(), axisLabel = new { color = Palette.Axis } },
         series = new object[]
         {
             new

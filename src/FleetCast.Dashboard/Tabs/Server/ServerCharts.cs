@@ -12,17 +12,17 @@ public static class ServerCharts
         var thresholdLines = new List<object>();
         if (band.Thresholds.Warning is { } warning)
         {
-            thresholdLines.Add(new { yAxis = warning, name = "warning", lineStyle = new { color = RiskLadder.Get(RiskLevel.Warning).Color, type = "dashed" }, label = new { formatter = $"warning {DisplayFormat.Value(warning, band.Metric.Unit)}", position = "insideEndTop" } });
+            thresholdLines.Add(new { yAxis = warning, name = "warning", lineStyle = new { color = Palette.Level(RiskLevel.Warning), type = "dashed" }, label = new { formatter = $"warning {DisplayFormat.Value(warning, band.Metric.Unit)}", position = "insideEndTop" } });
         }
 
         if (band.Thresholds.Critical is { } critical)
         {
-            thresholdLines.Add(new { yAxis = critical, name = "critical", lineStyle = new { color = RiskLadder.Get(RiskLevel.Critical).Color, type = "dashed" }, label = new { formatter = $"critical {DisplayFormat.Value(critical, band.Metric.Unit)}", position = "insideEndTop" } });
+            thresholdLines.Add(new { yAxis = critical, name = "critical", lineStyle = new { color = Palette.Level(RiskLevel.Critical), type = "dashed" }, label = new { formatter = $"critical {DisplayFormat.Value(critical, band.Metric.Unit)}", position = "insideEndTop" } });
         }
 
         if (band.HasForecast && band.Labels.Count > 0)
         {
-            thresholdLines.Add(new { xAxis = band.Labels[band.OriginIndex], name = "now", lineStyle = new { color = ChartStyle.AxisColor, type = "solid" }, label = new { formatter = "data time now", position = "end" } });
+            thresholdLines.Add(new { xAxis = band.Labels[band.OriginIndex], name = "now", lineStyle = new { color = Palette.Axis, type = "solid" }, label = new { formatter = "data time now", position = "end" } });
         }
 
         var percent = band.Metric.Unit == "%";
@@ -31,14 +31,14 @@ public static class ServerCharts
             grid = new { left = 48, right = 16, top = 44, bottom = 36 },
             tooltip = new { trigger = "axis" },
             legend = new { top = 0, data = new[] { "history", "p50", "p10–p90" } },
-            xAxis = new { type = "category", boundaryGap = false, data = band.Labels, name = "UTC", nameLocation = "end", axisLabel = new { color = ChartStyle.AxisColor } },
-            yAxis = new { type = "value", min = percent ? 0 : (double?)null, max = percent ? 100 : (double?)null, name = band.Metric.Unit, axisLabel = new { color = ChartStyle.AxisColor } },
+            xAxis = new { type = "category", boundaryGap = false, data = band.Labels, name = "UTC", nameLocation = "end", axisLabel = new { color = Palette.Axis } },
+            yAxis = new { type = "value", min = percent ? 0 : (double?)null, max = percent ? 100 : (double?)null, name = band.Metric.Unit, axisLabel = new { color = Palette.Axis } },
             series = new object[]
             {
-                new { type = "line", name = "history", data = ChartStyle.Round(band.History), showSymbol = false, lineStyle = new { width = 1.5, color = "#2563eb" }, itemStyle = new { color = "#2563eb" }, markLine = new { symbol = "none", silent = true, data = thresholdLines } },
+                new { type = "line", name = "history", data = ChartStyle.Round(band.History), showSymbol = false, lineStyle = new { width = 1.5, color = Palette.Primary }, itemStyle = new { color = Palette.Primary }, markLine = new { symbol = "none", silent = true, data = thresholdLines } },
                 new { type = "line", name = "_p10", data = ChartStyle.Round(band.P10), showSymbol = false, stack = "band", lineStyle = new { opacity = 0 }, silent = true },
-                new { type = "line", name = "p10–p90", data = bandWidth, showSymbol = false, stack = "band", lineStyle = new { opacity = 0 }, areaStyle = new { color = "rgba(124, 58, 237, 0.18)" }, itemStyle = new { color = "rgba(124, 58, 237, 0.5)" } },
-                new { type = "line", name = "p50", data = ChartStyle.Round(band.P50), showSymbol = false, lineStyle = new { width = 1.5, type = "dashed", color = "#7c3aed" }, itemStyle = new { color = "#7c3aed" } },
+                new { type = "line", name = "p10–p90", data = bandWidth, showSymbol = false, stack = "band", lineStyle = new { opacity = 0 }, areaStyle = new { color = Palette.SecondaryBand }, itemStyle = new { color = Palette.SecondaryBandEdge } },
+                new { type = "line", name = "p50", data = ChartStyle.Round(band.P50), showSymbol = false, lineStyle = new { width = 1.5, type = "dashed", color = Palette.Secondary }, itemStyle = new { color = Palette.Secondary } },
             },
         };
     }

@@ -12,7 +12,7 @@ public static class TopRisksCharts
         var series = new List<object>();
         foreach (var metric in TopRisksModel.ChartMetrics)
         {
-            foreach (var (basis, color) in new[] { ("now", "#2563eb"), ("predicted", "#7c3aed") })
+            foreach (var (basis, color) in new[] { ("now", Palette.Primary), ("predicted", Palette.Secondary) })
             {
                 series.Add(new
                 {
@@ -34,11 +34,11 @@ public static class TopRisksCharts
             grid = new { left = 48, right = 16, top = 36, bottom = 60 },
             tooltip = new { trigger = "item" },
             legend = new { top = 0 },
-            xAxis = new { type = "category", data = names, axisLabel = new { color = ChartStyle.AxisColor, rotate = 35 } },
-            yAxis = new { type = "value", min = 0, max = 100, name = "%", axisLabel = new { color = ChartStyle.AxisColor } },
+            xAxis = new { type = "category", data = names, axisLabel = new { color = Palette.Axis, rotate = 35 } },
+            yAxis = new { type = "value", min = 0, max = 100, name = "%", axisLabel = new { color = Palette.Axis } },
             series,
         };
     }
 
-    private static string Lighten(string color) => color == "#2563eb" ? "#93c5fd" : "#c4b5fd";
+    private static string Lighten(string color) => color == Palette.Primary ? Palette.PrimaryLight : Palette.SecondaryLight;
 }
