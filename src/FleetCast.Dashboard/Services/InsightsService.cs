@@ -77,31 +77,19 @@ public sealed class InsightsService
         }
 
         var primary = _forecasters.Primary;
-        if (primary is not TftForecaster model)
+        var check = ExplanationCheck.Of(primary, published, server);
+        tft = check.Model;
+        return check.Block switch
         {
-            return InsightsResult.Unavailable(InsightsStatus.NotExplainable, null, snapshot.Version,
-                $"The running forecaster \"{primary.Name}\" does not provide explanations; explanations come from the TFT model's own internals, and none is made up in their place.");
-        }
-
-        tft = model;
-        if (server is null)
-        {
-            return InsightsResult.Unavailable(InsightsStatus.NoServers, null, snapshot.Version, "No servers have reported yet.");
-        }
-
-        if (!published.Details.TryGetValue(server, out var detail))
-        {
-            return InsightsResult.Unavailable(InsightsStatus.ServerUnavailable, server, snapshot.Version, $"No data for server {server}.");
-        }
-
-        if (detail.Forecast?.Forecaster != model.Name)
-        {
-            return InsightsResult.Unavailable(InsightsStatus.ServerUnavailable, server, snapshot.Version,
+            ExplanationBlock.ForecasterCannotExplain => InsightsResult.Unavailable(InsightsStatus.NotExplainable, null, snapshot.Version,
+                $"The running forecaster \"{primary.Name}\" does not provide explanations; explanations come from the TFT model's own internals, and none is made up in their place."),
+            ExplanationBlock.NoServer => InsightsResult.Unavailable(InsightsStatus.NoServers, null, snapshot.Version, "No servers have reported yet."),
+            ExplanationBlock.UnknownServer => InsightsResult.Unavailable(InsightsStatus.ServerUnavailable, server, snapshot.Version, $"No data for server {server}."),
+            ExplanationBlock.NotForecastByModel when check.Detail is { } detail => InsightsResult.Unavailable(InsightsStatus.ServerUnavailable, server, snapshot.Version,
                 $"{server} is forecast by \"{detail.Forecast?.Forecaster ?? detail.Row.Forecaster}\": the warm-up baseline serves until a full look-back has been reported " +
-                $"({detail.FilledSteps} of {model.MinHistorySteps} steps so far), and the model explains only forecasts it made.");
-        }
-
-        return null;
+                $"({detail.FilledSteps} of {check.Model!.MinHistorySteps} steps so far), and the model explains only forecasts it made."),
+            _ => null,
+        };
     }
 
     private static bool Matches(Entry entry, PublishedSnapshot published, object primary) =>

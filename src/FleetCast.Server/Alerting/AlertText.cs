@@ -1,24 +1,17 @@
 using System.Globalization;
 using FleetCast.Core.Alerts;
-using FleetCast.Core.Metrics;
 
 namespace FleetCast.Server.Alerting;
 
 /// <summary>Wording and number/time formats shared by the receivers' bodies.</summary>
 public static class AlertText
 {
-    /// <summary>One line for people: "cpu_user_pct on ppdb003 likely to reach 95 in 35 min (critical)".</summary>
+    /// <summary>One line for people: the alert's sentence (<see cref="AlertSentence"/>, as in the snapshot) and its
+    /// severity: "cpu_user_pct on ppdb003 likely to reach 95% in 35 min (critical)".</summary>
     public static string Summary(AlertNotice notice)
     {
         ArgumentNullException.ThrowIfNull(notice);
-        var metric = MetricCatalog.Get(notice.Metric);
-        var threshold = Number(notice.Threshold) + metric.Unit;
-        var what = notice.Likelihood switch
-        {
-            AlertLikelihood.Now => $"{metric.WireName} on {notice.Server} is over {threshold} now",
-            AlertLikelihood.Likely => $"{metric.WireName} on {notice.Server} likely to reach {threshold} in {Number(notice.MinutesAhead)} min",
-            _ => $"{metric.WireName} on {notice.Server} could reach {threshold} in {Number(notice.MinutesAhead)} min",
-        };
+        var what = AlertSentence.Of(notice.Server, notice.Metric, notice.Likelihood, notice.Threshold, notice.MinutesAhead);
         return notice.Firing
             ? $"{what} ({SeverityName(notice.Severity)})"
             : $"resolved after {Number(Math.Round((notice.At - notice.StartedAt).TotalMinutes))} min: {what} ({SeverityName(notice.Severity)})";

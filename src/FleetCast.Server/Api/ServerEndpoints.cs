@@ -2,7 +2,6 @@ using System.Text.Json;
 using FleetCast.Core.Json;
 using FleetCast.Core.Levels;
 using FleetCast.Core.Profiles;
-using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -93,7 +92,8 @@ public static class ServerEndpoints
             return Problems.Of(ProblemTypes.ServerNotFound, $"Server '{name}' has never reported.");
         }
 
-        if (forecasters.Primary is not TftForecaster tft)
+        var check = ExplanationCheck.Of(forecasters.Primary, current, name);
+        if (check.Block == ExplanationBlock.ForecasterCannotExplain)
         {
             var primary = forecasters.Primary;
             return Problems.Of(ProblemTypes.ExplanationUnavailable,
@@ -101,7 +101,8 @@ public static class ServerEndpoints
                 $"The running forecaster is '{primary.Name}', {(primary.IsModel ? "which does not provide explanations" : "a baseline without such internals")}; no explanation is made up in its place.");
         }
 
-        if (detail.Forecast?.Forecaster != tft.Name)
+        var tft = check.Model!;
+        if (!check.CanExplain)
         {
             return Problems.Of(ProblemTypes.ExplanationUnavailable,
                 $"Server '{name}' is forecast by '{detail.Row.Forecaster}' (the warm-up baseline serves until a full look-back has been reported; " +

@@ -222,13 +222,7 @@ public sealed class SnapshotBuilder
     internal static AlertView ToView(ActiveAlert alert, ServerProfile profile)
     {
         var metric = MetricCatalog.Get(alert.Metric);
-        var value = $"{alert.Threshold:0.##}{metric.Unit switch { "%" => "%", "" => string.Empty, var u => " " + u }}";
-        var message = alert.Likelihood switch
-        {
-            AlertLikelihood.Now => $"{metric.WireName} on {alert.Server} is at or beyond {value} now",
-            AlertLikelihood.Likely => $"{metric.WireName} on {alert.Server} likely to reach {value} in {alert.MinutesAhead:0} min",
-            _ => $"{metric.WireName} on {alert.Server} may reach {value} in {alert.MinutesAhead:0} min",
-        };
+        var message = AlertSentence.Of(alert);
         return new AlertView(alert.Server, profile, metric.WireName, alert.Severity, alert.Likelihood, alert.Threshold,
             alert.PredictedValue, alert.MinutesAhead, alert.StartedAt, message);
     }

@@ -1,4 +1,5 @@
 using FleetCast.Core.Levels;
+using FleetCast.Core.Thresholds;
 using FleetCast.Dashboard.Shared;
 
 namespace FleetCast.Dashboard.Tabs.Heatmap;

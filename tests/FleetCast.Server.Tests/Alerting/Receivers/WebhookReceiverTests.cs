@@ -31,7 +31,7 @@ public sealed class WebhookReceiverTests
         Assert.False(root.GetProperty("repeat").GetBoolean());
         Assert.Equal("2026-11-28T12:15:00Z", root.GetProperty("at").GetString());
         Assert.Equal("2026-06-01T08:00:00Z", root.GetProperty("firstSentAt").GetString());
-        Assert.Equal("resolved after 15 min: cpu_user_pct on ppweb001 is over 98% now (warning)", root.GetProperty("summary").GetString());
+        Assert.Equal("resolved after 15 min: cpu_user_pct on ppweb001 is at or beyond 98% now (warning)", root.GetProperty("summary").GetString());
         var alert = root.GetProperty("alert");
         Assert.Equal("web_api", alert.GetProperty("profile").GetString());
         Assert.Equal("warning", alert.GetProperty("severity").GetString());

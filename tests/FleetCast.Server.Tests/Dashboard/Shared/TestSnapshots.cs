@@ -59,7 +59,7 @@ public static class TestSnapshots
             ? rows.Where(r => r.RiskScore >= 60).SelectMany(r => new[]
             {
                 new AlertView(r.Name, r.Profile, "mem_used_pct", r.RiskScore >= 80 ? AlertSeverity.Critical : AlertSeverity.Warning, AlertLikelihood.Likely, 98, 98.6, 35, DataTime.AddMinutes(-10), $"mem_used_pct on {r.Name} likely to reach 98% in 35 min"),
-                new AlertView(r.Name, r.Profile, "cpu_user_pct", AlertSeverity.Warning, AlertLikelihood.Now, 85, 87, 0, DataTime.AddMinutes(-30), $"cpu_user_pct on {r.Name} is over 85% now"),
+                new AlertView(r.Name, r.Profile, "cpu_user_pct", AlertSeverity.Warning, AlertLikelihood.Now, 85, 87, 0, DataTime.AddMinutes(-30), $"cpu_user_pct on {r.Name} is at or beyond 85% now"),
             }).ToArray()
             : [];
 

@@ -66,34 +66,4 @@ public sealed class HeatmapModelTests
             Assert.Equal(HeatmapModel.RiskValueOffset + (int)row.Level, cell.Value);
         }
     }
-
-    [Theory]
-    [InlineData(ServerProfile.Generic, 97.0, HeatClass.Warning)]
-    [InlineData(ServerProfile.Generic, 98.0, HeatClass.Critical)]
-    [InlineData(ServerProfile.Database, 97.0, HeatClass.Warning)]
-    [InlineData(ServerProfile.Database, 94.0, HeatClass.Normal)]
-    [InlineData(ServerProfile.Generic, 86.0, HeatClass.Elevated)]
-    [InlineData(ServerProfile.Generic, 50.0, HeatClass.Normal)]
-    public void Classify_Memory_UsesTheProfilesThresholds(ServerProfile profile, double value, HeatClass expected)
-    {
-        var memory = DisplayMetricCatalog.All.Single(m => m.Id == DisplayMetric.Memory);
-
-        var heat = HeatClassifier.Classify(ThresholdTable.Default.Get(profile, Metric.MemUsedPct), memory, value);
-
-        Assert.Equal(expected, heat);
-    }
-
-    [Theory]
-    [InlineData(96.0, HeatClass.Critical)]
-    [InlineData(91.0, HeatClass.Warning)]
-    [InlineData(40.0, HeatClass.Normal)]
-    [InlineData(null, HeatClass.NoData)]
-    public void Classify_Cpu_ComparesIdleAgainstItsLowIsBadThresholds(double? cpu, HeatClass expected)
-    {
-        var definition = DisplayMetricCatalog.All.Single(m => m.Id == DisplayMetric.Cpu);
-
-        var heat = HeatClassifier.Classify(ThresholdTable.Default.Get(ServerProfile.Generic, Metric.CpuIdlePct), definition, cpu);
-
-        Assert.Equal(expected, heat);
-    }
 }

@@ -1,9 +1,8 @@
 using FleetCast.Core.Metrics;
-using FleetCast.Core.Thresholds;
 
-namespace FleetCast.Dashboard.Tabs.Heatmap;
+namespace FleetCast.Core.Thresholds;
 
-/// <summary>Classifies a display value against the one threshold table.</summary>
+/// <summary>Classifies a display value against the one threshold table, with the word people read for each class.</summary>
 public static class HeatClassifier
 {
     public static HeatClass Classify(MetricThresholds thresholds, DisplayMetricCatalog.Definition metric, double? displayValue)

@@ -1,6 +1,7 @@
-namespace FleetCast.Dashboard.Tabs.Heatmap;
+namespace FleetCast.Core.Thresholds;
 
-/// <summary>Colour class of a heatmap metric cell, from the threshold table of the server's profile.</summary>
+/// <summary>How hot a metric's current value is against the threshold table of the server's profile (the
+/// colour of a heatmap cell).</summary>
 public enum HeatClass
 {
     NoData = 0,
