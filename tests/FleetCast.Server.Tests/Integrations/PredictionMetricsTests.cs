@@ -46,6 +46,16 @@ public sealed class PredictionMetricsTests
         return Encoding.UTF8.GetString(stream.ToArray()).Split('\n');
     }
 
+    /// <summary>Two servers (ppweb001 at 97 % memory, ppdb001 at 40 %) and a cap of one exported server.</summary>
+    private async Task<string[]> ScrapeCappedAtOneWithWebRiskiest()
+    {
+        Exporter(maxServers: 1);
+        Feed("ppdb001", 0, 5, memory: 40);
+        Feed("ppweb001", 0, 5, memory: 97);
+        _engine.TryStep();
+        return await Scrape();
+    }
+
     private static double? Value(string[] lines, string series)
     {
         var line = lines.SingleOrDefault(l => l.StartsWith(series + " ", StringComparison.Ordinal));
@@ -76,12 +86,7 @@ public sealed class PredictionMetricsTests
     [Fact]
     public async Task Scrape_MoreServersThanTheCap_ExportsTheHighestRiskOnesAndCountsTheRest()
     {
-        Exporter(maxServers: 1);
-        Feed("ppdb001", 0, 5, memory: 40);
-        Feed("ppweb001", 0, 5, memory: 97);
-        _engine.TryStep();
-
-        var lines = await Scrape();
+        var lines = await ScrapeCappedAtOneWithWebRiskiest();
 
         Assert.Contains(lines, l => l.StartsWith("fleetcast_server_risk_score{server=\"ppweb001\"", StringComparison.Ordinal));
         Assert.DoesNotContain(lines, l => l.Contains("server=\"ppdb001\"", StringComparison.Ordinal));
@@ -93,11 +98,7 @@ public sealed class PredictionMetricsTests
     [Fact]
     public async Task Scrape_ServerFallsOutOfTheTop_ItsSeriesAreRemoved()
     {
-        Exporter(maxServers: 1);
-        Feed("ppdb001", 0, 5, memory: 40);
-        Feed("ppweb001", 0, 5, memory: 97);
-        _engine.TryStep();
-        var before = await Scrape();
+        var before = await ScrapeCappedAtOneWithWebRiskiest();
         Feed("ppdb001", 6, 6, memory: 99);
         Feed("ppweb001", 6, 6, memory: 30);
         _engine.TryStep();
