@@ -163,8 +163,9 @@ public static class FleetCastHost
         services.TryAddSingleton(sp =>
         {
             var windows = sp.GetRequiredService<IWindowStore>();
-            return new IngestRequestParser(sp.GetRequiredService<IngestOptions>(), () => windows.LatestDataTime?.AddDays(-options.Retention.Days));
+            return new SampleValidator(sp.GetRequiredService<IngestOptions>(), () => windows.LatestDataTime?.AddDays(-options.Retention.Days));
         });
+        services.TryAddSingleton(sp => new IngestRequestParser(sp.GetRequiredService<SampleValidator>()));
         services.TryAddSingleton(sp => new IngestStatistics(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IIngestService>(sp => new IngestService(sp.GetRequiredService<ISampleStore>(), sp.GetRequiredService<IWindowStore>(),
             sp.GetRequiredService<IngestStatistics>()));

@@ -12,31 +12,35 @@ namespace FleetCast.Server.Ingest;
 /// <summary>
 /// Turns an ingest body (either shape, see <see cref="IngestShape"/>) into validated samples, or into
 /// every validation error keyed by JSON path. Absent (or null) metrics stay NaN, never 0. Timestamps are
-/// ISO 8601 with an offset or Z, or unix seconds; they are normalised to UTC and checked against the
-/// caller's "now" (the in-process simulator passes its own clock).
+/// ISO 8601 with an offset or Z, or unix seconds, normalised to UTC. This class keeps the rules about JSON
+/// shape (malformed or non-UTF-8 bodies, duplicate or unknown properties, value kinds, size limits); the
+/// rules about the values (server names, future skew against the caller's "now", retention, metric ranges)
+/// are <see cref="SampleValidator"/>'s, which typed callers use directly.
 /// </summary>
 public sealed partial class IngestRequestParser
 {
-    public const int MaxServerNameLength = 128;
-
-    private static readonly string KnownMetrics = string.Join(", ", MetricCatalog.All.Select(d => d.WireName));
+    private static readonly string KnownMetrics = SampleValidator.KnownMetrics;
     private static readonly string KnownProfiles = string.Join(", ", ProfileNames.All.Select(ProfileNames.ToWire));
     // A repeated property is an error, not "the last one wins": a body with two "samples" arrays would
     // otherwise drop the first without a word.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
-    private readonly Func<DateTimeOffset?>? _oldestAccepted;
+    private readonly SampleValidator _validator;
 
     /// <param name="oldestAccepted">The oldest timestamp storage keeps (retention counts back from the newest
     /// data time); older samples are rejected instead of being stored and deleted at the next cleanup.
     /// Null (or returning null) accepts any age.</param>
     public IngestRequestParser(IngestOptions? options = null, Func<DateTimeOffset?>? oldestAccepted = null)
+        : this(new SampleValidator(options, oldestAccepted))
     {
-        Options = options ?? new IngestOptions();
-        _oldestAccepted = oldestAccepted;
     }
 
-    public IngestOptions Options { get; }
+    public IngestRequestParser(SampleValidator validator)
+    {
+        _validator = validator ?? throw new ArgumentNullException(nameof(validator));
+    }
+
+    public IngestOptions Options => _validator.Options;
 
     /// <summary>Reads at most <see cref="IngestOptions.MaxBodyBytes"/> from <paramref name="body"/> and parses it.</summary>
     public async Task<IngestParseResult> ParseAsync(Stream body, IngestShape shape, DateTimeOffset now, CancellationToken cancellationToken = default)
@@ -137,15 +141,8 @@ public sealed partial class IngestRequestParser
         }
 
         var count = items.GetArrayLength();
-        if (count == 0)
+        if (!_validator.CheckCount(count, listName, shape == IngestShape.Samples ? "sample" : "record", errors))
         {
-            errors.Add(listName, $"must contain at least one {(shape == IngestShape.Samples ? "sample" : "record")}");
-            return samples;
-        }
-
-        if (count > Options.MaxSamplesPerBatch)
-        {
-            errors.Add(listName, $"at most {Options.MaxSamplesPerBatch} per request; got {count}");
             return samples;
         }
 
@@ -300,9 +297,8 @@ public sealed partial class IngestRequestParser
             return false;
         }
 
-        if (definition.Validate(number) is { } problem)
+        if (!SampleValidator.CheckValue(definition, number, path, errors))
         {
-            errors.Add(path, problem);
             return false;
         }
 
@@ -327,21 +323,8 @@ public sealed partial class IngestRequestParser
         }
 
         var name = value.GetString()!;
-        if (name.Length == 0)
+        if (!SampleValidator.CheckServer(name, path, errors))
         {
-            errors.Add(path, "must not be empty");
-            return false;
-        }
-
-        if (name.Length > MaxServerNameLength)
-        {
-            errors.Add(path, $"must be at most {MaxServerNameLength} characters; got {name.Length}");
-            return false;
-        }
-
-        if (!ServerNamePattern().IsMatch(name))
-        {
-            errors.Add(path, "may contain only letters, digits, '.', '_', ':' and '-'");
             return false;
         }
 
@@ -386,22 +369,7 @@ public sealed partial class IngestRequestParser
             return false;
         }
 
-        var ahead = (time - now).TotalSeconds;
-        if (ahead > Options.MaxFutureSkewSeconds)
-        {
-            errors.Add(path,
-                $"{time:yyyy-MM-ddTHH:mm:ssZ} is {ahead:0} s ahead of the server clock ({now:yyyy-MM-ddTHH:mm:ssZ}); at most {Options.MaxFutureSkewSeconds} s is allowed");
-            return false;
-        }
-
-        if (_oldestAccepted?.Invoke() is { } oldest && time < oldest)
-        {
-            errors.Add(path,
-                $"{time:yyyy-MM-ddTHH:mm:ssZ} is older than the retention window: samples before {oldest.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ} (Retention:Days before the newest data) are deleted");
-            return false;
-        }
-
-        return true;
+        return _validator.CheckTimestamp(time, path, now, errors);
     }
 
     private static bool TryParseProfile(JsonElement? element, string path, IngestErrors errors, out ServerProfile? profile)
@@ -459,9 +427,6 @@ public sealed partial class IngestRequestParser
     };
 
     private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";
-
-    [GeneratedRegex("^[A-Za-z0-9._:-]+$", RegexOptions.CultureInvariant)]
-    private static partial Regex ServerNamePattern();
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Iso8601Pattern();

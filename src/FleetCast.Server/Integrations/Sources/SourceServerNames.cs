@@ -7,13 +7,13 @@ namespace FleetCast.Server.Integrations.Sources;
 public static class SourceServerNames
 {
     public static bool IsValid(string name) =>
-        name.Length is > 0 and <= IngestRequestParser.MaxServerNameLength && name.All(IsAllowed);
+        name.Length is > 0 and <= SampleValidator.MaxServerNameLength && name.All(IsAllowed);
 
     /// <summary>Replaces every other character by '_' (an IPv6 host "[::1]:9100" becomes "_::1_:9100").</summary>
     public static string Sanitize(string name)
     {
-        var builder = new StringBuilder(Math.Min(name.Length, IngestRequestParser.MaxServerNameLength));
-        foreach (var c in name.AsSpan(0, Math.Min(name.Length, IngestRequestParser.MaxServerNameLength)))
+        var builder = new StringBuilder(Math.Min(name.Length, SampleValidator.MaxServerNameLength));
+        foreach (var c in name.AsSpan(0, Math.Min(name.Length, SampleValidator.MaxServerNameLength)))
         {
             builder.Append(IsAllowed(c) ? c : '_');
         }
