@@ -4,6 +4,7 @@ using FleetCast.Server.Ingest;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Windows;
 using FleetCast.Simulator;
+using FleetCast.Simulator.Streaming;
 
 namespace FleetCast.Benchmarks;
 
@@ -30,7 +31,7 @@ public class IngestBenchmarks
         _service = new IngestService(new SampleStore(_database), new WindowStore(), new IngestStatistics());
         _parser = new IngestRequestParser();
         _simulator = new FleetSimulator(new SimulatorOptions { Servers = Hosts, Seed = 3 });
-        _body = IngestBodies.Samples(NextBatch());
+        _body = IngestPayload.Serialize(NextBatch());
     }
 
     [GlobalCleanup]

@@ -10,12 +10,12 @@ using Microsoft.Extensions.Options;
 
 namespace FleetCast.Cli;
 
-/// <summary>Feeds the in-process simulator into the server through the same validation and the same
-/// ingest service as HTTP agents, with the simulator's clock as "now". On a first start (no stored data)
+/// <summary>Feeds the in-process simulator into the server through the same validation as HTTP agents
+/// (<see cref="SampleValidator"/> on the typed samples, no JSON round trip) and the same ingest service, with the simulator's clock as "now". On a first start (no stored data)
 /// it stores BackfillSteps steps of history first (stored, not replayed through the model: the engine's
 /// first step simply sees full windows; no alert is raised on it, see <see cref="BackfillStatus"/>); after a restart it continues from the newest stored data time.
 /// Then it produces Speed steps per real second (0 = real time).</summary>
-public sealed class SimulatorFeeder(FleetSimulator simulator, IIngestService ingest, IngestRequestParser parser, IWindowStore windows,
+public sealed class SimulatorFeeder(FleetSimulator simulator, IIngestService ingest, SampleValidator validator, IWindowStore windows,
     IOptions<FleetCastOptions> options, TimeProvider time, ILogger<SimulatorFeeder> logger, BackfillStatus backfill) : BackgroundService
 {
     private const int BackfillBatchSamples = 20_000;
@@ -106,23 +106,25 @@ public sealed class SimulatorFeeder(FleetSimulator simulator, IIngestService ing
         }
     }
 
-    /// <summary>Validates through the ingest parser (the simulator's clock as "now") and ingests.</summary>
-    private async Task IngestAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken)
+    /// <summary>Validates as HTTP ingest does (the simulator's clock as "now") and ingests; returns the
+    /// validation outcome (null for an empty batch).</summary>
+    internal async Task<IngestParseResult?> IngestAsync(IReadOnlyList<MetricSample> samples, CancellationToken cancellationToken)
     {
         if (samples.Count == 0)
         {
-            return;
+            return null;
         }
 
-        var parsed = parser.Parse(SampleJson.Serialize(samples), IngestShape.Samples, simulator.Now);
-        if (!parsed.IsValid)
+        var validated = validator.Validate(samples, simulator.Now);
+        if (!validated.IsValid)
         {
-            var first = parsed.Errors.First();
-            logger.LogError("Simulated batch rejected by validation ({Count} paths), e.g. {Path}: {Message}", parsed.Errors.Count, first.Key, string.Join("; ", first.Value));
-            return;
+            var first = validated.Errors.First();
+            logger.LogError("Simulated batch rejected by validation ({Count} paths), e.g. {Path}: {Message}", validated.Errors.Count, first.Key, string.Join("; ", first.Value));
+            return validated;
         }
 
-        await ingest.IngestAsync(parsed.Samples, cancellationToken);
+        await ingest.IngestAsync(validated.Samples, cancellationToken);
         StepsFed++;
+        return validated;
     }
 }

@@ -9,8 +9,10 @@ namespace FleetCast.Simulator.Streaming;
 /// <summary>The body of <c>POST /api/v1/ingest</c>: <c>{ "samples": [ { "server", "timestamp" (ISO 8601
 /// UTC), "profile" (wire name), "metrics": { "&lt;wire name&gt;": number } } ] }</c>. Absent (NaN)
 /// metrics are left out; integer metrics are written as integers.</summary>
-internal static class IngestPayload
+public static class IngestPayload
 {
+    public static byte[] Serialize(IReadOnlyList<MetricSample> samples) => Serialize(samples, 0, samples.Count);
+
     public static byte[] Serialize(IReadOnlyList<MetricSample> samples, int offset, int count)
     {
         using var buffer = new MemoryStream(count * 512);

@@ -7,8 +7,8 @@ namespace FleetCast.Server.Integrations.Sources;
 
 /// <summary>Reads every source on its own loop: every IntervalSeconds while it answers, with a doubling
 /// delay (RetryDelayMilliseconds up to MaxRetryDelaySeconds) while it fails. Samples pass the same
-/// validation and ingest service as agents' POSTs. Logs once per change of state, not per failure.</summary>
-public sealed class SourcePoller(SourceStatusBoard board, IIngestService ingest, IngestRequestParser parser, SourcesOptions options,
+/// validation (<see cref="SampleValidator"/>, typed, no JSON round trip) and ingest service as agents' POSTs. Logs once per change of state, not per failure.</summary>
+public sealed class SourcePoller(SourceStatusBoard board, IIngestService ingest, SampleValidator validator, SourcesOptions options,
     TimeProvider time, ILogger<SourcePoller> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -71,7 +71,7 @@ public sealed class SourcePoller(SourceStatusBoard board, IIngestService ingest,
 
     private async Task IngestAsync(IReadOnlyList<MetricSample> samples, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var parsed = parser.Parse(SampleJson.Serialize(samples), IngestShape.Samples, now);
+        var parsed = validator.Validate(samples, now);
         if (!parsed.IsValid)
         {
             var first = parsed.Errors.First();

@@ -18,7 +18,7 @@ public sealed class SourcePollerTests
         var board = new SourceStatusBoard([source]);
         var ingest = new RecordingIngest();
         var logger = new RecordingLogger();
-        var poller = new SourcePoller(board, ingest, new IngestRequestParser(), new SourcesOptions(), new FixedTime(Now), logger);
+        var poller = new SourcePoller(board, ingest, new SampleValidator(), new SourcesOptions(), new FixedTime(Now), logger);
         var tracker = board.Trackers[0];
 
         // Act
@@ -46,7 +46,7 @@ public sealed class SourcePollerTests
         var source = new ScriptedSource(failures: 0, memory: 140);
         var board = new SourceStatusBoard([source]);
         var ingest = new RecordingIngest();
-        var poller = new SourcePoller(board, ingest, new IngestRequestParser(), new SourcesOptions(), new FixedTime(Now), new RecordingLogger());
+        var poller = new SourcePoller(board, ingest, new SampleValidator(), new SourcesOptions(), new FixedTime(Now), new RecordingLogger());
 
         var failures = await poller.ReadOnceAsync(board.Trackers[0], CancellationToken.None);
 
