@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using FleetCast.Forecasting;
-using FleetCast.Forecasting.Baselines;
 using FleetCast.Forecasting.Evaluation;
 using FleetCast.Forecasting.Tft;
 
@@ -61,7 +60,7 @@ internal sealed class EvaluationRun(ParseResult parse, TftForecaster tft, Evalua
         var heldOut = SimulatedData.Generate(seed, steps, servers);
         _console.WriteLine($"Held-out data: {servers} servers, seed {seed}, {steps} steps ({options.LookbackSteps} of history + {scoredSteps} scored), " +
             $"episodes: {string.Join(", ", heldOut.Episodes.Where(e => e.Scenario != "healthy").Select(e => $"{e.Scenario}@{e.StartStep}"))}.");
-        IForecaster[] forecasters = [tft, new LinearTrendForecaster(), new SeasonalNaiveForecaster(), new HoltWintersForecaster()];
+        IForecaster[] forecasters = [tft, .. ForecasterCatalog.CreateBaselines()];
         return new ForecastEvaluator(options).Evaluate(heldOut, forecasters, cancellationToken: cancellationToken);
     }
 

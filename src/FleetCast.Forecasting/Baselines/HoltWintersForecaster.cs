@@ -29,7 +29,7 @@ public sealed class HoltWintersForecaster : BaselineForecaster
         _alphas = [.. _smoothing.AlphaGrid];
     }
 
-    public override string Name => "holt-winters";
+    public override string Name => ForecasterCatalog.HoltWinters;
 
     /// <summary>Two days: one to initialise the season, one to learn level and trend and backtest the bands.</summary>
     public override int MinHistorySteps => 576;

@@ -17,7 +17,7 @@ public sealed class LinearTrendForecaster : BaselineForecaster
     {
     }
 
-    public override string Name => "linear-trend";
+    public override string Name => ForecasterCatalog.LinearTrend;
 
     public override int MinHistorySteps => FitSteps;
 

@@ -19,7 +19,7 @@ public sealed class SeasonalNaiveForecaster : BaselineForecaster
     {
     }
 
-    public override string Name => "seasonal-naive";
+    public override string Name => ForecasterCatalog.SeasonalNaive;
 
     public override int MinHistorySteps => 288;
 

@@ -13,7 +13,7 @@ namespace FleetCast.Forecasting.Tft;
 /// to the metric ranges.</summary>
 internal static class TftInference
 {
-    public const string ForecasterName = "tft";
+    public const string ForecasterName = ForecasterCatalog.Tft;
 
     private static readonly float[] Minimum = MetricCatalog.All.Select(d => (float)d.Min).ToArray();
     private static readonly float[] Maximum = MetricCatalog.All.Select(d => d.Max is { } max ? (float)max : float.PositiveInfinity).ToArray();

@@ -1,25 +1,18 @@
 using System.Net;
 using FleetCast.Core.Alerts;
-using FleetCast.Core.Json;
 using FleetCast.Core.Scenarios;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
-using FleetCast.Forecasting;
-using FleetCast.Forecasting.Baselines;
-using FleetCast.Forecasting.Live;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Api;
 using FleetCast.Server.Auth;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Ingest;
+using FleetCast.Server.Integrations;
 using FleetCast.Server.Integrations.Prometheus;
 using FleetCast.Server.Integrations.Sources;
 using FleetCast.Server.Storage;
-using FleetCast.Server.Windows;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -29,8 +22,9 @@ using Prometheus;
 
 namespace FleetCast.Server.Hosting;
 
-/// <summary>The one composition root of the FleetCast server: options, storage, windows, ingest,
-/// engine, API and metrics, plus the modules it is given (the dashboard at "/"). Singletons for stores and the engine; seams that tests
+/// <summary>The one composition root of the FleetCast server: options and shared services, then one <c>AddFleetCastX</c> per
+/// subsystem (storage, ingest, engine, alerting, integrations, auth, API), then the hosted services in their start order,
+/// plus the modules it is given (the dashboard at "/"). Singletons for stores and the engine; seams that tests
 /// or other parts replace are registered with TryAdd after <c>configure</c> runs.</summary>
 public static class FleetCastHost
 {
@@ -132,132 +126,51 @@ public static class FleetCastHost
             services.TryAddSingleton(scenario);
         }
 
-        // Storage: one SQLite file under the data directory; disposed by the container after the hosted services stopped.
-        services.TryAddSingleton(sp => new SqliteDatabase(new SqliteStorageOptions(Path.GetFullPath(options.Server.DataDir))
-        {
-            Time = sp.GetRequiredService<TimeProvider>(),
-        }));
-        services.TryAddSingleton<StorageReadiness>();
-        services.TryAddSingleton<StorageMetrics>();
-        services.TryAddSingleton<ISampleStore>(sp => new SampleStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.TryAddSingleton<IAlertStore>(sp => new AlertStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<AlertRouter>()));
-        AddAlertRouting(services, options.Alerting);
-        services.TryAddSingleton<ISnapshotHistoryStore>(sp => new SnapshotHistoryStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.TryAddSingleton(sp => new ModelRegistryStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.TryAddSingleton<IAlertActionStore>(sp => new AlertActionStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.TryAddSingleton(sp => new AlertActions(sp.GetRequiredService<IAlertActionStore>(), sp.GetRequiredService<ISnapshotSource>(),
-            sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IWindowStore>(sp => new WindowStore(new WindowStoreOptions
-        {
-            StepSeconds = options.Forecast.StepSeconds,
-            WindowSteps = options.Forecast.WindowSteps,
-            LookbackSteps = options.Forecast.LookbackSteps,
-        }, sampleStore: sp.GetRequiredService<ISampleStore>()));
-
-        services.TryAddSingleton(new IngestOptions
-        {
-            MaxBodyBytes = options.Ingest.MaxBodyBytes,
-            MaxFutureSkewSeconds = options.Ingest.MaxFutureSkewSeconds,
-            MaxSamplesPerBatch = options.Ingest.MaxSamplesPerBatch,
-        });
-        services.TryAddSingleton(sp =>
-        {
-            var windows = sp.GetRequiredService<IWindowStore>();
-            return new SampleValidator(sp.GetRequiredService<IngestOptions>(), () => windows.LatestDataTime?.AddDays(-options.Retention.Days));
-        });
-        services.TryAddSingleton(sp => new IngestRequestParser(sp.GetRequiredService<SampleValidator>()));
-        services.TryAddSingleton(sp => new IngestStatistics(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IIngestService>(sp => new IngestService(sp.GetRequiredService<ISampleStore>(), sp.GetRequiredService<IWindowStore>(),
-            sp.GetRequiredService<IngestStatistics>()));
-        services.TryAddSingleton<IngestMetrics>();
-
-        // Auth: keys from --api-key-file and FLEETCAST_API_KEYS; with none configured everything is open.
-        services.TryAddSingleton(_ => ApiKeyOptions.FromEnvironment(options.Auth.ApiKeyFile));
-        services.TryAddSingleton(sp => new ApiKeyValidator(sp.GetRequiredService<ApiKeyOptions>()));
-        services.TryAddSingleton(sp => new DashboardSessionTokens(sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(new ApiKeyMiddlewareOptions
-        {
-            // The dashboard page and its circuit need a session (sign in at /signin); static assets do not.
-            OpenPaths = [SignInEndpoints.SignInPath],
-            OpenPathPrefixes = ["/_framework", "/_content", "/css", "/js", "/dist", "/favicon"],
-            SignInPath = SignInEndpoints.SignInPath,
-        });
-
-        services.TryAddSingleton(sp => ModelForecasters.Create(options.Forecast, CreateBaseline(options.Forecast.PrimaryBaseline), new LinearTrendForecaster(),
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger("FleetCast.Model")));
-        services.TryAddSingleton<ServerExplanations>();
-        services.TryAddSingleton<EngineMetrics>();
-        services.TryAddSingleton(sp => new PredictionMetrics(sp.GetRequiredService<CollectorRegistry>(), sp.GetRequiredService<ISnapshotSource>(),
-            options.PredictionMetrics, options.Forecast.StepSeconds, options.Forecast.HorizonSteps));
-        services.TryAddSingleton<BackfillStatus>();
-        services.TryAddSingleton<SnapshotEngine>();
-        services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotEngine>());
-        services.TryAddSingleton<IAlertOutcomeSource>(sp => sp.GetRequiredService<SnapshotEngine>());
-        services.TryAddSingleton<CompatPredictionsCache>();
-        services.TryAddSingleton(new ModelQualityOptions
-        {
-            Scoring = new LiveScoreOptions
-            {
-                StepSeconds = options.Forecast.StepSeconds,
-                HorizonSteps = options.Forecast.HorizonSteps,
-                LookbackSteps = options.Forecast.LookbackSteps,
-            },
-            ModelDir = string.IsNullOrWhiteSpace(options.Forecast.ModelDir) ? null : options.Forecast.ModelDir,
-            ShadowEverySteps = options.Forecast.ShadowEverySteps,
-            ShadowMaxServers = options.Forecast.ShadowMaxServers,
-            ShadowNiceness = options.Forecast.StepNiceness,
-        });
-        services.TryAddSingleton(new ShadowForecasters([new LinearTrendForecaster(), new SeasonalNaiveForecaster(), new HoltWintersForecaster()]));
-        services.TryAddSingleton<ModelQualityTracker>();
-        services.TryAddSingleton<IModelQualitySource>(sp => sp.GetRequiredService<ModelQualityTracker>());
-        services.TryAddSingleton<StorageStartup>();
-        services.TryAddSingleton<RetentionService>();
-
-        // Shutdown order, written down: hosted services start in registration order and stop in reverse;
-        // the web server (Kestrel) is started after them and stopped before them. These three are put
-        // at the front, ahead of anything `configure` added (the CLI's simulator feeder), so:
-        //   start: open storage + rebuild windows → alert delivery → engine → retention → feeder → sources → Kestrel
-        //   stop:  Kestrel (no more HTTP ingest) → sources → feeder (no more simulated ingest) → retention →
-        //          engine (finishes its current step) → alert delivery (finishes its current send; the
-        //          rest stays pending in the outbox) → storage startup; then the container disposes
-        //          the SQLite database, closing storage last. Every accepted batch was committed before
-        //          it was acknowledged, so there is nothing left to flush.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<StorageStartup>()));
-        services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<SnapshotEngine>()));
-        services.Insert(2, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<RetentionService>()));
-        // Alert delivery starts before the engine and stops after it (so the engine's last transitions are
-        // already in the outbox), and before storage closes; what it has not sent stays pending on disk.
-        services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<AlertDeliveryWorker>()));
-        // Forecast scoring subscribes to the engine's snapshots; it stops (unsubscribes) before the engine.
-        services.Insert(4, ServiceDescriptor.Singleton<IHostedService>(sp => sp.GetRequiredService<ModelQualityTracker>()));
-
-        // Added after `configure`, so it starts after the CLI's simulator feeder and stops before it.
-        services.AddFleetCastSources(options.Sources);
-
-        services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(json => CopyJsonOptions(json));
-        services.AddResponseCompression(compression =>
-        {
-            compression.EnableForHttps = true;
-            compression.Providers.Add<BrotliCompressionProvider>();
-            compression.Providers.Add<GzipCompressionProvider>();
-            compression.MimeTypes = ["application/json", "application/problem+json", "text/csv", "text/html"];
-        });
-        services.AddOpenApi();
+        services.AddFleetCastStorage(options);
+        services.AddFleetCastIngest(options);
+        services.AddFleetCastEngine(options);
+        services.AddFleetCastAlerting(options.Alerting);
+        services.AddFleetCastIntegrations(options);
+        services.AddFleetCastAuth(options.Auth);
+        services.AddFleetCastApi();
+        AddHostedServices(services);
         return services;
     }
 
-    /// <summary>Routes, outbox, sender and worker. With no routes the worker finds nothing to send.</summary>
-    private static void AddAlertRouting(IServiceCollection services, AlertingOptions alerting)
+    /// <summary>The hosted services, in their one start order.</summary>
+    /// <remarks>Hosted services start in registration order and stop in reverse; the web server (Kestrel) is
+    /// started after them and stopped before them. The convention on the way down is: stop taking data in
+    /// (HTTP ingest, sources, the simulator feeder), then the engine, then drain alert delivery, then close
+    /// storage. So, in start order:
+    ///   storage startup (open + rebuild windows) → alert delivery → engine → retention → forecast scoring
+    ///   → hosted services `configure` added (the CLI's simulator feeder) → sources → Kestrel,
+    /// and on stop: Kestrel (no more HTTP ingest) → sources → feeder (no more simulated ingest) → forecast
+    /// scoring (unsubscribes before the engine stops) → retention → engine (finishes its current step) →
+    /// alert delivery (finishes its current send, so the engine's last transitions are already in the
+    /// outbox; the rest stays pending on disk) → storage startup; then the container disposes the SQLite
+    /// database, closing storage last. Every accepted batch was committed before it was acknowledged, so
+    /// there is nothing left to flush.</remarks>
+    private static void AddHostedServices(IServiceCollection services)
     {
-        services.TryAddSingleton(alerting);
-        services.TryAddSingleton(sp => AlertRouter.FromOptions(alerting, sp.GetRequiredService<TimeProvider>(),
-            new DeferredAlertMutes(sp.GetRequiredService<AlertActions>)));
-        services.TryAddSingleton<IOutboxStore>(sp => new OutboxStore(sp.GetRequiredService<SqliteDatabase>()));
-        services.TryAddSingleton(_ => new AlertDeliveryHttpClient());
-        services.TryAddSingleton(sp => new AlertDeliverySender(sp.GetRequiredService<AlertDeliveryHttpClient>().Client, alerting,
-            sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<AlertDeliveryWorker>();
+        // `configure` ran first (so its registrations win over the defaults); its hosted services are taken
+        // out here and put back at their place in the order below.
+        var configured = services.Where(d => d.ServiceType == typeof(IHostedService)).ToList();
+        foreach (var descriptor in configured)
+        {
+            services.Remove(descriptor);
+        }
+
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageStartup>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<AlertDeliveryWorker>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SnapshotEngine>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<RetentionService>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ModelQualityTracker>());
+        foreach (var descriptor in configured)
+        {
+            services.Add(descriptor);
+        }
+
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SourcePoller>());
     }
 
     public static WebApplication MapFleetCast(WebApplication app)
@@ -300,27 +213,5 @@ public static class FleetCastHost
         app.MapModelEndpoints();
         app.MapCompatEndpoints();
         return app;
-    }
-
-    public static IForecaster CreateBaseline(string name) => name switch
-    {
-        "holt-winters" => new HoltWintersForecaster(),
-        "linear-trend" => new LinearTrendForecaster(),
-        "seasonal-naive" => new SeasonalNaiveForecaster(),
-        _ => throw new ArgumentException($"Unknown baseline '{name}'; one of {string.Join(", ", FleetCastOptionsValidator.KnownBaselines)}.", nameof(name)),
-    };
-
-    private static void CopyJsonOptions(JsonOptions json)
-    {
-        var source = FleetJson.Options;
-        json.SerializerOptions.PropertyNamingPolicy = source.PropertyNamingPolicy;
-        json.SerializerOptions.DictionaryKeyPolicy = source.DictionaryKeyPolicy;
-        json.SerializerOptions.DefaultIgnoreCondition = source.DefaultIgnoreCondition;
-        json.SerializerOptions.Encoder = source.Encoder;
-        json.SerializerOptions.NumberHandling = source.NumberHandling;
-        foreach (var converter in source.Converters)
-        {
-            json.SerializerOptions.Converters.Add(converter);
-        }
     }
 }

@@ -1,3 +1,4 @@
+using FleetCast.Forecasting;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Integrations.Prometheus;
 using FleetCast.Server.Integrations.Sources;
@@ -59,7 +60,7 @@ public sealed class ForecastOptions
     public string? ModelDir { get; set; }
 
     /// <summary>Baseline used as the primary forecaster while no model is loaded: holt-winters, linear-trend or seasonal-naive.</summary>
-    public string PrimaryBaseline { get; set; } = "holt-winters";
+    public string PrimaryBaseline { get; set; } = ForecasterCatalog.HoltWinters;
 
     /// <summary>A server with no sample for more than this many steps behind the fleet's data time is stale.</summary>
     public int StaleAfterSteps { get; set; } = 3;

@@ -1,4 +1,5 @@
 using System.Net;
+using FleetCast.Forecasting;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Integrations.Sources;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ namespace FleetCast.Server.Hosting;
 /// <summary>Checks every setting and reports all problems at once, each naming its setting.</summary>
 public sealed class FleetCastOptionsValidator : IValidateOptions<FleetCastOptions>
 {
-    public static readonly string[] KnownBaselines = ["holt-winters", "linear-trend", "seasonal-naive"];
+    /// <summary>The names Forecast:PrimaryBaseline accepts: <see cref="ForecasterCatalog.Baselines"/>, listed alphabetically.</summary>
+    public static readonly string[] KnownBaselines = [.. ForecasterCatalog.Baselines.Order(StringComparer.Ordinal)];
 
     public ValidateOptionsResult Validate(string? name, FleetCastOptions options)
     {
@@ -39,7 +41,7 @@ public sealed class FleetCastOptionsValidator : IValidateOptions<FleetCastOption
         Require(f.LookbackSteps >= 1, $"Forecast:LookbackSteps must be at least 1; got {f.LookbackSteps}.");
         Require(f.WindowSteps >= f.LookbackSteps, $"Forecast:WindowSteps ({f.WindowSteps}) must be at least Forecast:LookbackSteps ({f.LookbackSteps}).");
         Require(f.Threads >= 1, $"Forecast:Threads must be at least 1; got {f.Threads}.");
-        Require(KnownBaselines.Contains(f.PrimaryBaseline), $"Forecast:PrimaryBaseline must be one of {string.Join(", ", KnownBaselines)}; got '{f.PrimaryBaseline}'.");
+        Require(ForecasterCatalog.IsBaseline(f.PrimaryBaseline), $"Forecast:PrimaryBaseline must be one of {string.Join(", ", KnownBaselines)}; got '{f.PrimaryBaseline}'.");
         Require(f.StaleAfterSteps >= 1, $"Forecast:StaleAfterSteps must be at least 1; got {f.StaleAfterSteps}.");
         Require(f.HistoryEverySteps >= 1, $"Forecast:HistoryEverySteps must be at least 1; got {f.HistoryEverySteps}.");
         Require(f.PollMilliseconds is >= 10 and <= 60_000, $"Forecast:PollMilliseconds must be between 10 and 60000; got {f.PollMilliseconds}.");

@@ -1,3 +1,4 @@
+using FleetCast.Forecasting;
 using FleetCast.Server.Hosting;
 
 namespace FleetCast.Server.Tests.Hosting;
@@ -67,5 +68,21 @@ public sealed class FleetCastOptionsValidatorTests
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => FleetCastHost.Build(options));
 
         Assert.Equal(2, error.Failures.Count());
+    }
+
+    [Fact]
+    public void Validate_PrimaryBaseline_AcceptsExactlyTheCatalogsBaselines()
+    {
+        foreach (var name in ForecasterCatalog.Names.Append("arima").Append("Holt-Winters"))
+        {
+            var options = new FleetCastOptions();
+            options.Forecast.PrimaryBaseline = name;
+
+            var errors = FleetCastOptionsValidator.Errors(options);
+
+            Assert.Equal(ForecasterCatalog.IsBaseline(name), errors.Count == 0);
+        }
+
+        Assert.Equal(ForecasterCatalog.Baselines.Order(StringComparer.Ordinal), FleetCastOptionsValidator.KnownBaselines);
     }
 }

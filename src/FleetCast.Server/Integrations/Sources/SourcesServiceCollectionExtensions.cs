@@ -6,13 +6,14 @@ namespace FleetCast.Server.Integrations.Sources;
 
 public static class SourcesServiceCollectionExtensions
 {
-    /// <summary>The configured sources, their status board and the poller (which has nothing to do when none is configured).</summary>
+    /// <summary>The configured sources, their status board and the poller (which has nothing to do when none is configured).
+    /// The poller is registered but not as a hosted service: the host adds it in its start order.</summary>
     public static IServiceCollection AddFleetCastSources(this IServiceCollection services, SourcesOptions options)
     {
         services.TryAddSingleton(options);
         services.TryAddSingleton(_ => new SourcesHttpClient(TimeSpan.FromSeconds(options.RequestTimeoutSeconds)));
         services.TryAddSingleton(sp => new SourceStatusBoard(CreateSources(options, sp.GetRequiredService<SourcesHttpClient>().Client)));
-        services.AddHostedService<SourcePoller>();
+        services.TryAddSingleton<SourcePoller>();
         return services;
     }
 
