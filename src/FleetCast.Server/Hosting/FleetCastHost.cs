@@ -7,6 +7,7 @@ using FleetCast.Server.Alerting;
 using FleetCast.Server.Api;
 using FleetCast.Server.Auth;
 using FleetCast.Server.Engine;
+using FleetCast.Server.Ingest;
 using FleetCast.Server.Integrations;
 using FleetCast.Server.Integrations.Prometheus;
 using FleetCast.Server.Integrations.Sources;
