@@ -17,6 +17,8 @@ public static class EvaluateCommand
 
     public const int HorizonSteps = 96;
 
+    public const int DefaultOriginStride = 12;
+
     public static Command Create()
     {
         var seed = new Option<int>("--seed") { Description = "Seed of the held-out simulated fleet (use one the model was not trained on); the first of --seeds N.", DefaultValueFactory = _ => 7 };
@@ -30,9 +32,14 @@ public static class EvaluateCommand
         var model = new Option<DirectoryInfo?>("--model") { Description = $"TFT model directory (default: the shipped {TrainCommand.DefaultModelDirectory})." };
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for report.md and report.json.", DefaultValueFactory = _ => new DirectoryInfo("evaluation") };
         var threads = new Option<int>("--threads") { Description = "CPU threads for the TFT.", DefaultValueFactory = _ => 2 };
+        var originStride = new Option<int>("--origin-stride")
+        {
+            Description = "Steps between forecast origins. 1 evaluates at every step, as the live engine does (alerts then fire and resolve as live); larger is faster but gives each incident fewer chances to be flagged.",
+            DefaultValueFactory = _ => DefaultOriginStride,
+        };
         var command = new Command("evaluate", "Compare the TFT with the linear-trend, seasonal-naive and Holt-Winters baselines on held-out simulated data; writes report.md and report.json.")
         {
-            seed, seeds, days, servers, model, output, threads, operatingPoint,
+            seed, seeds, days, servers, model, output, threads, operatingPoint, originStride,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -43,6 +50,11 @@ public static class EvaluateCommand
             if (parse.GetValue(threads) < 1)
             {
                 problems.Add("--threads must be at least 1.");
+            }
+
+            if (parse.GetValue(originStride) is < 1 or > HorizonSteps)
+            {
+                problems.Add($"--origin-stride must be between 1 and {HorizonSteps}; got {parse.GetValue(originStride)}.");
             }
 
             IReadOnlyList<int>? seedList = null;
@@ -97,6 +109,7 @@ public static class EvaluateCommand
                 {
                     LookbackSteps = LookbackSteps,
                     HorizonSteps = HorizonSteps,
+                    OriginStride = parse.GetValue(originStride),
                     AlertRule = setting.Options,
                     AlertSweep = AlertSettingGrid.Create(HorizonSteps, AlertRuleOptions.Default, setting),
                 };

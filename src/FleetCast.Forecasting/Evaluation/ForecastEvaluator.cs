@@ -105,10 +105,10 @@ public sealed class ForecastEvaluator
             }
 
             var pinball = accumulator.Pinball();
-            var incidents = CountIncidents(heldOut, origins, flags[f][0], serverDays);
+            var incidents = CountIncidents(heldOut, origins, flags[f][0], _options.AlertRule, serverDays);
             var curve = _options.AlertSweep.Count == 0
                 ? null
-                : _options.AlertSweep.Select((setting, r) => AlertCurvePoint.From(setting.Name, CountIncidents(heldOut, origins, flags[f][r + 1], serverDays))).ToList();
+                : _options.AlertSweep.Select((setting, r) => AlertCurvePoint.From(setting.Name, CountIncidents(heldOut, origins, flags[f][r + 1], setting.Options, serverDays))).ToList();
             var atBudget = curve is null ? null : RecallAtBudget.From(curve);
             scores[f] = new ForecasterScore(
                 forecasters[f].Name,
@@ -225,7 +225,12 @@ public sealed class ForecastEvaluator
         }
     }
 
-    private IncidentScore CountIncidents(FleetDataset data, int[] origins, bool[] flags, double serverDays)
+    /// <summary>Counts incidents flagged ahead and false alerts for one rule. The rule's critical predictive
+    /// candidates per origin are first replayed through the live lifecycle (<see cref="AlertLifecycleReplay"/>:
+    /// fire after <see cref="AlertRuleOptions.FireAfterEvaluations"/>, resolve after
+    /// <see cref="AlertRuleOptions.ResolveAfterEvaluations"/> evaluations without the candidate), so an
+    /// alert is counted as the live tracker would raise it when evaluating at every origin.</summary>
+    private IncidentScore CountIncidents(FleetDataset data, int[] origins, bool[] flags, AlertRuleOptions rule, double serverDays)
     {
         var horizon = _options.HorizonSteps;
         var serverCount = data.Servers.Count;
@@ -235,13 +240,21 @@ public sealed class ForecastEvaluator
         var leads = new List<double>();
         var falseAlerts = 0;
         var episodes = data.Episodes.Where(e => e.Scenario != "healthy").ToArray();
-        bool Flag(int k, int s, int m) => flags[(((k * serverCount) + s) * MetricCatalog.Count) + m];
+        var found = new bool[origins.Length];
+        var firing = new bool[origins.Length];
+        bool Flag(int k) => firing[k];
 
         for (var s = 0; s < serverCount; s++)
         {
             var series = data.Servers[s];
             for (var m = 0; m < MetricCatalog.Count; m++)
             {
+                for (var k = 0; k < origins.Length; k++)
+                {
+                    found[k] = flags[(((k * serverCount) + s) * MetricCatalog.Count) + m];
+                }
+
+                AlertLifecycleReplay.Replay(found, rule.FireAfterEvaluations, rule.ResolveAfterEvaluations, firing);
                 var metric = (Metric)m;
                 var thresholds = _options.Thresholds.Get(series.Profile, metric);
                 foreach (var crossing in IncidentFinder.CrossingSteps(series, metric, thresholds, _options.QuietSteps))
@@ -258,7 +271,7 @@ public sealed class ForecastEvaluator
                     injectedTotal += injected ? 1 : 0;
                     for (var k = firstK; k < origins.Length && origins[k] <= crossing - 1; k++)
                     {
-                        if (Flag(k, s, m))
+                        if (Flag(k))
                         {
                             leads.Add((crossing - origins[k]) * (double)data.StepSeconds / 60.0);
                             injectedFlagged += injected ? 1 : 0;
@@ -267,17 +280,17 @@ public sealed class ForecastEvaluator
                     }
                 }
 
-                // An alert episode is a run of consecutive origins with a critical predictive alert; it is
-                // false when no step within any of its horizons reached the critical threshold.
+                // An alert is a run of consecutive origins at which it fires; it is false when no step
+                // within any of its horizons reached the critical threshold.
                 for (var k = 0; k < origins.Length; k++)
                 {
-                    if (!Flag(k, s, m) || (k > 0 && Flag(k - 1, s, m)))
+                    if (!Flag(k) || (k > 0 && Flag(k - 1)))
                     {
                         continue;
                     }
 
                     var end = k;
-                    while (end + 1 < origins.Length && Flag(end + 1, s, m))
+                    while (end + 1 < origins.Length && Flag(end + 1))
                     {
                         end++;
                     }

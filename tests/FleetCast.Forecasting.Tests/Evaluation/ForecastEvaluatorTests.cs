@@ -111,6 +111,26 @@ public sealed class ForecastEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_AlertFoundEveryOtherOrigin_IsOneLiveAlertNotOnePerSighting()
+    {
+        // Arrange: a memory alert found at every other origin (memory stays at 50). The live tracker keeps
+        // an alert firing through fewer than ResolveAfterEvaluations (3) misses, so this is one alert.
+        var data = IncidentDataset.Create();
+        var origins = ForecastEvaluator.Origins(400, 48, 96, 12);
+        AlertFunction memoryEveryOther = (window, forecast) =>
+            Array.IndexOf(origins, (int)((window.LastStepTime - data.Start).TotalSeconds / data.StepSeconds)) % 2 == 0
+                ? [new AlertCandidate(window.Server, Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Possible, 98, 99, 10, 50)]
+                : [];
+
+        // Act
+        var report = Evaluator(memoryEveryOther).Evaluate(data, [new OracleForecaster(data, "oracle")]);
+
+        // Assert
+        var serverDays = origins.Length * 12 * 300 / 86_400.0;
+        Assert.Equal(1 / serverDays, report.Forecasters[0].Incidents.FalseAlertsPerServerDay, 6);
+    }
+
+    [Fact]
     public void Evaluate_AlertOnMetricThatNeverCrosses_CountsOneFalseAlertEpisode()
     {
         // Arrange: memory alert at every origin; memory stays at 50.
