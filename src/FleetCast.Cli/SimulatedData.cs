@@ -10,13 +10,24 @@ internal static class SimulatedData
 {
     public const int StepSeconds = 300;
 
+    /// <summary>Spontaneous critical issues in training and evaluation data: ten times the live simulator's
+    /// default, the rate the shipped model was trained and every report was made with (same seeds, same data).</summary>
+    public const double CriticalIssueProbability = 0.001;
+
     public static int StepsFor(decimal days) => (int)Math.Ceiling(days * 86_400 / StepSeconds);
 
     /// <summary>A fleet of <paramref name="servers"/> over <paramref name="steps"/> steps with degrading,
     /// critical and cascade episodes (see <see cref="EpisodePlan"/>).</summary>
     public static FleetDataset Generate(int seed, int steps, int servers, int? firstKind = null)
     {
-        var simulator = new FleetSimulator(new SimulatorOptions { Servers = servers, Seed = seed, StepSeconds = StepSeconds, NewServersPerEpisode = true });
+        var simulator = new FleetSimulator(new SimulatorOptions
+        {
+            Servers = servers,
+            Seed = seed,
+            StepSeconds = StepSeconds,
+            NewServersPerEpisode = true,
+            CriticalIssueProbability = CriticalIssueProbability,
+        });
         return simulator.Generate(steps, EpisodePlan.Create(steps, seed, firstKind));
     }
 

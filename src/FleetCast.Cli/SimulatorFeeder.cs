@@ -39,6 +39,7 @@ public sealed class SimulatorFeeder(FleetSimulator simulator, IIngestService ing
             Seed = settings.Simulator.Seed,
             StepSeconds = step,
             Start = start,
+            CriticalIssueProbability = settings.Simulator.CriticalIssueProbability,
         });
     }
 

@@ -108,6 +108,10 @@ public sealed class SimulatorSettings
     public double Speed { get; set; } = 1.0;
 
     public int BackfillSteps { get; set; } = 576;
+
+    /// <summary>Per-step chance that a healthy simulated server spontaneously enters a critical issue
+    /// (see the simulator's SimulatorOptions.CriticalIssueProbability).</summary>
+    public double CriticalIssueProbability { get; set; } = 0.0001;
 }
 
 public sealed class RetentionOptions

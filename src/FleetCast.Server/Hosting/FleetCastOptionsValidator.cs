@@ -59,6 +59,7 @@ public sealed class FleetCastOptionsValidator : IValidateOptions<FleetCastOption
         Require(sim.Servers is >= 1 and <= 100_000, $"Simulator:Servers must be between 1 and 100000; got {sim.Servers}.");
         Require(double.IsFinite(sim.Speed) && sim.Speed >= 0, $"Simulator:Speed must be 0 (real time) or a positive number of steps per second; got {sim.Speed}.");
         Require(sim.BackfillSteps >= 0, $"Simulator:BackfillSteps must not be negative; got {sim.BackfillSteps}.");
+        Require(sim.CriticalIssueProbability is >= 0 and <= 0.1, $"Simulator:CriticalIssueProbability must be between 0 and 0.1; got {sim.CriticalIssueProbability}.");
 
         Require(options.Retention.Days >= 1, $"Retention:Days must be at least 1; got {options.Retention.Days}.");
         var pm = options.PredictionMetrics;

@@ -44,6 +44,21 @@ public sealed class FleetCastOptionsValidatorTests
         Assert.Equal([$"Forecast:StepNiceness must be between 0 and 19; got {niceness}."], errors);
     }
 
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(0.5)]
+    [InlineData(double.NaN)]
+    public void Validate_CriticalIssueProbabilityOutOfRange_NamesTheSetting(double probability)
+    {
+        var options = new FleetCastOptions();
+        options.Simulator.CriticalIssueProbability = probability;
+
+        var errors = FleetCastOptionsValidator.Errors(options);
+
+        Assert.Single(errors);
+        Assert.StartsWith("Simulator:CriticalIssueProbability must be between 0 and 0.1", errors[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validate_PredictionMetricsOutOfRange_NamesBothSettings()
     {
