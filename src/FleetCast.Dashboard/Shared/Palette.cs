@@ -48,6 +48,30 @@ public static class Palette
     /// <summary>No value (heatmap cells, unknown drift status).</summary>
     public const string NoData = "#9ca3af";
 
+    /// <summary>CSS <c>--danger</c>: error and critical text.</summary>
+    public const string Danger = "#b91c1c";
+
+    /// <summary>CSS <c>--caution</c>: warning text.</summary>
+    public const string Caution = "#b45309";
+
+    /// <summary>CSS <c>--ok</c>: "all well" text.</summary>
+    public const string Ok = "#15803d";
+
+    /// <summary>CSS <c>--rule</c>: light separators between table rows.</summary>
+    public const string Rule = "#e5e7eb";
+
+    /// <summary>CSS <c>--notice-text</c>, <c>--notice-background</c>, <c>--notice-border</c>: a banner that asks for attention.</summary>
+    public const string NoticeText = "#92400e";
+
+    public const string NoticeBackground = "#fef3c7";
+
+    public const string NoticeBorder = "#f59e0b";
+
+    /// <summary>CSS <c>--heat-1</c> … <c>--heat-4</c>: heatmap cells from calm to hot, in the colours of the
+    /// healthy, watch, warning and critical levels (<c>--heat-0</c> is <see cref="NoData"/>).</summary>
+    public static IReadOnlyList<string> Heat { get; } =
+        [Level(RiskLevel.Healthy), Level(RiskLevel.Watch), Level(RiskLevel.Warning), Level(RiskLevel.Critical)];
+
     /// <summary>One colour per series where series are peers (forecasters on the Drift tab).</summary>
     public static IReadOnlyList<string> Series { get; } = ["#2563eb", "#9333ea", "#0d9488", "#ea580c"];
 
@@ -64,5 +88,17 @@ public static class Palette
         ["--background"] = Background,
         ["--accent"] = Primary,
         ["--link"] = Link,
+        ["--danger"] = Danger,
+        ["--caution"] = Caution,
+        ["--ok"] = Ok,
+        ["--rule"] = Rule,
+        ["--notice-text"] = NoticeText,
+        ["--notice-background"] = NoticeBackground,
+        ["--notice-border"] = NoticeBorder,
+        ["--heat-0"] = NoData,
+        ["--heat-1"] = Heat[0],
+        ["--heat-2"] = Heat[1],
+        ["--heat-3"] = Heat[2],
+        ["--heat-4"] = Heat[3],
     };
 }
