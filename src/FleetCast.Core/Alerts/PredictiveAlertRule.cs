@@ -82,7 +82,7 @@ public static class PredictiveAlertRule
 
     /// <summary>The 1-based step at which <paramref name="series"/> first reaches <paramref name="bound"/>
     /// and keeps reaching it for <paramref name="persistSteps"/> steps, or until the horizon ends.</summary>
-    internal static int? FirstPersistentCrossing(ReadOnlySpan<float> series, MetricThresholds thresholds, double bound, int persistSteps)
+    public static int? FirstPersistentCrossing(ReadOnlySpan<float> series, MetricThresholds thresholds, double bound, int persistSteps)
     {
         var run = 0;
         for (var i = 0; i < series.Length; i++)

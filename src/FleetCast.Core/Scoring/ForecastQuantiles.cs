@@ -6,7 +6,7 @@ namespace FleetCast.Core.Scoring;
 /// <summary>Picks the quantile series that scoring, alerts and indicators read: the median (p50) and the
 /// pessimistic side (p90 where high is bad, p10 where low is bad). A forecast without those exact
 /// quantiles falls back to the nearest median and the outermost quantile on the bad side.</summary>
-internal static class ForecastQuantiles
+public static class ForecastQuantiles
 {
     public const double Median = 0.5;
     public const double Upper = 0.9;

@@ -7,7 +7,8 @@ namespace FleetCast.Forecasting.Evaluation;
 /// predictive alert: <c>p50-persist3</c> (p50 over the whole horizon, 3 steps over the threshold),
 /// <c>p50w24-persist3</c> (p50 within 24 steps only), <c>p90w12-persist2</c> (p50 over the whole
 /// horizon plus the pessimistic quantile, p90 or p10 of a low-is-bad metric, within 12 steps),
-/// <c>p50w24-p90w6-persist4</c>.</summary>
+/// <c>p50w24-p90w6-persist4</c>; a trailing <c>-fire2</c> when the alert fires only after being found
+/// in 2 consecutive evaluations (<see cref="AlertRuleOptions.FireAfterEvaluations"/>; absent for 1).</summary>
 public sealed record AlertSetting(string Name, AlertRuleOptions Options)
 {
     /// <summary>The setting of <paramref name="options"/>, named for a horizon of <paramref name="horizonSteps"/>
@@ -32,6 +33,11 @@ public sealed record AlertSetting(string Name, AlertRuleOptions Options)
         }
 
         parts.Add(Invariant($"persist{options.PersistSteps}"));
+        if (options.FireAfterEvaluations > 1)
+        {
+            parts.Add(Invariant($"fire{options.FireAfterEvaluations}"));
+        }
+
         return new AlertSetting(string.Join('-', parts), options);
     }
 
@@ -41,6 +47,13 @@ public sealed record AlertSetting(string Name, AlertRuleOptions Options)
     {
         ArgumentNullException.ThrowIfNull(defaults);
         var parts = (name ?? string.Empty).Split('-');
+        var fireAfter = 1;
+        if (parts.Length > 2 && TryStep(parts[^1], "fire", out var fire))
+        {
+            fireAfter = fire;
+            parts = parts[..^1];
+        }
+
         if (parts.Length is < 2 or > 3 || !TryStep(parts[^1], "persist", out var persist))
         {
             return null;
@@ -70,7 +83,7 @@ public sealed record AlertSetting(string Name, AlertRuleOptions Options)
             return null;
         }
 
-        return Of(defaults with { PersistSteps = persist, LikelyWithinSteps = likely, PossibleWithinSteps = possible }, horizonSteps);
+        return Of(defaults with { PersistSteps = persist, LikelyWithinSteps = likely, PossibleWithinSteps = possible, FireAfterEvaluations = fireAfter }, horizonSteps);
     }
 
     private static bool TryStep(string text, string prefix, out int steps)

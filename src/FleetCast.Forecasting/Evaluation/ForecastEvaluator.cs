@@ -15,16 +15,47 @@ public sealed class ForecastEvaluator
 {
     private readonly EvaluationOptions _options;
 
-    /// <summary>The operating point's rule first, then one per <see cref="EvaluationOptions.AlertSweep"/> setting.</summary>
-    private readonly AlertFunction[] _rules;
+    /// <summary>The live rule's settings that find candidates differently (persistence and windows; the
+    /// operating point first unless a custom <see cref="EvaluationOptions.Alerts"/> replaces it), flagged
+    /// together; settings that differ only in fire-after and resolve-after counts share their flags.</summary>
+    private readonly CriticalAlertFlags _liveRules;
+
+    /// <summary>Per setting (the operating point, then each sweep setting): its rule options and the index
+    /// of its flags (0 = the operating point's; with a custom rule, 1 + its index in <see cref="_liveRules"/>).</summary>
+    private readonly (AlertRuleOptions Options, int Flags)[] _settings;
 
     public ForecastEvaluator(EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
-        _rules = [options.Alerts ?? LiveRule(options.Thresholds, options.AlertRule), .. options.AlertSweep.Select(s => LiveRule(options.Thresholds, s.Options))];
+        var settings = new[] { options.AlertRule }.Concat(options.AlertSweep.Select(s => s.Options)).ToArray();
+        var candidateRules = new List<AlertRuleOptions>();
+        var first = options.Alerts is null ? 0 : 1;
+        _settings = new (AlertRuleOptions, int)[settings.Length];
+        for (var i = 0; i < settings.Length; i++)
+        {
+            if (i == 0 && options.Alerts is not null)
+            {
+                _settings[i] = (settings[i], 0);
+                continue;
+            }
+
+            var index = candidateRules.FindIndex(r => FindsSameCandidates(r, settings[i]));
+            if (index < 0)
+            {
+                index = candidateRules.Count;
+                candidateRules.Add(settings[i]);
+            }
+
+            _settings[i] = (settings[i], first + index);
+        }
+
+        _liveRules = new CriticalAlertFlags(candidateRules);
     }
+
+    private static bool FindsSameCandidates(AlertRuleOptions a, AlertRuleOptions b) =>
+        a.PersistSteps == b.PersistSteps && a.LikelyWithinSteps == b.LikelyWithinSteps && a.PossibleWithinSteps == b.PossibleWithinSteps;
 
     public EvaluationReport Evaluate(FleetDataset heldOut, IReadOnlyList<IForecaster> forecasters, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -52,7 +83,8 @@ public sealed class ForecastEvaluator
         var serverCount = heldOut.Servers.Count;
         var accumulators = forecasters.Select(_ => new ScoreAccumulator()).ToArray();
         var recoveries = forecasters.Select(_ => new PersistentCriticalRecovery()).ToArray();
-        var flags = forecasters.Select(_ => _rules.Select(_ => new bool[origins.Length * serverCount * MetricCatalog.Count]).ToArray()).ToArray();
+        var flagSets = (_options.Alerts is null ? 0 : 1) + _liveRules.Count;
+        var flags = forecasters.Select(_ => Enumerable.Range(0, flagSets).Select(_ => new bool[origins.Length * serverCount * MetricCatalog.Count]).ToArray()).ToArray();
 
         for (var k = 0; k < origins.Length; k++)
         {
@@ -83,9 +115,15 @@ public sealed class ForecastEvaluator
                         var s = serverIndices[i];
                         Score(accumulators[f], forecast, windows[i], heldOut.Servers[s], origin, normalizers[i]);
                         CountRecoveries(recoveries[f], forecast, windows[i], heldOut.Servers[s], origin);
-                        for (var r = 0; r < _rules.Length; r++)
+                        var offset = ((k * serverCount) + s) * MetricCatalog.Count;
+                        if (_options.Alerts is { } custom)
                         {
-                            MarkAlerts(_rules[r], flags[f][r], windows[i], forecast, ((k * serverCount) + s) * MetricCatalog.Count);
+                            MarkAlerts(custom, flags[f][0], windows[i], forecast, offset);
+                            _liveRules.Mark(windows[i], forecast, _options.Thresholds, flags[f].AsSpan(1), offset);
+                        }
+                        else
+                        {
+                            _liveRules.Mark(windows[i], forecast, _options.Thresholds, flags[f], offset);
                         }
                     }
                 }
@@ -105,10 +143,10 @@ public sealed class ForecastEvaluator
             }
 
             var pinball = accumulator.Pinball();
-            var incidents = CountIncidents(heldOut, origins, flags[f][0], _options.AlertRule, serverDays);
+            var incidents = CountIncidents(heldOut, origins, flags[f][_settings[0].Flags], _settings[0].Options, serverDays);
             var curve = _options.AlertSweep.Count == 0
                 ? null
-                : _options.AlertSweep.Select((setting, r) => AlertCurvePoint.From(setting.Name, CountIncidents(heldOut, origins, flags[f][r + 1], setting.Options, serverDays))).ToList();
+                : _options.AlertSweep.Select((setting, r) => AlertCurvePoint.From(setting.Name, CountIncidents(heldOut, origins, flags[f][_settings[r + 1].Flags], setting.Options, serverDays))).ToList();
             var atBudget = curve is null ? null : RecallAtBudget.From(curve);
             scores[f] = new ForecasterScore(
                 forecasters[f].Name,
@@ -326,6 +364,4 @@ public sealed class ForecastEvaluator
         return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
     }
 
-    private static AlertFunction LiveRule(ThresholdTable thresholds, AlertRuleOptions options) =>
-        (window, forecast) => PredictiveAlertRule.Evaluate(window.Server, window.Profile, window.Latest(), forecast, ready: true, thresholds, options);
 }

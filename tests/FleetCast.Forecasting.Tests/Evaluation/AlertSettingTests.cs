@@ -35,6 +35,19 @@ public sealed class AlertSettingTests
     }
 
     [Theory]
+    [InlineData("p50-persist3-fire2", 2)]
+    [InlineData("p50w48-p90w3-persist18-fire3", 3)]
+    [InlineData("p90w3-persist6", 1)]
+    public void Parse_FireAfterSuffix_SetsTheCountAndRoundTrips(string name, int fireAfter)
+    {
+        var setting = AlertSetting.Parse(name, AlertRuleOptions.Default, 96);
+
+        Assert.NotNull(setting);
+        Assert.Equal(fireAfter, setting.Options.FireAfterEvaluations);
+        Assert.Equal(name, setting.Name);
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData("p50")]
     [InlineData("persist3")]
@@ -43,6 +56,8 @@ public sealed class AlertSettingTests
     [InlineData("p90w12-p50w24-persist2")]
     [InlineData("p50-p90w6-persist2")]
     [InlineData("p50w-persist2")]
+    [InlineData("p50-persist3-fire0")]
+    [InlineData("fire2-p50-persist3")]
     public void Parse_NotASettingName_IsNull(string name)
     {
         Assert.Null(AlertSetting.Parse(name, AlertRuleOptions.Default, 96));
@@ -55,7 +70,9 @@ public sealed class AlertSettingTests
 
         Assert.Contains(grid, s => s.Name == AlertSetting.Of(AlertRuleOptions.Default, 96).Name);
         Assert.Equal(grid.Count, grid.Select(s => s.Name).Distinct().Count());
-        Assert.Equal(AlertSettingGrid.PersistSteps.Count * AlertSettingGrid.LikelyWithinSteps.Count * AlertSettingGrid.PossibleWithinSteps.Count, grid.Count);
+        Assert.Equal(
+            AlertSettingGrid.PersistSteps.Count * AlertSettingGrid.LikelyWithinSteps.Count * AlertSettingGrid.PossibleWithinSteps.Count * AlertSettingGrid.FireAfterEvaluations.Count,
+            grid.Count);
     }
 
     [Fact]
