@@ -264,10 +264,13 @@ public sealed class ForecastEvaluator
     }
 
     /// <summary>Counts incidents flagged ahead and false alerts for one rule. The rule's critical predictive
-    /// candidates per origin are first replayed through the live lifecycle (<see cref="AlertLifecycleReplay"/>:
+    /// findings per origin are replayed through the live lifecycle (<see cref="AlertLifecycleReplay"/>:
     /// fire after <see cref="AlertRuleOptions.FireAfterEvaluations"/>, resolve after
-    /// <see cref="AlertRuleOptions.ResolveAfterEvaluations"/> evaluations without the candidate), so an
-    /// alert is counted as the live tracker would raise it when evaluating at every origin.</summary>
+    /// <see cref="AlertRuleOptions.ResolveAfterEvaluations"/> evaluations without a finding), so alerts are
+    /// counted as the live tracker raises them at every origin: a crossing is flagged ahead when its metric
+    /// was firing 1 to horizon steps before it; a false alert is a server's alert (one per server incident,
+    /// as live, whichever metrics it lists) none of whose metrics reached the critical threshold within
+    /// the horizons of its origins.</summary>
     private IncidentScore CountIncidents(FleetDataset data, int[] origins, bool[] flags, AlertRuleOptions rule, double serverDays)
     {
         var horizon = _options.HorizonSteps;
@@ -280,16 +283,20 @@ public sealed class ForecastEvaluator
         var episodes = data.Episodes.Where(e => e.Scenario != "healthy").ToArray();
         var found = new bool[origins.Length];
         var firing = new bool[origins.Length];
-        bool Flag(int k) => firing[k];
+        var serverFound = new bool[origins.Length];
+        var serverFiring = new bool[origins.Length];
+        bool Found(int k, int s, int m) => flags[(((k * serverCount) + s) * MetricCatalog.Count) + m];
 
         for (var s = 0; s < serverCount; s++)
         {
             var series = data.Servers[s];
+            Array.Clear(serverFound);
             for (var m = 0; m < MetricCatalog.Count; m++)
             {
                 for (var k = 0; k < origins.Length; k++)
                 {
-                    found[k] = flags[(((k * serverCount) + s) * MetricCatalog.Count) + m];
+                    found[k] = Found(k, s, m);
+                    serverFound[k] |= found[k];
                 }
 
                 AlertLifecycleReplay.Replay(found, rule.FireAfterEvaluations, rule.ResolveAfterEvaluations, firing);
@@ -309,7 +316,7 @@ public sealed class ForecastEvaluator
                     injectedTotal += injected ? 1 : 0;
                     for (var k = firstK; k < origins.Length && origins[k] <= crossing - 1; k++)
                     {
-                        if (Flag(k))
+                        if (firing[k])
                         {
                             leads.Add((crossing - origins[k]) * (double)data.StepSeconds / 60.0);
                             injectedFlagged += injected ? 1 : 0;
@@ -317,30 +324,53 @@ public sealed class ForecastEvaluator
                         }
                     }
                 }
+            }
 
-                // An alert is a run of consecutive origins at which it fires; it is false when no step
-                // within any of its horizons reached the critical threshold.
-                for (var k = 0; k < origins.Length; k++)
+            AlertLifecycleReplay.Replay(serverFound, rule.FireAfterEvaluations, rule.ResolveAfterEvaluations, serverFiring);
+            for (var k = 0; k < origins.Length; k++)
+            {
+                if (!serverFiring[k] || (k > 0 && serverFiring[k - 1]))
                 {
-                    if (!Flag(k) || (k > 0 && Flag(k - 1)))
-                    {
-                        continue;
-                    }
+                    continue;
+                }
 
-                    var end = k;
-                    while (end + 1 < origins.Length && Flag(end + 1))
-                    {
-                        end++;
-                    }
+                var end = k;
+                while (end + 1 < origins.Length && serverFiring[end + 1])
+                {
+                    end++;
+                }
 
-                    var crossed = thresholds.Critical is { } critical
-                        && IncidentFinder.ReachesWithin(series, metric, thresholds, critical, origins[k] + 1, origins[end] + horizon + 1);
-                    if (!crossed)
-                    {
-                        falseAlerts++;
-                    }
+                if (!AnyFoundMetricCrossed(series, s, k, end))
+                {
+                    falseAlerts++;
                 }
             }
+        }
+
+        bool AnyFoundMetricCrossed(ServerSeries series, int s, int first, int last)
+        {
+            for (var m = 0; m < MetricCatalog.Count; m++)
+            {
+                var metric = (Metric)m;
+                var thresholds = _options.Thresholds.Get(series.Profile, metric);
+                if (thresholds.Critical is not { } critical)
+                {
+                    continue;
+                }
+
+                var listed = false;
+                for (var k = first; k <= last && !listed; k++)
+                {
+                    listed = Found(k, s, m);
+                }
+
+                if (listed && IncidentFinder.ReachesWithin(series, metric, thresholds, critical, origins[first] + 1, origins[last] + horizon + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         return new IncidentScore(total, leads.Count, Median(leads), serverDays > 0 ? falseAlerts / serverDays : 0, injectedTotal, injectedFlagged);

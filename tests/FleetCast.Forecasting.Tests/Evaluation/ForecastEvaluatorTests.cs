@@ -131,6 +131,25 @@ public sealed class ForecastEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_TwoMetricsAlarmingTogetherWithoutCrossing_IsOneFalseServerAlert()
+    {
+        // Arrange: memory and disk alerts at every origin; neither crosses.
+        var data = IncidentDataset.Create();
+        AlertFunction twoMetrics = (window, forecast) =>
+        [
+            new AlertCandidate(window.Server, Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Possible, 98, 99, 10, 50),
+            new AlertCandidate(window.Server, Metric.DiskUsagePct, AlertSeverity.Critical, AlertLikelihood.Possible, 95, 96, 10, 50),
+        ];
+
+        // Act
+        var report = Evaluator(twoMetrics).Evaluate(data, [new OracleForecaster(data, "oracle")]);
+
+        // Assert: one alert per server incident, as live.
+        var serverDays = ForecastEvaluator.Origins(400, 48, 96, 12).Length * 12 * 300 / 86_400.0;
+        Assert.Equal(1 / serverDays, report.Forecasters[0].Incidents.FalseAlertsPerServerDay, 6);
+    }
+
+    [Fact]
     public void Evaluate_AlertOnMetricThatNeverCrosses_CountsOneFalseAlertEpisode()
     {
         // Arrange: memory alert at every origin; memory stays at 50.
