@@ -2,7 +2,10 @@ using FleetCast.Core.Metrics;
 
 namespace FleetCast.Core.Alerts;
 
-/// <summary>A firing alert with its latest evaluation. Times are data times, not wall-clock times.</summary>
+/// <summary>A firing alert: the one incident of its server, with its latest evaluation. The positional
+/// fields are its headline, the most urgent metric found (<see cref="AlertMetricFinding.CompareUrgency"/>);
+/// <see cref="Metrics"/> lists every metric found and <see cref="SeenMetrics"/> every metric found during the
+/// lifecycle. Times are data times, not wall-clock times.</summary>
 public sealed record ActiveAlert(
     string Server,
     Metric Metric,
@@ -14,5 +17,49 @@ public sealed record ActiveAlert(
     DateTimeOffset StartedAt,
     DateTimeOffset LastEvaluatedAt)
 {
-    public AlertKey Key => new(Server, Metric);
+    private readonly IReadOnlyList<AlertMetricFinding>? _metrics;
+    private readonly IReadOnlyList<Metric>? _seenMetrics;
+
+    public AlertKey Key => new(Server);
+
+    /// <summary>The headline as a finding.</summary>
+    public AlertMetricFinding Headline => new(Metric, Severity, Likelihood, Threshold, PredictedValue, MinutesAhead);
+
+    /// <summary>The metrics the latest evaluation found, most urgent first (the headline first); the headline
+    /// alone unless set.</summary>
+    public IReadOnlyList<AlertMetricFinding> Metrics
+    {
+        get => _metrics ?? [Headline];
+        init => _metrics = value;
+    }
+
+    /// <summary>Every metric found during the lifecycle: the current ones first (most urgent first), then
+    /// those found earlier only, in catalog order. The current metrics unless set.</summary>
+    public IReadOnlyList<Metric> SeenMetrics
+    {
+        get => _seenMetrics ?? [.. Metrics.Select(m => m.Metric)];
+        init => _seenMetrics = value;
+    }
+
+    /// <summary>The wire names of <see cref="SeenMetrics"/>.</summary>
+    public IReadOnlyList<string> SeenMetricNames => [.. SeenMetrics.Select(MetricCatalog.WireName)];
+
+    /// <summary>Value equality, the metric lists compared item by item.</summary>
+    public bool Equals(ActiveAlert? other) =>
+        other is not null
+        && Server == other.Server && Metric == other.Metric && Severity == other.Severity && Likelihood == other.Likelihood
+        && Threshold.Equals(other.Threshold) && PredictedValue.Equals(other.PredictedValue) && MinutesAhead.Equals(other.MinutesAhead)
+        && StartedAt == other.StartedAt && LastEvaluatedAt == other.LastEvaluatedAt
+        && Metrics.SequenceEqual(other.Metrics) && SeenMetrics.SequenceEqual(other.SeenMetrics);
+
+    public override int GetHashCode() => HashCode.Combine(Server, Metric, Severity, StartedAt, Metrics.Count, SeenMetrics.Count);
+
+    /// <summary>Current metrics (urgency order) followed by the others of <paramref name="seen"/> in catalog order.</summary>
+    public static IReadOnlyList<Metric> OrderSeen(IEnumerable<AlertMetricFinding> current, IEnumerable<Metric> seen)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(seen);
+        var first = current.Select(f => f.Metric).Distinct().ToList();
+        return [.. first, .. seen.Distinct().Where(m => !first.Contains(m)).Order()];
+    }
 }

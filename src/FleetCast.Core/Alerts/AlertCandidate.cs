@@ -13,5 +13,8 @@ public sealed record AlertCandidate(
     int StepsAhead,
     double MinutesAhead)
 {
-    public AlertKey Key => new(Server, Metric);
+    /// <summary>The server's incident this crossing belongs to.</summary>
+    public AlertKey Key => new(Server);
+
+    public AlertMetricFinding ToFinding() => new(Metric, Severity, Likelihood, Threshold, PredictedValue, MinutesAhead);
 }

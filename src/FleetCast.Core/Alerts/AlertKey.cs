@@ -1,10 +1,9 @@
-using FleetCast.Core.Metrics;
-
 namespace FleetCast.Core.Alerts;
 
-/// <summary>One alert lifecycle per server + metric: its severity escalates (warning → critical) and
-/// de-escalates within that lifecycle instead of a second alert firing beside it.</summary>
-public readonly record struct AlertKey(string Server, Metric Metric)
+/// <summary>One alert lifecycle (an incident) per server: every metric of the server that has a threshold
+/// crossing is listed in it, and its severity escalates (warning → critical) and de-escalates within that
+/// lifecycle instead of a second alert firing beside it.</summary>
+public readonly record struct AlertKey(string Server)
 {
-    public override string ToString() => $"{Server}/{MetricCatalog.WireName(Metric)}";
+    public override string ToString() => Server;
 }

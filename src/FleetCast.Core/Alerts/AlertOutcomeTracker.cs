@@ -2,16 +2,19 @@ using FleetCast.Core.Metrics;
 
 namespace FleetCast.Core.Alerts;
 
-/// <summary>Follows every predictive alert until its claim settles: it came true when the metric reaches the
-/// predicted threshold by the deadline (the forecast horizon from the evaluation that predicted it, even if the
-/// alert resolved meanwhile), else it did not happen. Not thread-safe: the engine owns it.</summary>
-/// <remarks>An alert that fired because a value was already over a threshold claims nothing and has no
-/// outcome. An escalation to a more severe predicted threshold replaces the claim (new threshold, new
-/// deadline); a de-escalation keeps it.</remarks>
+/// <summary>Follows every predictive incident until its claim settles: it came true when ANY of its predicted
+/// crossings happens by the deadline (a metric reaches its predicted threshold within the forecast horizon from
+/// the evaluation that predicted it, even if the incident resolved meanwhile), else it did not happen. Not
+/// thread-safe: the engine owns it.</summary>
+/// <remarks>An incident claims the crossings of its findings at its own severity that are predicted (p50 or
+/// p90); findings already over their threshold claim nothing, and an incident with no predicted finding at its
+/// severity (e.g. it fired on a value already over a threshold) has no outcome. An escalation to a more severe
+/// severity with predicted findings replaces the claim (new crossings, new deadline); a de-escalation keeps it.
+/// Metrics that join the incident later without a change of severity add no claim.</remarks>
 public sealed class AlertOutcomeTracker
 {
     private readonly TimeSpan _horizon;
-    private readonly Dictionary<(string Server, Metric Metric, DateTimeOffset StartedAt), AlertPrediction> _open = [];
+    private readonly Dictionary<(string Server, DateTimeOffset StartedAt), AlertPrediction> _open = [];
     private readonly AlertOutcomeCounts[] _counts = [.. AlertOutcomeCounts.None];
 
     /// <param name="horizon">How long after a prediction its crossing may come (the forecast horizon).</param>
@@ -27,7 +30,7 @@ public sealed class AlertOutcomeTracker
         _horizon = horizon;
         foreach (var prediction in restored ?? [])
         {
-            _open[(prediction.Server, prediction.Metric, prediction.StartedAt)] = prediction;
+            _open[(prediction.Server, prediction.StartedAt)] = prediction;
         }
 
         foreach (var count in counts ?? [])
@@ -51,12 +54,16 @@ public sealed class AlertOutcomeTracker
         {
             var alert = transition.Alert;
             var escalated = transition.Kind == AlertTransitionKind.SeverityChanged && transition.PreviousSeverity < alert.Severity;
-            if ((transition.Kind != AlertTransitionKind.Fired && !escalated) || alert.Likelihood == AlertLikelihood.Now)
+            var claims = alert.Metrics
+                .Where(f => f.Severity == alert.Severity && f.Likelihood != AlertLikelihood.Now)
+                .Select(f => new AlertClaim(f.Metric, f.Threshold))
+                .ToArray();
+            if ((transition.Kind != AlertTransitionKind.Fired && !escalated) || claims.Length == 0)
             {
                 continue;
             }
 
-            var key = (alert.Server, alert.Metric, alert.StartedAt);
+            var key = (alert.Server, alert.StartedAt);
             if (_open.Remove(key, out var replaced))
             {
                 _counts[(int)replaced.Severity] = _counts[(int)replaced.Severity] with
@@ -66,7 +73,10 @@ public sealed class AlertOutcomeTracker
                 };
             }
 
-            var prediction = new AlertPrediction(alert.Server, alert.Metric, alert.StartedAt, alert.Severity, alert.Threshold, transition.At + _horizon);
+            var prediction = new AlertPrediction(alert.Server, claims[0].Metric, alert.StartedAt, alert.Severity, claims[0].Threshold, transition.At + _horizon)
+            {
+                Claims = claims,
+            };
             _open[key] = prediction;
             _counts[(int)alert.Severity] = _counts[(int)alert.Severity].Add(AlertOutcome.Open);
             opened.Add(prediction);
@@ -85,26 +95,27 @@ public sealed class AlertOutcomeTracker
         foreach (var (key, prediction) in _open)
         {
             var current = currentOf(prediction.Server);
-            var value = current is null ? double.NaN : current[(int)prediction.Metric];
-            var reached = !double.IsNaN(value) && Reaches(prediction, value) && dataTime <= prediction.Deadline;
-            if (!reached && dataTime <= prediction.Deadline)
+            var reached = dataTime <= prediction.Deadline && current is not null
+                ? prediction.Claims.FirstOrDefault(c => Reaches(c, current[(int)c.Metric]))
+                : null;
+            if (reached is null && dataTime <= prediction.Deadline)
             {
                 continue;
             }
 
-            var outcome = reached ? AlertOutcome.CameTrue : AlertOutcome.DidNotHappen;
-            (settled ??= []).Add(new AlertOutcomeSettlement(prediction.Server, prediction.Metric, prediction.StartedAt, prediction.Severity, outcome, dataTime));
+            var outcome = reached is not null ? AlertOutcome.CameTrue : AlertOutcome.DidNotHappen;
+            (settled ??= []).Add(new AlertOutcomeSettlement(prediction.Server, reached?.Metric ?? prediction.Metric, prediction.StartedAt, prediction.Severity, outcome, dataTime));
         }
 
         foreach (var settlement in settled ?? [])
         {
-            _open.Remove((settlement.Server, settlement.Metric, settlement.StartedAt));
+            _open.Remove((settlement.Server, settlement.StartedAt));
             _counts[(int)settlement.Severity] = _counts[(int)settlement.Severity].Add(settlement.Outcome);
         }
 
         return settled ?? (IReadOnlyList<AlertOutcomeSettlement>)[];
     }
 
-    private static bool Reaches(AlertPrediction prediction, double value) =>
-        MetricCatalog.Get(prediction.Metric).HighIsBad ? value >= prediction.Threshold : value <= prediction.Threshold;
+    private static bool Reaches(AlertClaim claim, double value) =>
+        !double.IsNaN(value) && (MetricCatalog.Get(claim.Metric).HighIsBad ? value >= claim.Threshold : value <= claim.Threshold);
 }

@@ -1,15 +1,20 @@
+using FleetCast.Core.Metrics;
+
 namespace FleetCast.Core.Alerts;
 
-/// <summary>Alert lifecycle (firing → resolved), one per server + metric, whose severity escalates and
-/// de-escalates within it, with fire-after and resolve-after counts so alerts do not flap. Not
-/// thread-safe: the engine owns it.</summary>
-/// <remarks>A candidate must be found in <see cref="AlertRuleOptions.FireAfterEvaluations"/> consecutive
-/// evaluations of its server to fire; its start is the data time of the first of them. A firing alert is
-/// refreshed by every evaluation that finds it again and resolves after
-/// <see cref="AlertRuleOptions.ResolveAfterEvaluations"/> consecutive evaluations of its server without it.
-/// A more severe candidate escalates it at once (same start, one lifecycle); a critical alert whose metric
-/// is only found at warning de-escalates after as many consecutive evaluations as a resolution takes.
-/// Evaluations of other servers change nothing for it.</remarks>
+/// <summary>Alert lifecycle (firing → resolved), one per server: an incident that lists every metric of the
+/// server found crossing, whose severity escalates and de-escalates within it, with fire-after and
+/// resolve-after counts so alerts do not flap. Not thread-safe: the engine owns it.</summary>
+/// <remarks>A server must have at least one candidate (any metric) in
+/// <see cref="AlertRuleOptions.FireAfterEvaluations"/> consecutive evaluations of it to fire; the start is the
+/// data time of the first of them. A firing incident is refreshed by every evaluation that finds any of the
+/// server's metrics: its headline becomes the most urgent metric found
+/// (<see cref="AlertMetricFinding.CompareUrgency"/>) and its severity the headline's. It resolves after
+/// <see cref="AlertRuleOptions.ResolveAfterEvaluations"/> consecutive evaluations of its server that find no
+/// metric at all. A more severe finding escalates it at once (same start, one lifecycle); a critical incident
+/// whose server only has warning findings de-escalates after as many consecutive evaluations as a
+/// resolution takes (until then it keeps its last critical evaluation). Evaluations of other servers change
+/// nothing for it.</remarks>
 public sealed class AlertTracker
 {
     private readonly AlertRuleOptions _options;
@@ -17,9 +22,9 @@ public sealed class AlertTracker
     private readonly Dictionary<AlertKey, Pending> _pending = [];
     private IReadOnlyCollection<ActiveAlert> _active = [];
 
-    /// <param name="restored">Alerts that were firing before a restart (from storage). Where storage
-    /// holds a server + metric twice (a database written before alerts escalated in place), the more
-    /// severe one is kept with the earliest start.</param>
+    /// <param name="restored">Alerts that were firing before a restart (from storage). Where storage holds
+    /// several for one server (a database written when alerts were per server + metric), they are merged
+    /// into one incident: the earliest start, the most severe (most urgent) headline, every metric.</param>
     public AlertTracker(AlertRuleOptions options, IEnumerable<ActiveAlert>? restored = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -34,74 +39,62 @@ public sealed class AlertTracker
         }
 
         _options = options;
-        foreach (var alert in restored ?? [])
+        foreach (var group in (restored ?? []).GroupBy(a => a.Key))
         {
-            if (!_firing.TryGetValue(alert.Key, out var existing))
-            {
-                _firing[alert.Key] = new Firing(alert);
-                continue;
-            }
-
-            var kept = alert.Severity > existing.Alert.Severity ? alert : existing.Alert;
-            var start = alert.StartedAt < existing.Alert.StartedAt ? alert.StartedAt : existing.Alert.StartedAt;
-            existing.Alert = kept with { StartedAt = start };
+            var alert = IncidentMerge.Of([.. group]);
+            _firing[group.Key] = new Firing(alert);
         }
 
         _active = SnapshotActive();
     }
 
-    /// <summary>The firing alerts, ordered by server, metric and severity.</summary>
+    /// <summary>The firing alerts, one per server, ordered by server.</summary>
     public IReadOnlyCollection<ActiveAlert> Active => _active;
 
     /// <summary>Applies one evaluation of the servers in <paramref name="evaluatedServers"/>; alerts of
     /// servers not evaluated (stale) are left as they are. A server that has a candidate counts as
     /// evaluated even if the caller left it out of <paramref name="evaluatedServers"/>.</summary>
-    /// <returns>Transitions to store, ordered by server, metric and severity.</returns>
+    /// <returns>Transitions to store, ordered by server.</returns>
     public IReadOnlyList<AlertTransition> Update(DateTimeOffset dataTime, IReadOnlyCollection<string> evaluatedServers, IEnumerable<AlertCandidate> candidates)
     {
         ArgumentNullException.ThrowIfNull(evaluatedServers);
         ArgumentNullException.ThrowIfNull(candidates);
 
-        var found = new Dictionary<AlertKey, AlertCandidate>();
-        foreach (var candidate in candidates)
-        {
-            if (!found.TryGetValue(candidate.Key, out var other) || MoreUrgent(candidate, other))
-            {
-                found[candidate.Key] = candidate;
-            }
-        }
-
+        var found = FindingsByServer(candidates);
         var evaluated = new HashSet<string>(evaluatedServers, StringComparer.Ordinal);
         evaluated.UnionWith(found.Keys.Select(k => k.Server));
         var transitions = new List<AlertTransition>();
 
-        foreach (var (key, candidate) in found)
+        foreach (var (key, findings) in found)
         {
+            var severity = findings[0].Severity;
             if (_firing.TryGetValue(key, out var firing))
             {
                 firing.Misses = 0;
-                if (candidate.Severity == firing.Alert.Severity)
+                firing.Seen.UnionWith(findings.Select(f => f.Metric));
+                if (severity == firing.Alert.Severity)
                 {
                     firing.Downgrades = 0;
-                    firing.Alert = Refresh(firing.Alert, candidate, dataTime);
+                    firing.Alert = Build(key, findings, firing.Seen, firing.Alert.StartedAt, dataTime);
                 }
-                else if (candidate.Severity > firing.Alert.Severity || ++firing.Downgrades >= _options.ResolveAfterEvaluations)
+                else if (severity > firing.Alert.Severity || ++firing.Downgrades >= _options.ResolveAfterEvaluations)
                 {
                     var previous = firing.Alert.Severity;
                     firing.Downgrades = 0;
-                    firing.Alert = Refresh(firing.Alert, candidate, dataTime);
+                    firing.Alert = Build(key, findings, firing.Seen, firing.Alert.StartedAt, dataTime);
                     transitions.Add(new AlertTransition(firing.Alert, AlertTransitionKind.SeverityChanged, dataTime) { PreviousSeverity = previous });
                 }
 
                 continue;
             }
 
-            var pending = _pending.TryGetValue(key, out var seen) ? seen with { Count = seen.Count + 1 } : new Pending(1, dataTime);
+            var pending = _pending.TryGetValue(key, out var seen) ? seen : new Pending(dataTime);
+            pending.Count++;
+            pending.Seen.UnionWith(findings.Select(f => f.Metric));
             if (pending.Count >= _options.FireAfterEvaluations)
             {
                 _pending.Remove(key);
-                var alert = new ActiveAlert(candidate.Server, candidate.Metric, candidate.Severity, candidate.Likelihood, candidate.Threshold,
-                    candidate.PredictedValue, candidate.MinutesAhead, pending.FirstSeen, dataTime);
+                var alert = Build(key, findings, pending.Seen, pending.FirstSeen, dataTime);
                 _firing[key] = new Firing(alert);
                 transitions.Add(new AlertTransition(alert, AlertTransitionKind.Fired, dataTime));
             }
@@ -111,7 +104,7 @@ public sealed class AlertTracker
             }
         }
 
-        // A run of sightings is broken by any evaluation of the server that does not find the key.
+        // A run of sightings is broken by any evaluation of the server that finds none of its metrics.
         foreach (var key in _pending.Keys.Where(k => evaluated.Contains(k.Server) && !found.ContainsKey(k)).ToArray())
         {
             _pending.Remove(key);
@@ -132,23 +125,42 @@ public sealed class AlertTracker
         return transitions;
     }
 
-    private static bool MoreUrgent(AlertCandidate candidate, AlertCandidate other) =>
-        candidate.Severity != other.Severity
-            ? candidate.Severity > other.Severity
-            : candidate.Likelihood != other.Likelihood
-                ? candidate.Likelihood < other.Likelihood
-                : candidate.MinutesAhead < other.MinutesAhead;
-
-    private static ActiveAlert Refresh(ActiveAlert alert, AlertCandidate candidate, DateTimeOffset dataTime) =>
-        alert with
+    /// <summary>Per server, one finding per metric (its most urgent candidate), most urgent first.</summary>
+    private static Dictionary<AlertKey, List<AlertMetricFinding>> FindingsByServer(IEnumerable<AlertCandidate> candidates)
+    {
+        var byMetric = new Dictionary<AlertKey, Dictionary<Metric, AlertMetricFinding>>();
+        foreach (var candidate in candidates)
         {
-            Severity = candidate.Severity,
-            Likelihood = candidate.Likelihood,
-            Threshold = candidate.Threshold,
-            PredictedValue = candidate.PredictedValue,
-            MinutesAhead = candidate.MinutesAhead,
-            LastEvaluatedAt = dataTime,
+            if (!byMetric.TryGetValue(candidate.Key, out var metrics))
+            {
+                byMetric[candidate.Key] = metrics = [];
+            }
+
+            var finding = candidate.ToFinding();
+            if (!metrics.TryGetValue(candidate.Metric, out var other) || AlertMetricFinding.CompareUrgency(finding, other) < 0)
+            {
+                metrics[candidate.Metric] = finding;
+            }
+        }
+
+        return byMetric.ToDictionary(e => e.Key, e =>
+        {
+            var list = e.Value.Values.ToList();
+            list.Sort(AlertMetricFinding.CompareUrgency);
+            return list;
+        });
+    }
+
+    private static ActiveAlert Build(AlertKey key, List<AlertMetricFinding> findings, IEnumerable<Metric> seen, DateTimeOffset startedAt, DateTimeOffset dataTime)
+    {
+        var headline = findings[0];
+        return new ActiveAlert(key.Server, headline.Metric, headline.Severity, headline.Likelihood, headline.Threshold, headline.PredictedValue,
+            headline.MinutesAhead, startedAt, dataTime)
+        {
+            Metrics = [.. findings],
+            SeenMetrics = ActiveAlert.OrderSeen(findings, seen),
         };
+    }
 
     private IReadOnlyCollection<ActiveAlert> SnapshotActive() => _firing.Values.Select(f => f.Alert).ToArray().AsReadOnly();
 
@@ -156,11 +168,21 @@ public sealed class AlertTracker
     {
         public ActiveAlert Alert { get; set; } = alert;
 
+        /// <summary>Every metric found since the lifecycle started.</summary>
+        public HashSet<Metric> Seen { get; } = [.. alert.SeenMetrics];
+
         public int Misses { get; set; }
 
-        /// <summary>Consecutive evaluations that found the metric only at a lower severity.</summary>
+        /// <summary>Consecutive evaluations that found the server only at a lower severity.</summary>
         public int Downgrades { get; set; }
     }
 
-    private sealed record Pending(int Count, DateTimeOffset FirstSeen);
+    private sealed class Pending(DateTimeOffset firstSeen)
+    {
+        public DateTimeOffset FirstSeen { get; } = firstSeen;
+
+        public int Count { get; set; }
+
+        public HashSet<Metric> Seen { get; } = [];
+    }
 }

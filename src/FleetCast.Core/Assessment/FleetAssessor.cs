@@ -8,14 +8,16 @@ namespace FleetCast.Core.Assessment;
 /// Owns the alert lifecycle; not thread-safe (the engine calls it from one loop).</summary>
 /// <remarks>
 /// Order within a step: the alert rule finds at most one candidate per server and metric (the most severe),
-/// the tracker turns candidates into lifecycles (fire, escalate, de-escalate, resolve), and only then is each
+/// the tracker turns each server's candidates into its one incident (fire, escalate, de-escalate, resolve;
+/// every metric found is listed in it), and only then is each
 /// server scored, with its firing alerts, so that these invariants hold after every step
 /// (docs/architecture.md "Alert quality invariants"; property-tested):
 /// 1. the level is the ladder's level of the score;
 /// 2. a value at or beyond its critical threshold now puts the server at critical or above, at warning
 ///    threshold at warning or above (alert or not: a warming-up server still shows it);
-/// 3. a firing alert puts its server at or above <see cref="LevelFloor.ForAlert"/>: never healthy;
-/// 4. at most one firing alert per server and metric;
+/// 3. a firing alert puts its server at or above <see cref="LevelFloor.ForAlert"/> of each metric it lists:
+///    never healthy;
+/// 4. at most one firing alert (incident) per server;
 /// 5. a server still warming up, and any step assessed while history is being back-filled, raises no
 ///    alert (nothing fires, nothing resolves).
 /// </remarks>
@@ -34,7 +36,7 @@ public sealed class FleetAssessor
         _tracker = new AlertTracker(alertRules, restoredAlerts);
     }
 
-    /// <summary>The firing alerts, ordered by server and metric.</summary>
+    /// <summary>The firing alerts, one per server, ordered by server.</summary>
     public IReadOnlyCollection<ActiveAlert> Active => _tracker.Active;
 
     /// <param name="raiseAlerts">False while history is being back-filled: servers are scored (with the

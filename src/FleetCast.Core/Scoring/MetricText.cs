@@ -55,6 +55,13 @@ public static class MetricText
     public static string Alert(ActiveAlert alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
+        return Alert(alert.Headline);
+    }
+
+    /// <summary>One metric of an incident: "critical alert: memory likely to reach 98% in 35 min".</summary>
+    public static string Alert(AlertMetricFinding alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
         var threshold = FormatValue(alert.Metric, Shown(alert.Metric, alert.Threshold));
         var what = alert.Likelihood switch
         {

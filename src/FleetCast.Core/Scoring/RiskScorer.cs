@@ -123,12 +123,14 @@ public static class RiskScorer
             }
         }
 
-        foreach (var alert in alerts ?? [])
+        // Every metric an incident lists counts, not only its headline: a warning found now beside a critical
+        // predicted headline still requires warning.
+        foreach (var finding in (alerts ?? []).SelectMany(a => a.Metrics))
         {
-            var level = LevelFloor.ForAlert(alert.Severity, alert.Likelihood);
+            var level = LevelFloor.ForAlert(finding.Severity, finding.Likelihood);
             if (best is null || level > best.Value.Level)
             {
-                best = (level, alert.Metric, MetricText.Alert(alert));
+                best = (level, finding.Metric, MetricText.Alert(finding));
             }
         }
 

@@ -13,7 +13,7 @@ public partial class AlertTable
         (AlertSortColumn.Severity, "Severity"),
         (AlertSortColumn.Server, "Server"),
         (AlertSortColumn.Profile, "Profile"),
-        (AlertSortColumn.Metric, "Metric"),
+        (AlertSortColumn.Metric, "Metrics"),
         (AlertSortColumn.MinutesAhead, "When"),
         (AlertSortColumn.PredictedValue, "Value / threshold"),
         (AlertSortColumn.StartedAt, "Started (data time)"),

@@ -13,14 +13,14 @@ public static class AlertsQuery
     {
         var matching = alerts.Where(a => Matches(a, filter));
         var ordered = Order(matching, sort).ToArray();
-        var metrics = alerts.Select(a => a.Metric).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var metrics = alerts.SelectMany(a => a.Metrics).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         return new AlertsTableModel(ordered.Take(rowLimit).ToArray(), ordered.Length, alerts.Count, metrics);
     }
 
     private static bool Matches(AlertView alert, AlertFilter filter) =>
         (filter.Severity is not { } severity || alert.Severity == severity)
         && (filter.Profile is not { } profile || alert.Profile == profile)
-        && (string.IsNullOrEmpty(filter.Metric) || alert.Metric == filter.Metric)
+        && (string.IsNullOrEmpty(filter.Metric) || alert.Metrics.Contains(filter.Metric))
         && (string.IsNullOrWhiteSpace(filter.ServerContains)
             || alert.Server.Contains(filter.ServerContains.Trim(), StringComparison.OrdinalIgnoreCase));
 

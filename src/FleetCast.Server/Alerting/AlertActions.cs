@@ -32,24 +32,33 @@ public sealed class AlertActions : IAlertMutes
 
     public DateTimeOffset Now => _time.GetUtcNow();
 
-    /// <summary>The acknowledgement of this firing episode and the first active silence that matches, if any.</summary>
+    /// <summary>The acknowledgement of this firing episode and the active silence that mutes it (one covering its
+    /// headline metric, when every metric it lists is silenced), if any.</summary>
     public AlertActionStatus StatusOf(AlertView alert)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        var now = Now;
-        var acknowledged = _acknowledgements.TryGetValue(AlertKeys.Format(alert.Server, alert.Metric, alert.Severity), out var ack)
-            && ack.AppliesTo(alert.Server, alert.Metric, alert.Severity, alert.StartedAt)
-                ? ack
-                : null;
-        var silenced = _silences.FirstOrDefault(s => s.IsActiveAt(now) && s.Matches(alert.Server, alert.Metric));
+        var acknowledged = AcknowledgementOf(alert.Server, alert.Severity, alert.StartedAt);
+        var silenced = SilenceOf(alert.Server, alert.Metrics, Now);
         return acknowledged is null && silenced is null ? AlertActionStatus.None : new AlertActionStatus(acknowledged, silenced);
     }
 
-    public bool IsMuted(string server, string metric, AlertSeverity severity, DateTimeOffset startedAt)
+    public bool IsMuted(string server, IReadOnlyList<string> metrics, AlertSeverity severity, DateTimeOffset startedAt) =>
+        AcknowledgementOf(server, severity, startedAt) is not null || SilenceOf(server, metrics, Now) is not null;
+
+    private Acknowledgement? AcknowledgementOf(string server, AlertSeverity severity, DateTimeOffset startedAt) =>
+        _acknowledgements.Values.FirstOrDefault(a => a.AppliesTo(server, severity, startedAt));
+
+    /// <summary>An incident is silenced when each of its metrics is matched by an active silence (a server-wide
+    /// silence matches them all); the silence returned is the one that matches its first (headline) metric.</summary>
+    private Silence? SilenceOf(string server, IReadOnlyList<string> metrics, DateTimeOffset now)
     {
-        var now = Now;
-        return (_acknowledgements.TryGetValue(AlertKeys.Format(server, metric, severity), out var ack) && ack.AppliesTo(server, metric, severity, startedAt))
-            || _silences.Any(s => s.IsActiveAt(now) && s.Matches(server, metric));
+        var active = _silences.Where(s => s.IsActiveAt(now)).ToArray();
+        if (metrics.Count == 0 || !metrics.All(m => active.Any(s => s.Matches(server, m))))
+        {
+            return null;
+        }
+
+        return active.First(s => s.Matches(server, metrics[0]));
     }
 
     /// <summary>Silences active now, soonest end first.</summary>
@@ -83,8 +92,9 @@ public sealed class AlertActions : IAlertMutes
             throw AlertActionException.Invalid(errors);
         }
 
+        // The server's one incident, if it is at this severity and lists the metric (whether or not it heads it).
         var alert = _snapshots.Current?.Snapshot.Alerts.FirstOrDefault(a =>
-            string.Equals(a.Server, server, StringComparison.Ordinal) && a.Metric == metric && a.Severity == parsedSeverity)
+            string.Equals(a.Server, server, StringComparison.Ordinal) && a.Severity == parsedSeverity && a.Metrics.Contains(metric))
             ?? throw new AlertActionException(AlertActionError.AlertNotFound,
                 $"No {AlertKeys.SeverityText(parsedSeverity)} alert on {metric} of server '{server}' is firing now.");
         var acknowledgement = new Acknowledgement(alert.Server, alert.Metric, alert.Severity, alert.StartedAt, request!.Who!.Trim(),

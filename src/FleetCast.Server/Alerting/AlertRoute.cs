@@ -78,7 +78,9 @@ public sealed class AlertRoute
             string.IsNullOrEmpty(options.BearerToken) ? null : options.BearerToken);
     }
 
-    /// <summary>True when this route takes <paramref name="alert"/> of a server with <paramref name="profile"/>.</summary>
+    /// <summary>True when this route takes <paramref name="alert"/> (a server's incident) of a server with
+    /// <paramref name="profile"/>: at or above its minimum severity, and (with a metric filter) listing at
+    /// least one of its metrics among those found now.</summary>
     public bool Matches(ActiveAlert alert, ServerProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(alert);
@@ -87,7 +89,7 @@ public sealed class AlertRoute
             return false;
         }
 
-        if (_metrics is not null && !_metrics.Contains(alert.Metric))
+        if (_metrics is not null && !alert.Metrics.Any(f => _metrics.Contains(f.Metric)))
         {
             return false;
         }

@@ -1,5 +1,4 @@
 using FleetCast.Core.Alerts;
-using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Server.Storage;
 
@@ -8,6 +7,10 @@ namespace FleetCast.Server.Alerting;
 /// <summary>Plans outbox deliveries: for alert transitions (grouped per route and server when the route's
 /// receiver groups) and for firing alerts that are due again (keep-alive re-sends and reminders). Keeps the
 /// firing state per route up to date; silenced and acknowledged alerts are neither sent nor re-sent.</summary>
+/// <remarks>A server has one incident; a receiver identifies it by its labels (server, headline metric,
+/// severity). When a transition changes them (an escalation, a new headline), what the route was told under
+/// the old labels is resolved and the incident fires under the new ones, since its start: a receiver sees at
+/// most one alert per server at a time.</remarks>
 public sealed class AlertRouter
 {
     public static readonly TimeSpan DefaultResendInterval = TimeSpan.FromSeconds(60);
@@ -56,12 +59,18 @@ public sealed class AlertRouter
 
         var now = Time.GetUtcNow();
         var groups = new NotificationGroups();
-        foreach (var transition in transitions.SelectMany(ForReceivers))
+        foreach (var transition in transitions)
         {
             ServerProfile? profile = profiles.TryGetValue(transition.Alert.Server, out var p) ? p : null;
-            foreach (var route in Routes.Where(r => r.Matches(transition.Alert, profile)))
+            foreach (var route in Routes)
             {
                 var notice = AlertNotice.From(transition, profile, now);
+                var earlier = ResolveEarlier(route, notice, state, groups);
+                if (!route.Matches(transition.Alert, profile))
+                {
+                    continue;
+                }
+
                 var muted = IsMuted(notice);
                 var known = state.Find(route.Name, notice.Key);
                 if (notice.Firing)
@@ -76,16 +85,42 @@ public sealed class AlertRouter
                     continue;
                 }
 
-                state.Remove(route.Name, notice.Key);
-                // Without an entry (it fired before this state was kept) the resolution is sent all the same.
-                if (!muted && (known is null || known.FirstSentAt is not null))
+                // Without an entry of the server (it fired before this state was kept) the resolution is sent all the same.
+                if (!muted && !earlier)
                 {
-                    groups.Add(route, notice with { FirstSentAt = known?.FirstSentAt ?? now });
+                    groups.Add(route, notice with { FirstSentAt = now });
                 }
             }
         }
 
         return groups.Messages();
+    }
+
+    /// <summary>Ends what <paramref name="route"/> was told about the server under other labels than the firing
+    /// <paramref name="notice"/> (all of it when the notice is a resolution): each entry is forgotten and, if it
+    /// was sent and is not muted, sent as resolved (under its own labels, with the latest data when they match).</summary>
+    /// <returns>True when the route had any entry of the server.</returns>
+    private bool ResolveEarlier(AlertRoute route, AlertNotice notice, FiringState state, NotificationGroups groups)
+    {
+        var entries = state.OfServer(route.Name, notice.Server);
+        foreach (var entry in entries.Where(e => !notice.Firing || e.Key != notice.Key))
+        {
+            state.Remove(route.Name, entry.Key);
+            if (entry.FirstSentAt is not { } firstSent)
+            {
+                continue;
+            }
+
+            var resolved = entry.Key == notice.Key
+                ? notice with { FirstSentAt = firstSent }
+                : entry.Notice with { Firing = false, At = notice.At, FirstSentAt = firstSent, Repeat = false };
+            if (!IsMuted(resolved))
+            {
+                groups.Add(route, resolved);
+            }
+        }
+
+        return entries.Count > 0;
     }
 
     /// <summary>Deliveries for firing alerts that are due again: every <see cref="ResendInterval"/> on a
@@ -126,19 +161,5 @@ public sealed class AlertRouter
     }
 
     private bool IsMuted(AlertNotice notice) =>
-        _mutes?.IsMuted(notice.Server, MetricCatalog.WireName(notice.Metric), notice.Severity, notice.StartedAt) ?? false;
-
-    /// <summary>Receivers identify an alert by its labels, severity included: a severity change within one
-    /// lifecycle reaches them as the old severity resolved and the new one firing (since the lifecycle's start).</summary>
-    private static IEnumerable<AlertTransition> ForReceivers(AlertTransition transition)
-    {
-        if (transition.Kind != AlertTransitionKind.SeverityChanged || transition.PreviousSeverity is not { } previous)
-        {
-            yield return transition;
-            yield break;
-        }
-
-        yield return new AlertTransition(transition.Alert with { Severity = previous }, AlertTransitionKind.Resolved, transition.At);
-        yield return new AlertTransition(transition.Alert, AlertTransitionKind.Fired, transition.At);
-    }
+        _mutes?.IsMuted(notice.Server, notice.MetricNames, notice.Severity, notice.StartedAt) ?? false;
 }

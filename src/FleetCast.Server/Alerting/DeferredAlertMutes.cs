@@ -8,6 +8,6 @@ public sealed class DeferredAlertMutes(Func<IAlertMutes> resolve) : IAlertMutes
 {
     private readonly Lazy<IAlertMutes> _mutes = new(resolve ?? throw new ArgumentNullException(nameof(resolve)));
 
-    public bool IsMuted(string server, string metric, AlertSeverity severity, DateTimeOffset startedAt) =>
-        _mutes.Value.IsMuted(server, metric, severity, startedAt);
+    public bool IsMuted(string server, IReadOnlyList<string> metrics, AlertSeverity severity, DateTimeOffset startedAt) =>
+        _mutes.Value.IsMuted(server, metrics, severity, startedAt);
 }

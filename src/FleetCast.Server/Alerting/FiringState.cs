@@ -28,6 +28,12 @@ public sealed class FiringState
 
     public FiringEntry? Find(string route, string key) => _entries.GetValueOrDefault((route, key));
 
+    /// <summary>The entries of one server on one route, by key.</summary>
+    public IReadOnlyList<FiringEntry> OfServer(string route, string server) => _entries.Values
+        .Where(e => string.Equals(e.Route, route, StringComparison.Ordinal) && string.Equals(e.Notice.Server, server, StringComparison.Ordinal))
+        .OrderBy(e => e.Key, StringComparer.Ordinal)
+        .ToArray();
+
     public void Set(FiringEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);

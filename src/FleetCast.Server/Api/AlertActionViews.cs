@@ -5,8 +5,10 @@ using FleetCast.Server.Alerting;
 
 namespace FleetCast.Server.Api;
 
-/// <summary>A firing alert with its stored event id (null until the engine has stored it) and what people
-/// did about it. Silenced alerts are listed too, flagged by <see cref="Silenced"/>.</summary>
+/// <summary>A firing alert (a server's one incident) with its stored event id (null until the engine has stored
+/// it) and what people did about it. Silenced alerts are listed too, flagged by <see cref="Silenced"/>. Metric
+/// to MinutesAhead are its headline (most urgent metric); <see cref="Metrics"/> names every metric found during
+/// the incident (current ones first) and <see cref="Findings"/> each one found now.</summary>
 public sealed record ActiveAlertItem(
     long? Id,
     string Key,
@@ -21,13 +23,16 @@ public sealed record ActiveAlertItem(
     DateTimeOffset StartedAt,
     string Message,
     AcknowledgedView? Acknowledged,
-    SilencedView? Silenced)
+    SilencedView? Silenced,
+    IReadOnlyList<string> Metrics,
+    IReadOnlyList<AlertFindingView> Findings)
 {
     public static ActiveAlertItem From(AlertView alert, AlertActionStatus status, long? id) => new(
         id, AlertKeys.Format(alert.Server, alert.Metric, alert.Severity), alert.Server, alert.Profile, alert.Metric, alert.Severity, alert.Likelihood,
         alert.Threshold, alert.PredictedValue, alert.MinutesAhead, alert.StartedAt, alert.Message,
         status.Acknowledged is { } a ? new AcknowledgedView(a.By, a.At, a.Comment) : null,
-        status.Silenced is { } s ? new SilencedView(s.Id, s.By, s.Until, s.Reason) : null);
+        status.Silenced is { } s ? new SilencedView(s.Id, s.By, s.Until, s.Reason) : null,
+        alert.Metrics, alert.Findings);
 }
 
 public sealed record AcknowledgedView(string By, DateTimeOffset At, string? Comment);

@@ -39,7 +39,7 @@ public static class AlertEndpoints
 
         var ids = actionStore.OpenAlertIds();
         var alerts = current.Snapshot.Alerts
-            .Select(a => ActiveAlertItem.From(a, actions.StatusOf(a), ids.TryGetValue(AlertKeys.Format(a.Server, a.Metric, a.Severity), out var id) ? id : null))
+            .Select(a => ActiveAlertItem.From(a, actions.StatusOf(a), ids.TryGetValue(a.Server, out var id) ? id : null))
             .ToArray();
         return TypedResults.Ok(new ActiveAlertsResponse(current.Snapshot.Version, current.Snapshot.DataTime, alerts.Length,
             alerts.Count(a => a.Acknowledged is not null), alerts.Count(a => a.Silenced is not null), alerts));
@@ -69,11 +69,11 @@ public static class AlertEndpoints
 
     internal static string ToCsv(IEnumerable<AlertRecord> records)
     {
-        var csv = new StringBuilder("id,server,metric,severity,likelihood,threshold,predicted_value,minutes_ahead,started_at,ended_at,duration_seconds,peak_severity,outcome,outcome_at\n");
+        var csv = new StringBuilder("id,server,metric,severity,likelihood,threshold,predicted_value,minutes_ahead,started_at,ended_at,duration_seconds,peak_severity,outcome,outcome_at,metrics\n");
         foreach (var r in records)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{r.Id},{Escape(r.Server)},{MetricCatalog.WireName(r.Metric)},{r.Severity.ToString().ToLowerInvariant()},{r.Likelihood.ToString().ToLowerInvariant()},{r.Threshold},{r.PredictedValue},{r.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds},{AlertKeys.SeverityText(r.PeakSeverity)},{AlertHistoryItem.OutcomeText(r.Outcome)},{r.OutcomeAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)}\n");
+                $"{r.Id},{Escape(r.Server)},{MetricCatalog.WireName(r.Metric)},{r.Severity.ToString().ToLowerInvariant()},{r.Likelihood.ToString().ToLowerInvariant()},{r.Threshold},{r.PredictedValue},{r.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds},{AlertKeys.SeverityText(r.PeakSeverity)},{AlertHistoryItem.OutcomeText(r.Outcome)},{r.OutcomeAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{string.Join(';', r.Metrics.Select(MetricCatalog.WireName))}\n");
         }
 
         return csv.ToString();
@@ -104,15 +104,17 @@ public sealed record AlertHistoryResponse(DateTimeOffset From, DateTimeOffset To
 
 /// <param name="Severity">The severity at the end of the lifecycle (or now, while it fires).</param>
 /// <param name="PeakSeverity">The highest severity the lifecycle reached.</param>
-/// <param name="Outcome">Whether the predicted crossing happened within its horizon: open, came-true or
-/// did-not-happen; null for an alert that fired on a value already over its threshold.</param>
+/// <param name="Metric">The headline (most urgent) metric at the incident's last change.</param>
+/// <param name="Outcome">Whether any predicted crossing happened within its horizon: open, came-true or
+/// did-not-happen; null for an alert that predicted nothing (it fired on values already over their thresholds).</param>
+/// <param name="Metrics">Wire names of every metric found during the incident (complete once it resolved).</param>
 public sealed record AlertHistoryItem(long Id, string Server, string Metric, string Severity, string Likelihood, double Threshold,
     double PredictedValue, double MinutesAhead, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, double? DurationSeconds,
-    string PeakSeverity, string? Outcome, DateTimeOffset? OutcomeAt)
+    string PeakSeverity, string? Outcome, DateTimeOffset? OutcomeAt, IReadOnlyList<string> Metrics)
 {
     public static AlertHistoryItem From(AlertRecord r) => new(r.Id, r.Server, MetricCatalog.WireName(r.Metric), AlertKeys.SeverityText(r.Severity),
         r.Likelihood.ToString().ToLowerInvariant(), r.Threshold, r.PredictedValue, r.MinutesAhead, r.StartedAt, r.EndedAt, r.Duration?.TotalSeconds,
-        AlertKeys.SeverityText(r.PeakSeverity), OutcomeText(r.Outcome), r.OutcomeAt);
+        AlertKeys.SeverityText(r.PeakSeverity), OutcomeText(r.Outcome), r.OutcomeAt, [.. r.Metrics.Select(MetricCatalog.WireName)]);
 
     internal static string? OutcomeText(AlertOutcome? outcome) => outcome is { } o ? DbValues.ToText(o) : null;
 }

@@ -224,7 +224,11 @@ public sealed class SnapshotBuilder
         var metric = MetricCatalog.Get(alert.Metric);
         var message = AlertSentence.Of(alert);
         return new AlertView(alert.Server, profile, metric.WireName, alert.Severity, alert.Likelihood, alert.Threshold,
-            alert.PredictedValue, alert.MinutesAhead, alert.StartedAt, message);
+            alert.PredictedValue, alert.MinutesAhead, alert.StartedAt, message)
+        {
+            Metrics = alert.SeenMetricNames,
+            Findings = [.. alert.Metrics.Select(AlertFindingView.From)],
+        };
     }
 }
 

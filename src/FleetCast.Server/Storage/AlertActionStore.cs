@@ -156,12 +156,12 @@ public sealed class AlertActionStore : IAlertActionStore
     public IReadOnlyDictionary<string, long> OpenAlertIds() => _database.Read(connection =>
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT server, metric, severity, MIN(id) FROM alert_events WHERE ended_at IS NULL GROUP BY server, metric, severity;";
+        command.CommandText = "SELECT server, MIN(id) FROM alert_events WHERE ended_at IS NULL GROUP BY server;";
         using var reader = command.ExecuteReader();
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
         while (reader.Read())
         {
-            ids[$"{reader.GetString(0)}/{reader.GetString(1)}/{reader.GetString(2)}"] = reader.GetInt64(3);
+            ids[reader.GetString(0)] = reader.GetInt64(1);
         }
 
         return ids;

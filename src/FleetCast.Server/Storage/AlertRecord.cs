@@ -3,7 +3,8 @@ using FleetCast.Core.Metrics;
 
 namespace FleetCast.Server.Storage;
 
-/// <summary>A stored alert with its lifecycle; EndedAt and Duration are null while it fires.</summary>
+/// <summary>A stored alert (a server's incident) with its lifecycle; EndedAt and Duration are null while it
+/// fires. Metric and the fields after it are the headline (most urgent metric) at the last change.</summary>
 public sealed record AlertRecord(
     long Id,
     string Server,
@@ -24,6 +25,10 @@ public sealed record AlertRecord(
     /// <summary>Whether the predicted crossing happened within its horizon; null for an alert that fired
     /// on a value already over its threshold (it predicted nothing).</summary>
     public AlertOutcome? Outcome { get; init; }
+
+    /// <summary>Every metric found during the lifecycle (as of its last change; complete once it resolved),
+    /// the current ones first.</summary>
+    public IReadOnlyList<Metric> Metrics { get; init; } = [Metric];
 
     /// <summary>When the outcome settled (data time): the crossing, or the end of the horizon.</summary>
     public DateTimeOffset? OutcomeAt { get; init; }

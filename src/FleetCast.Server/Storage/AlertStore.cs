@@ -6,15 +6,15 @@ using Microsoft.Data.Sqlite;
 
 namespace FleetCast.Server.Storage;
 
-/// <summary>Alert lifecycle rows, one per server + metric lifecycle: a fired alert inserts a row with ended_at
-/// NULL; a severity change updates that open row in place (peak_severity keeps the highest); its resolution
-/// closes it with its end time and duration. With a router,
+/// <summary>Alert lifecycle rows, one per server incident: a fired incident inserts a row with ended_at NULL; a
+/// severity change updates that open row in place (headline metric, metrics found so far; peak_severity keeps the
+/// highest); its resolution closes it with its end time, duration and every metric found. With a router,
 /// the deliveries of each transition and the routes' firing state are written in the same transaction as the alert rows.</summary>
 public sealed class AlertStore : IAlertStore
 {
     private const string Columns =
         "id, server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at, ended_at, " +
-        "peak_severity, outcome, outcome_at, outcome_deadline";
+        "peak_severity, outcome, outcome_at, outcome_deadline, metrics";
 
     private static readonly IReadOnlyDictionary<string, ServerProfile> NoProfiles = new Dictionary<string, ServerProfile>();
 
@@ -65,16 +65,20 @@ public sealed class AlertStore : IAlertStore
         });
     }
 
+    /// <summary>One incident per server: rows open several times for a server (a database written when
+    /// alerts were per server + metric) are merged (<see cref="IncidentMerge"/>).</summary>
     public IReadOnlyList<ActiveAlert> LoadActive() => _database.Read(connection =>
     {
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {Columns} FROM alert_events WHERE ended_at IS NULL ORDER BY started_at, id;";
-        return ReadAll(command, reader =>
+        var rows = ReadAll(command, reader =>
         {
             var record = ReadRecord(reader);
-            return new ActiveAlert(record.Server, record.Metric, record.Severity, record.Likelihood, record.Threshold,
+            var alert = new ActiveAlert(record.Server, record.Metric, record.Severity, record.Likelihood, record.Threshold,
                 record.PredictedValue, record.MinutesAhead, record.StartedAt, DbValues.FromUnixSeconds(reader.GetInt64(9)));
+            return alert with { SeenMetrics = ActiveAlert.OrderSeen(alert.Metrics, record.Metrics) };
         });
+        return rows.GroupBy(a => a.Server, StringComparer.Ordinal).Select(g => IncidentMerge.Of([.. g])).ToArray();
     });
 
     public IReadOnlyList<AlertRecord> History(DateTimeOffset from, DateTimeOffset to, string? server = null, int limit = 10_000)
@@ -101,16 +105,16 @@ public sealed class AlertStore : IAlertStore
 
     private static void InsertFired(SqliteConnection connection, SqliteTransaction transaction, ActiveAlert alert)
     {
-        // A key that is already open (e.g. re-fired after a restart that restored it) keeps its one open row.
+        // A server whose incident is already open (e.g. re-fired after a restart that restored it) keeps its one open row.
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText =
             """
             INSERT INTO alert_events (server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at,
-                peak_severity)
-            SELECT $server, $metric, $severity, $likelihood, $threshold, $predicted, $minutes, $started, $evaluated, $severity
+                peak_severity, metrics)
+            SELECT $server, $metric, $severity, $likelihood, $threshold, $predicted, $minutes, $started, $evaluated, $severity, $metrics
             WHERE NOT EXISTS (
-                SELECT 1 FROM alert_events WHERE server = $server AND metric = $metric AND ended_at IS NULL);
+                SELECT 1 FROM alert_events WHERE server = $server AND ended_at IS NULL);
             """;
         AddKey(command, alert);
         AddEvaluation(command, alert);
@@ -125,8 +129,8 @@ public sealed class AlertStore : IAlertStore
         command.CommandText =
             """
             UPDATE alert_events
-            SET ended_at = $ended, duration_s = $ended - started_at, last_evaluated_at = $ended
-            WHERE server = $server AND metric = $metric AND ended_at IS NULL;
+            SET ended_at = $ended, duration_s = $ended - started_at, last_evaluated_at = $ended, metrics = $metrics
+            WHERE server = $server AND ended_at IS NULL;
             """;
         AddKey(command, transition.Alert);
         command.Parameters.AddWithValue("$ended", DbValues.ToUnixSeconds(transition.At));
@@ -150,10 +154,12 @@ public sealed class AlertStore : IAlertStore
                 command.Transaction = transaction;
                 command.CommandText =
                     """
-                    UPDATE alert_events SET outcome_severity = $severity, outcome_threshold = $threshold, outcome_deadline = $deadline, outcome = NULL, outcome_at = NULL
-                    WHERE server = $server AND metric = $metric AND started_at = $started;
+                    UPDATE alert_events SET outcome_severity = $severity, outcome_threshold = $threshold, outcome_deadline = $deadline,
+                        outcome_claims = $claims, outcome = NULL, outcome_at = NULL
+                    WHERE server = $server AND started_at = $started;
                     """;
-                AddRowKey(command, prediction.Server, prediction.Metric, prediction.StartedAt);
+                AddRowKey(command, prediction.Server, prediction.StartedAt);
+                command.Parameters.AddWithValue("$claims", AlertMetricsJson.WriteClaims(prediction.Claims));
                 command.Parameters.AddWithValue("$severity", DbValues.ToText(prediction.Severity));
                 command.Parameters.AddWithValue("$threshold", prediction.Threshold);
                 command.Parameters.AddWithValue("$deadline", DbValues.ToUnixSeconds(prediction.Deadline));
@@ -167,9 +173,9 @@ public sealed class AlertStore : IAlertStore
                 command.CommandText =
                     """
                     UPDATE alert_events SET outcome = $outcome, outcome_at = $at
-                    WHERE server = $server AND metric = $metric AND started_at = $started AND outcome_deadline IS NOT NULL AND outcome IS NULL;
+                    WHERE server = $server AND started_at = $started AND outcome_deadline IS NOT NULL AND outcome IS NULL;
                     """;
-                AddRowKey(command, settlement.Server, settlement.Metric, settlement.StartedAt);
+                AddRowKey(command, settlement.Server, settlement.StartedAt);
                 command.Parameters.AddWithValue("$outcome", DbValues.ToText(settlement.Outcome));
                 command.Parameters.AddWithValue("$at", DbValues.ToUnixSeconds(settlement.At));
                 command.ExecuteNonQuery();
@@ -184,12 +190,18 @@ public sealed class AlertStore : IAlertStore
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            SELECT server, metric, started_at, outcome_severity, outcome_threshold, outcome_deadline FROM alert_events
+            SELECT server, metric, started_at, outcome_severity, outcome_threshold, outcome_deadline, outcome_claims FROM alert_events
             WHERE outcome_deadline IS NOT NULL AND outcome IS NULL ORDER BY id;
             """;
-        return ReadAll(command, reader => new AlertPrediction(reader.GetString(0), DbValues.ParseMetric(reader.GetString(1)),
-            DbValues.FromUnixSeconds(reader.GetInt64(2)), DbValues.ParseSeverity(reader.GetString(3)), reader.GetDouble(4),
-            DbValues.FromUnixSeconds(reader.GetInt64(5))));
+        return ReadAll(command, reader =>
+        {
+            var claims = AlertMetricsJson.ReadClaims(reader.IsDBNull(6) ? null : reader.GetString(6), DbValues.ParseMetric(reader.GetString(1)), reader.GetDouble(4));
+            return new AlertPrediction(reader.GetString(0), claims[0].Metric, DbValues.FromUnixSeconds(reader.GetInt64(2)),
+                DbValues.ParseSeverity(reader.GetString(3)), claims[0].Threshold, DbValues.FromUnixSeconds(reader.GetInt64(5)))
+            {
+                Claims = claims,
+            };
+        });
     });
 
     public IReadOnlyList<AlertOutcomeCounts> LoadOutcomeCounts() => _database.Read(connection =>
@@ -210,10 +222,9 @@ public sealed class AlertStore : IAlertStore
         return counts;
     });
 
-    private static void AddRowKey(SqliteCommand command, string server, Metric metric, DateTimeOffset startedAt)
+    private static void AddRowKey(SqliteCommand command, string server, DateTimeOffset startedAt)
     {
         command.Parameters.AddWithValue("$server", server);
-        command.Parameters.AddWithValue("$metric", MetricCatalog.WireName(metric));
         command.Parameters.AddWithValue("$started", DbValues.ToUnixSeconds(startedAt));
     }
 
@@ -224,10 +235,10 @@ public sealed class AlertStore : IAlertStore
         command.CommandText =
             """
             UPDATE alert_events
-            SET severity = $severity, likelihood = $likelihood, threshold = $threshold, predicted_value = $predicted,
-                minutes_ahead = $minutes, last_evaluated_at = $evaluated,
+            SET metric = $metric, severity = $severity, likelihood = $likelihood, threshold = $threshold, predicted_value = $predicted,
+                minutes_ahead = $minutes, last_evaluated_at = $evaluated, metrics = $metrics,
                 peak_severity = CASE WHEN $severity = 'critical' THEN 'critical' ELSE COALESCE(peak_severity, severity) END
-            WHERE server = $server AND metric = $metric AND ended_at IS NULL;
+            WHERE server = $server AND ended_at IS NULL;
             """;
         AddKey(command, alert);
         AddEvaluation(command, alert);
@@ -249,6 +260,7 @@ public sealed class AlertStore : IAlertStore
         command.Parameters.AddWithValue("$server", alert.Server);
         command.Parameters.AddWithValue("$metric", MetricCatalog.WireName(alert.Metric));
         command.Parameters.AddWithValue("$severity", DbValues.ToText(alert.Severity));
+        command.Parameters.AddWithValue("$metrics", AlertMetricsJson.WriteMetrics(alert.SeenMetrics));
     }
 
     private static AlertRecord ReadRecord(SqliteDataReader reader) => new(
@@ -266,6 +278,7 @@ public sealed class AlertStore : IAlertStore
         PeakSeverity = reader.IsDBNull(11) ? DbValues.ParseSeverity(reader.GetString(3)) : DbValues.ParseSeverity(reader.GetString(11)),
         Outcome = reader.IsDBNull(14) ? null : reader.IsDBNull(12) ? AlertOutcome.Open : DbValues.ParseOutcome(reader.GetString(12)),
         OutcomeAt = reader.IsDBNull(13) ? null : DbValues.FromUnixSeconds(reader.GetInt64(13)),
+        Metrics = AlertMetricsJson.ReadMetrics(reader.IsDBNull(15) ? null : reader.GetString(15), DbValues.ParseMetric(reader.GetString(2))),
     };
 
     private static List<T> ReadAll<T>(SqliteCommand command, Func<SqliteDataReader, T> map)

@@ -23,12 +23,12 @@ public interface IAlertActionStore
     /// also the expired and cancelled ones (newest first after the active ones), at most <paramref name="limit"/>.</summary>
     IReadOnlyList<Silence> LoadSilences(DateTimeOffset now, bool includeInactive = false, int limit = 1_000);
 
-    /// <summary>The id of the stored, still open alert event of this key (from the alert history), if any.</summary>
+    /// <summary>The id of the stored, still open alert event (incident) of this server whose headline is this metric and severity, if any.</summary>
     long? FindOpenAlertId(string server, string metric, string severity);
 
-    /// <summary>The key (server, metric wire name, severity text) of the stored alert event with this id, if it is still open.</summary>
+    /// <summary>The server, headline metric wire name and severity text of the stored alert event with this id, if it is still open.</summary>
     (string Server, string Metric, string Severity)? FindOpenAlert(long alertId);
 
-    /// <summary>Ids of all open alert events by key text (server/metric/severity).</summary>
+    /// <summary>Ids of all open alert events by server (one incident per server).</summary>
     IReadOnlyDictionary<string, long> OpenAlertIds();
 }

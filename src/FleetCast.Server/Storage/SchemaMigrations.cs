@@ -145,14 +145,44 @@ internal static class SchemaMigrations
             PRIMARY KEY (route, alert_key)
         ) WITHOUT ROWID;
         """,
+        // 7: one alert lifecycle (an incident) per server. metric stays the headline (most urgent) metric;
+        // metrics lists the wire names of every metric found during the lifecycle (JSON array) and
+        // outcome_claims every predicted crossing of the outcome (JSON array of {"metric", "threshold"}).
+        // Rows of an older database open several times for one server (one per metric) are merged into the
+        // one kept open (the most severe, then the earliest start), which takes the earliest start and every
+        // metric; the others end where they were last evaluated.
+        """
+        ALTER TABLE alert_events ADD COLUMN metrics TEXT;
+        ALTER TABLE alert_events ADD COLUMN outcome_claims TEXT;
+        UPDATE alert_events SET metrics = json_array(metric);
+        UPDATE alert_events SET
+            metrics = (SELECT json_group_array(DISTINCT o.metric) FROM alert_events o WHERE o.server = alert_events.server AND o.ended_at IS NULL),
+            started_at = (SELECT MIN(o.started_at) FROM alert_events o WHERE o.server = alert_events.server AND o.ended_at IS NULL),
+            peak_severity = CASE WHEN EXISTS (SELECT 1 FROM alert_events o WHERE o.server = alert_events.server AND o.ended_at IS NULL
+                AND COALESCE(o.peak_severity, o.severity) = 'critical') THEN 'critical' ELSE peak_severity END
+        WHERE ended_at IS NULL AND id = (SELECT k.id FROM alert_events k WHERE k.server = alert_events.server AND k.ended_at IS NULL
+            ORDER BY CASE k.severity WHEN 'critical' THEN 0 ELSE 1 END, k.started_at, k.id LIMIT 1);
+        UPDATE alert_events SET ended_at = last_evaluated_at, duration_s = last_evaluated_at - started_at
+        WHERE ended_at IS NULL AND id <> (SELECT k.id FROM alert_events k WHERE k.server = alert_events.server AND k.ended_at IS NULL
+            ORDER BY CASE k.severity WHEN 'critical' THEN 0 ELSE 1 END, k.started_at, k.id LIMIT 1);
+        DROP INDEX alert_events_open;
+        CREATE INDEX alert_events_open ON alert_events (server) WHERE ended_at IS NULL;
+        CREATE INDEX alert_events_server_start ON alert_events (server, started_at);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
 
-    /// <summary>Runs every migration newer than the database, each in its own transaction.</summary>
+    /// <summary>The version whose migration made alert lifecycles per server (incidents); tests build a database
+    /// just before it.</summary>
+    internal static int IncidentsVersion => Array.FindIndex(Migrations, m => m.Contains("ADD COLUMN outcome_claims", StringComparison.Ordinal)) + 1;
+
+    /// <summary>Runs every migration newer than the database (up to <paramref name="upTo"/>, default all), each in
+    /// its own transaction.</summary>
     /// <returns>The schema version after migrating.</returns>
-    public static int Apply(SqliteConnection connection)
+    public static int Apply(SqliteConnection connection, int? upTo = null)
     {
+        var latest = upTo ?? LatestVersion;
         var current = ReadVersion(connection);
         if (current > LatestVersion)
         {
@@ -160,7 +190,7 @@ internal static class SchemaMigrations
                 $"Database schema version {current} is newer than this FleetCast build understands ({LatestVersion}); upgrade FleetCast.");
         }
 
-        for (var version = current + 1; version <= LatestVersion; version++)
+        for (var version = current + 1; version <= latest; version++)
         {
             using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
@@ -170,7 +200,7 @@ internal static class SchemaMigrations
             transaction.Commit();
         }
 
-        return LatestVersion;
+        return Math.Max(current, latest);
     }
 
     public static int ReadVersion(SqliteConnection connection)

@@ -86,6 +86,50 @@ public sealed class AlertOutcomeTrackerTests
     }
 
     [Fact]
+    public void Settle_IncidentOfSeveralMetrics_CameTrueWhenAnyPredictedCrossingHappens()
+    {
+        var tracker = new AlertOutcomeTracker(Horizon);
+        var incident = Alert() with
+        {
+            Metrics =
+            [
+                new AlertMetricFinding(Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Likely, 98, 98.5, 35),
+                new AlertMetricFinding(Metric.CpuIdlePct, AlertSeverity.Critical, AlertLikelihood.Likely, 10, 8, 50),
+                new AlertMetricFinding(Metric.SwapUsedPct, AlertSeverity.Warning, AlertLikelihood.Likely, 25, 30, 20),
+            ],
+        };
+        var opened = Assert.Single(tracker.Open([new AlertTransition(incident, AlertTransitionKind.Fired, At(0))]));
+
+        var neither = tracker.Settle(At(1), _ => TestMetrics.Healthy().With(Metric.SwapUsedPct, 40));
+        var idleCrossed = tracker.Settle(At(2), _ => TestMetrics.Healthy().With(Metric.CpuIdlePct, 9));
+
+        Assert.Equal([Metric.MemUsedPct, Metric.CpuIdlePct], opened.Claims.Select(c => c.Metric));
+        Assert.Empty(neither);
+        var settled = Assert.Single(idleCrossed);
+        Assert.Equal((AlertOutcome.CameTrue, Metric.CpuIdlePct, At(0)), (settled.Outcome, settled.Metric, settled.StartedAt));
+        Assert.Equal(0, tracker.OpenCount);
+    }
+
+    [Fact]
+    public void Open_HeadlineAlreadyOverItsThresholdBesideAPredictedMetric_ClaimsOnlyThePredictedOne()
+    {
+        var tracker = new AlertOutcomeTracker(Horizon);
+        var incident = Alert(likelihood: AlertLikelihood.Now) with
+        {
+            Metrics =
+            [
+                new AlertMetricFinding(Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Now, 98, 99, 0),
+                new AlertMetricFinding(Metric.CpuIdlePct, AlertSeverity.Critical, AlertLikelihood.Possible, 10, 8, 15),
+            ],
+        };
+
+        var opened = Assert.Single(tracker.Open([new AlertTransition(incident, AlertTransitionKind.Fired, At(0))]));
+
+        Assert.Equal((Metric.CpuIdlePct, 10.0), (opened.Metric, opened.Threshold));
+        Assert.Equal([new AlertClaim(Metric.CpuIdlePct, 10)], opened.Claims);
+    }
+
+    [Fact]
     public void Settle_ServerNotSeenThisStep_StaysOpenUntilItsDeadline()
     {
         var restored = new AlertPrediction("ppdb003", Metric.MemUsedPct, At(0), AlertSeverity.Critical, 98, At(10));

@@ -19,4 +19,35 @@ public sealed class AlertSentenceTests
 
         Assert.Equal(expected, AlertSentence.Of(alert));
     }
+
+    [Fact]
+    public void Of_IncidentOfSeveralMetrics_ListsThemWithTheHeadlinesSeverityAndTime()
+    {
+        var alert = new ActiveAlert("web-03", Metric.CpuIdlePct, AlertSeverity.Critical, AlertLikelihood.Likely, 10, 8, 15, Start, Start)
+        {
+            Metrics =
+            [
+                new AlertMetricFinding(Metric.CpuIdlePct, AlertSeverity.Critical, AlertLikelihood.Likely, 10, 8, 15),
+                new AlertMetricFinding(Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Possible, 98, 98.5, 10),
+                new AlertMetricFinding(Metric.SwapUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 25, 30, 0),
+            ],
+        };
+
+        Assert.Equal("web-03: cpu_idle_pct, mem_used_pct predicted critical in 15 min; swap_used_pct warning", AlertSentence.Of(alert));
+    }
+
+    [Fact]
+    public void Of_IncidentWhoseHeadlineIsOverItsThresholdNow_SaysNow()
+    {
+        var alert = new ActiveAlert("web-03", Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0, Start, Start)
+        {
+            Metrics =
+            [
+                new AlertMetricFinding(Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0),
+                new AlertMetricFinding(Metric.SwapUsedPct, AlertSeverity.Warning, AlertLikelihood.Likely, 25, 30, 40),
+            ],
+        };
+
+        Assert.Equal("web-03: mem_used_pct, swap_used_pct warning now", AlertSentence.Of(alert));
+    }
 }

@@ -28,7 +28,7 @@ public sealed class AlertTrackerTests
         Assert.Equal(At(0), fired.Alert.StartedAt);
         Assert.Null(fired.Duration);
         var active = Assert.Single(tracker.Active);
-        Assert.Equal(new AlertKey("ppdb003", Metric.MemUsedPct), active.Key);
+        Assert.Equal(new AlertKey("ppdb003"), active.Key);
     }
 
     [Fact]
@@ -151,7 +151,7 @@ public sealed class AlertTrackerTests
     }
 
     [Fact]
-    public void Update_ManyKeys_ReturnsOneAlertPerServerMetricInServerMetricOrder()
+    public void Update_ManyServers_ReturnsOneIncidentPerServerInServerOrder()
     {
         var tracker = new AlertTracker(AlertRuleOptions.Default);
         AlertCandidate[] candidates =
@@ -164,10 +164,13 @@ public sealed class AlertTrackerTests
 
         var transitions = tracker.Update(At(0), ["ppdb003", "ppweb001"], candidates);
 
-        string[] expected = ["ppdb003/cpu_user_pct", "ppdb003/swap_used_pct", "ppweb001/mem_used_pct"];
+        string[] expected = ["ppdb003", "ppweb001"];
         Assert.Equal(expected, transitions.Select(t => t.Alert.Key.ToString()).ToArray());
         Assert.Equal(expected, tracker.Active.Select(a => a.Key.ToString()).ToArray());
         Assert.Equal(AlertSeverity.Critical, tracker.Active.Single(a => a.Server == "ppweb001").Severity);
+        var db3 = tracker.Active.Single(a => a.Server == "ppdb003");
+        Assert.Equal((Metric.CpuUserPct, AlertSeverity.Critical), (db3.Metric, db3.Severity));
+        Assert.Equal([Metric.CpuUserPct, Metric.SwapUsedPct], db3.Metrics.Select(m => m.Metric));
     }
 
     [Fact]
@@ -256,6 +259,115 @@ public sealed class AlertTrackerTests
         var transitions = tracker.Update(At(0), [], [Candidate()]);
 
         Assert.Single(transitions);
+    }
+
+    [Fact]
+    public void Update_FourMetricsOfOneServerCrossing_FiresOneAlertListingTheFour()
+    {
+        var tracker = new AlertTracker(AlertRuleOptions.Default);
+
+        var transitions = tracker.Update(At(0), Db3,
+        [
+            Candidate(metric: Metric.CpuIdlePct, severity: AlertSeverity.Warning, minutes: 20),
+            Candidate(metric: Metric.MemUsedPct, severity: AlertSeverity.Critical, minutes: 30),
+            Candidate(metric: Metric.SwapUsedPct, severity: AlertSeverity.Warning, likelihood: AlertLikelihood.Now, minutes: 0),
+            Candidate(metric: Metric.JavaCpuPct, severity: AlertSeverity.Critical, minutes: 15),
+        ]);
+
+        var fired = Assert.Single(transitions);
+        Assert.Equal(AlertTransitionKind.Fired, fired.Kind);
+        var alert = Assert.Single(tracker.Active);
+        Assert.Equal((Metric.JavaCpuPct, AlertSeverity.Critical, 15.0), (alert.Metric, alert.Severity, alert.MinutesAhead));
+        Metric[] byUrgency = [Metric.JavaCpuPct, Metric.MemUsedPct, Metric.SwapUsedPct, Metric.CpuIdlePct];
+        Assert.Equal(byUrgency, alert.Metrics.Select(m => m.Metric));
+        Assert.Equal(byUrgency, alert.SeenMetrics);
+        Assert.Equal(alert.Headline, alert.Metrics[0]);
+    }
+
+    [Fact]
+    public void Update_CriticalOnAnotherMetricWhileWarningFires_EscalatesTheSameLifecycle()
+    {
+        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        tracker.Update(At(0), Db3, [Candidate(metric: Metric.CpuIdlePct, severity: AlertSeverity.Warning)]);
+
+        var transitions = tracker.Update(At(1), Db3,
+        [
+            Candidate(metric: Metric.CpuIdlePct, severity: AlertSeverity.Warning),
+            Candidate(metric: Metric.MemUsedPct, severity: AlertSeverity.Critical, minutes: 15),
+        ]);
+
+        var changed = Assert.Single(transitions);
+        Assert.Equal((AlertTransitionKind.SeverityChanged, AlertSeverity.Warning), (changed.Kind, changed.PreviousSeverity));
+        var alert = Assert.Single(tracker.Active);
+        Assert.Equal((Metric.MemUsedPct, AlertSeverity.Critical, At(0)), (alert.Metric, alert.Severity, alert.StartedAt));
+        Assert.Equal([Metric.MemUsedPct, Metric.CpuIdlePct], alert.Metrics.Select(m => m.Metric));
+    }
+
+    [Fact]
+    public void Update_OtherMetricsComeAndGoWhileFiring_NoSecondAlertAndEveryMetricSeenIsListed()
+    {
+        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        tracker.Update(At(0), Db3, [Candidate(metric: Metric.MemUsedPct)]);
+
+        var joined = tracker.Update(At(1), Db3, [Candidate(metric: Metric.MemUsedPct), Candidate(metric: Metric.SwapUsedPct, minutes: 50)]);
+        var left = tracker.Update(At(2), Db3, [Candidate(metric: Metric.SwapUsedPct, minutes: 50)]);
+
+        Assert.Empty(joined);
+        Assert.Empty(left);
+        var alert = Assert.Single(tracker.Active);
+        Assert.Equal(At(0), alert.StartedAt);
+        Assert.Equal(Metric.SwapUsedPct, alert.Metric);
+        Assert.Equal([Metric.SwapUsedPct], alert.Metrics.Select(m => m.Metric));
+        Assert.Equal([Metric.SwapUsedPct, Metric.MemUsedPct], alert.SeenMetrics);
+    }
+
+    [Fact]
+    public void Update_NoMetricOfTheServerFoundForResolveCount_ResolvesTheIncidentOnce()
+    {
+        var tracker = new AlertTracker(new AlertRuleOptions { ResolveAfterEvaluations = 2 });
+        tracker.Update(At(0), Db3, [Candidate(metric: Metric.MemUsedPct), Candidate(metric: Metric.CpuIdlePct)]);
+
+        var oneLeft = tracker.Update(At(1), Db3, [Candidate(metric: Metric.CpuIdlePct)]);
+        var firstMiss = tracker.Update(At(2), Db3, []);
+        var secondMiss = tracker.Update(At(3), Db3, []);
+
+        Assert.Empty(oneLeft);
+        Assert.Empty(firstMiss);
+        var resolved = Assert.Single(secondMiss);
+        Assert.Equal((AlertTransitionKind.Resolved, TimeSpan.FromMinutes(15)), (resolved.Kind, resolved.Duration));
+        Assert.Equal([Metric.CpuIdlePct, Metric.MemUsedPct], resolved.Alert.SeenMetrics);
+        Assert.Empty(tracker.Active);
+    }
+
+    [Fact]
+    public void Update_FireAfterTwoWithDifferentMetricsOfOneServer_FiresOnTheSecondSighting()
+    {
+        var tracker = new AlertTracker(new AlertRuleOptions { FireAfterEvaluations = 2 });
+
+        var first = tracker.Update(At(0), Db3, [Candidate(metric: Metric.CpuIdlePct)]);
+        var second = tracker.Update(At(1), Db3, [Candidate(metric: Metric.MemUsedPct)]);
+
+        Assert.Empty(first);
+        var fired = Assert.Single(second);
+        Assert.Equal((At(0), Metric.MemUsedPct), (fired.Alert.StartedAt, fired.Alert.Metric));
+        Assert.Equal([Metric.MemUsedPct, Metric.CpuIdlePct], fired.Alert.SeenMetrics);
+    }
+
+    [Fact]
+    public void Constructor_RestoredAlertsOfSeveralMetricsOfOneServer_MergesIntoOneIncident()
+    {
+        var cpu = new ActiveAlert("ppdb003", Metric.CpuIdlePct, AlertSeverity.Critical, AlertLikelihood.Likely, 10, 8, 30, At(2), At(5));
+        var mem = new ActiveAlert("ppdb003", Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0, At(0), At(5));
+        var web = new ActiveAlert("ppweb001", Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0, At(1), At(5));
+
+        var tracker = new AlertTracker(AlertRuleOptions.Default, [cpu, mem, web]);
+
+        Assert.Equal(["ppdb003", "ppweb001"], tracker.Active.Select(a => a.Server));
+        var merged = tracker.Active.First();
+        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical, At(0)), (merged.Metric, merged.Severity, merged.StartedAt));
+        Assert.Equal([Metric.CpuIdlePct, Metric.MemUsedPct], merged.SeenMetrics);
+        Assert.Empty(tracker.Update(At(6), Db3, [Candidate(metric: Metric.MemUsedPct, severity: AlertSeverity.Critical)]));
+        Assert.Equal(At(0), tracker.Active.First().StartedAt);
     }
 
     [Theory]

@@ -108,7 +108,9 @@ public sealed class FleetAssessorTests
 
     private static void AssertInvariants(FleetAssessment result, IReadOnlyList<AssessmentInput> inputs)
     {
-        Assert.Equal(result.Active.Count, result.Active.Select(a => a.Key).Distinct().Count());
+        // One incident per server, headed by its most urgent metric.
+        Assert.Equal(result.Active.Count, result.Active.Select(a => a.Server).Distinct(StringComparer.Ordinal).Count());
+        Assert.All(result.Active, a => Assert.Equal(a.Headline, a.Metrics[0]));
         foreach (var input in inputs)
         {
             var risk = result.Risks[input.Server];
@@ -129,7 +131,11 @@ public sealed class FleetAssessorTests
 
             foreach (var alert in result.Active.Where(a => a.Server == input.Server))
             {
-                Assert.True(risk.Level >= LevelFloor.ForAlert(alert.Severity, alert.Likelihood), $"{input.Server}: {alert.Key} {alert.Severity} but {risk.Level}");
+                foreach (var finding in alert.Metrics)
+                {
+                    Assert.True(risk.Level >= LevelFloor.ForAlert(finding.Severity, finding.Likelihood), $"{input.Server}: {finding.Metric} {finding.Severity} but {risk.Level}");
+                }
+
                 Assert.NotEqual(RiskLevel.Healthy, risk.Level);
             }
 

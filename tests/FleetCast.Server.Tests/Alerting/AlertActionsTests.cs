@@ -1,5 +1,7 @@
+using FleetCast.Core.Alerts;
 using FleetCast.Core.Snapshots;
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Engine;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using FleetCast.Server.Tests.Shared;
@@ -90,6 +92,45 @@ public sealed class AlertActionsTests : IDisposable
         _time.Advance(TimeSpan.FromMinutes(61));
         Assert.Null(_actions.StatusOf(_alert).Silenced);
         Assert.Empty(_actions.ActiveSilences());
+    }
+
+    [Fact]
+    public void StatusOf_IncidentOfTwoMetrics_SilencedOnlyOnceEveryMetricIsSilenced()
+    {
+        var incident = _alert with { Metrics = [_alert.Metric, "swap_used_pct"] };
+
+        _actions.AddSilence(new SilenceRequest(null, _alert.Metric, "bob", "known leak", DurationMinutes: 60));
+        var oneSilenced = _actions.StatusOf(incident).Silenced;
+        var oneMuted = _actions.IsMuted(incident.Server, incident.Metrics, incident.Severity, incident.StartedAt);
+        var second = _actions.AddSilence(new SilenceRequest(incident.Server, "swap_used_pct", "bob", "swap known", DurationMinutes: 60));
+
+        Assert.Null(oneSilenced);
+        Assert.False(oneMuted);
+        Assert.NotNull(_actions.StatusOf(incident).Silenced);
+        Assert.NotEqual(second, _actions.StatusOf(incident).Silenced);
+        Assert.True(_actions.IsMuted(incident.Server, incident.Metrics, incident.Severity, incident.StartedAt));
+    }
+
+    [Fact]
+    public void Acknowledge_MetricOfTheIncidentThatIsNotItsHeadline_AcknowledgesTheIncidentWhateverItsHeadline()
+    {
+        var current = _source.Current!;
+        var incident = current.Snapshot.Alerts[0] with { Metrics = [current.Snapshot.Alerts[0].Metric, "swap_used_pct"] };
+        _source.Publish(new PublishedSnapshot
+        {
+            Snapshot = current.Snapshot with { Alerts = [incident] },
+            Json = [],
+            JsonGzip = [],
+            JsonBrotli = [],
+            ETag = current.ETag,
+            Details = current.Details,
+        });
+
+        var ack = _actions.Acknowledge(incident.Server, "swap_used_pct", AlertKeys.SeverityText(incident.Severity), new AcknowledgeRequest("alice"));
+
+        Assert.Equal(incident.Metric, ack.Metric);
+        Assert.Equal(ack, _actions.StatusOf(incident with { Metric = "swap_used_pct" }).Acknowledged);
+        Assert.Null(_actions.StatusOf(incident with { Severity = incident.Severity == AlertSeverity.Critical ? AlertSeverity.Warning : AlertSeverity.Critical }).Acknowledged);
     }
 
     [Fact]

@@ -19,22 +19,44 @@ public sealed class AlertRouterTests
     private readonly FiringState _state = new([]);
 
     [Fact]
-    public void Plan_TwoMetricsOfOneServerInOneStep_OneDeliveryPerGroupingRouteAndOnePerAlertForWebhook()
+    public void Plan_IncidentOfTwoMetrics_OneNoticePerRouteListingBoth()
     {
         // Arrange
         var router = Router(TestAlerts.Route("am", "alertmanager", "http://127.0.0.1:9093"), TestAlerts.Route("chat", "slack", "http://127.0.0.1:9/s"),
             TestAlerts.Route("hook", "webhook", "http://127.0.0.1:9/h"));
-        var transitions = new[] { TestAlerts.Fired(TestAlerts.Alert("ppdb003", Metric.MemUsedPct)), TestAlerts.Fired(TestAlerts.Alert("ppdb003", Metric.CpuUserPct)) };
+        var transitions = new[] { TestAlerts.Fired(TestAlerts.Incident("ppdb003", Metric.MemUsedPct, Metric.CpuUserPct)) };
 
         // Act
         var messages = router.Plan(transitions, Profiles, _state);
 
         // Assert
-        Assert.Equal(["am", "chat", "hook", "hook"], messages.Select(m => m.Destination));
-        Assert.Equal([2, 2, 1, 1], messages.Select(m => Read(m).Notices.Count));
-        Assert.Equal("mem_used_pct on ppdb003 likely to reach 98% in 35 min (critical) (+1 more)", messages[0].Summary);
-        Assert.Equal(6, _state.Entries.Count);
+        Assert.Equal(["am", "chat", "hook"], messages.Select(m => m.Destination));
+        Assert.All(messages, m => Assert.Equal(["mem_used_pct", "cpu_user_pct"], Assert.Single(Read(m).Notices).MetricNames));
+        Assert.Equal("ppdb003: mem_used_pct, cpu_user_pct predicted critical in 35 min (critical)", messages[0].Summary);
+        Assert.Equal(3, _state.Entries.Count);
         Assert.All(_state.Entries, e => Assert.Equal((TestNotices.WallNow, TestNotices.WallNow), (e.FirstSentAt, e.LastSentAt)));
+    }
+
+    [Fact]
+    public void Plan_EscalationWithANewHeadlineMetric_ResolvesWhatWasSentAndFiresOneAlertUnderTheNewLabels()
+    {
+        var router = Router(TestAlerts.Route("am", "alertmanager", "http://127.0.0.1:9093"));
+        var warning = TestAlerts.Alert(metric: Metric.SwapUsedPct, severity: AlertSeverity.Warning);
+        router.Plan([TestAlerts.Fired(warning)], Profiles, _state);
+        var escalated = TestAlerts.Incident("ppdb003", Metric.MemUsedPct, Metric.SwapUsedPct);
+
+        var messages = router.Plan([new AlertTransition(escalated, AlertTransitionKind.SeverityChanged, warning.StartedAt.AddMinutes(5))
+        {
+            PreviousSeverity = AlertSeverity.Warning,
+        }], Profiles, _state);
+        var entries = _state.Entries;
+        var resolved = router.Plan([TestAlerts.Resolved(escalated, TimeSpan.FromMinutes(30))], Profiles, _state);
+
+        Assert.Equal([(false, Metric.SwapUsedPct, AlertSeverity.Warning), (true, Metric.MemUsedPct, AlertSeverity.Critical)],
+            Read(Assert.Single(messages)).Notices.Select(n => (n.Firing, n.Metric, n.Severity)));
+        Assert.Equal(["mem_used_pct", "swap_used_pct"], Assert.Single(entries).Notice.MetricNames);
+        Assert.Equal([(false, Metric.MemUsedPct)], Read(Assert.Single(resolved)).Notices.Select(n => (n.Firing, n.Metric)));
+        Assert.Empty(_state.Entries);
     }
 
     [Fact]

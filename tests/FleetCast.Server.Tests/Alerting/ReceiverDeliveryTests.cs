@@ -42,12 +42,11 @@ public sealed class ReceiverDeliveryTests : IDisposable
         await using var hook = await LoopbackReceiver.StartAsync(503, 500, 429);
         var options = Options(TestAlerts.Route("chat", "slack", slack.BaseAddress.ToString()), TestAlerts.Route("hook", "webhook", hook.BaseAddress.ToString()));
         var (alerts, worker, outbox) = Pipeline(options);
-        var mem = TestAlerts.Alert("ppdb003", Metric.MemUsedPct);
-        var cpu = TestAlerts.Alert("ppdb003", Metric.CpuUserPct);
+        var db = TestAlerts.Incident("ppdb003", Metric.MemUsedPct, Metric.CpuUserPct);
         var web = TestAlerts.Alert("ppweb001", Metric.CpuUserPct, AlertSeverity.Warning);
-        alerts.Record([TestAlerts.Fired(mem), TestAlerts.Fired(cpu)], Profiles);
+        alerts.Record([TestAlerts.Fired(db)], Profiles);
         alerts.Record([TestAlerts.Fired(web)], Profiles);
-        alerts.Record([TestAlerts.Resolved(mem, TimeSpan.FromMinutes(10))], Profiles);
+        alerts.Record([TestAlerts.Resolved(db, TimeSpan.FromMinutes(10))], Profiles);
 
         // Act: rounds until nothing is pending, the clock moving past each backoff.
         for (var round = 0; round < 20 && outbox.Recent(100).Any(d => d.Status == OutboxDelivery.Pending); round++)
@@ -60,13 +59,13 @@ public sealed class ReceiverDeliveryTests : IDisposable
         Assert.All(outbox.Recent(100), d => Assert.Equal(OutboxDelivery.Delivered, d.Status));
         Assert.Equal(
             [
-                "[FIRING] mem_used_pct on ppdb003 likely to reach 98% in 35 min (critical)\n[FIRING] cpu_user_pct on ppdb003 likely to reach 98% in 35 min (critical)",
+                "[FIRING] ppdb003: mem_used_pct, cpu_user_pct predicted critical in 35 min (critical)",
                 "[FIRING] cpu_user_pct on ppweb001 likely to reach 98% in 35 min (warning)",
-                "[RESOLVED] resolved after 10 min: mem_used_pct on ppdb003 likely to reach 98% in 35 min (critical)",
+                "[RESOLVED] resolved after 10 min: ppdb003: mem_used_pct, cpu_user_pct predicted critical in 35 min (critical)",
             ],
             Accepted(slack).Select(b => b.GetProperty("text").GetString()));
         Assert.Equal(
-            ["firing ppdb003 mem_used_pct", "firing ppdb003 cpu_user_pct", "firing ppweb001 cpu_user_pct", "resolved ppdb003 mem_used_pct"],
+            ["firing ppdb003 mem_used_pct", "firing ppweb001 cpu_user_pct", "resolved ppdb003 mem_used_pct"],
             Accepted(hook).Select(b => $"{b.GetProperty("status").GetString()} {b.GetProperty("alert").GetProperty("server").GetString()} {b.GetProperty("alert").GetProperty("metric").GetString()}"));
         Assert.All(slack.Received.Take(3), r => Assert.Equal(slack.Received[3].Body, r.Body));
         Assert.All(hook.Received.Take(3), r => Assert.Equal(hook.Received[3].Body, r.Body));

@@ -88,12 +88,19 @@ public sealed class StreamAndAdminApiTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains(active.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("metric").GetString() == "mem_used_pct");
+        // One alert for the server (an incident), listing its metrics.
+        var alert = Assert.Single(active.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("server").GetString() == "ppweb001");
+        Assert.Equal("mem_used_pct", alert.GetProperty("metric").GetString());
+        Assert.Contains("mem_used_pct", alert.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains(alert.GetProperty("findings").EnumerateArray(), f => f.GetProperty("metric").GetString() == "mem_used_pct");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("id,server,metric,severity", lines[0]);
-        Assert.EndsWith(",peak_severity,outcome,outcome_at", lines[0]);
+        Assert.EndsWith(",peak_severity,outcome,outcome_at,metrics", lines[0]);
         // Fired on a value already over its threshold: it predicted nothing, so it has no outcome.
-        Assert.Contains(lines.Skip(1), l => l.Contains(",ppweb001,mem_used_pct,critical,", StringComparison.Ordinal) && l.EndsWith(",critical,,", StringComparison.Ordinal));
+        var row = Assert.Single(lines.Skip(1), l => l.Contains(",ppweb001,", StringComparison.Ordinal));
+        Assert.Contains(",ppweb001,mem_used_pct,critical,", row, StringComparison.Ordinal);
+        Assert.Contains(",critical,,,", row, StringComparison.Ordinal);
+        Assert.Contains("mem_used_pct", row[(row.LastIndexOf(',') + 1)..].Split(';'));
     }
 
     [Fact]

@@ -8,5 +8,5 @@ public sealed class FakeAlertMutes : IAlertMutes
 {
     public HashSet<string> Servers { get; } = new(StringComparer.Ordinal);
 
-    public bool IsMuted(string server, string metric, AlertSeverity severity, DateTimeOffset startedAt) => Servers.Contains(server);
+    public bool IsMuted(string server, IReadOnlyList<string> metrics, AlertSeverity severity, DateTimeOffset startedAt) => Servers.Contains(server);
 }

@@ -14,6 +14,18 @@ public static class TestAlerts
         return new ActiveAlert(server, metric, severity, likelihood, 98, 98.6, 35, start, start);
     }
 
+    /// <summary>One server's incident listing <paramref name="metrics"/> (the first is the headline), each
+    /// critical and likely in 35 min.</summary>
+    public static ActiveAlert Incident(string server, params Metric[] metrics)
+    {
+        var headline = Alert(server, metrics[0]);
+        return headline with
+        {
+            Metrics = [.. metrics.Select(m => headline.Headline with { Metric = m })],
+            SeenMetrics = metrics,
+        };
+    }
+
     public static AlertTransition Fired(ActiveAlert alert) => new(alert, AlertTransitionKind.Fired, alert.StartedAt);
 
     public static AlertTransition Resolved(ActiveAlert alert, TimeSpan after) => new(alert, AlertTransitionKind.Resolved, alert.StartedAt + after);

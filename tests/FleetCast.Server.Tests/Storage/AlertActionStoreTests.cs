@@ -100,7 +100,7 @@ public sealed class AlertActionStoreTests : IDisposable
 
         var ids = _store.OpenAlertIds();
 
-        var id = Assert.Single(ids, pair => pair.Key == "ppdb003/mem_used_pct/critical").Value;
+        var id = Assert.Single(ids, pair => pair.Key == "ppdb003").Value;
         Assert.Equal(("ppdb003", "mem_used_pct", "critical"), _store.FindOpenAlert(id));
         Assert.Equal(id, _store.FindOpenAlertId("ppdb003", "mem_used_pct", "critical"));
         alerts.Record([new AlertTransition(alert, AlertTransitionKind.Resolved, Now.AddMinutes(5))]);

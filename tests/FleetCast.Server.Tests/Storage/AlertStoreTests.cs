@@ -2,6 +2,7 @@ using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
+using Microsoft.Data.Sqlite;
 
 namespace FleetCast.Server.Tests.Storage;
 
@@ -66,7 +67,7 @@ public sealed class AlertStoreTests : IDisposable
 
         var restored = Assert.Single(active);
         Assert.Equal(firing, restored);
-        Assert.Equal(new AlertKey("ppdb003", Metric.MemUsedPct), restored.Key);
+        Assert.Equal(new AlertKey("ppdb003"), restored.Key);
     }
 
     [Fact]
@@ -148,6 +149,113 @@ public sealed class AlertStoreTests : IDisposable
         Assert.Equal([opened[1]], _store.LoadOpenPredictions());
         var critical = _store.LoadOutcomeCounts()[(int)AlertSeverity.Critical];
         Assert.Equal((2, 1, 1, 0), (critical.Predicted, critical.Open, critical.CameTrue, critical.DidNotHappen));
+    }
+
+    [Fact]
+    public void Record_IncidentOfSeveralMetrics_OneRowWithTheHeadlineAndEveryMetric()
+    {
+        var fired = Alert("ppdb003", Metric.MemUsedPct, AlertSeverity.Warning, Start) with { SeenMetrics = [Metric.MemUsedPct, Metric.SwapUsedPct] };
+        var escalated = Alert("ppdb003", Metric.CpuIdlePct, AlertSeverity.Critical, Start) with
+        {
+            LastEvaluatedAt = Start.AddMinutes(5),
+            SeenMetrics = [Metric.CpuIdlePct, Metric.MemUsedPct, Metric.SwapUsedPct],
+        };
+        _store.Record([new AlertTransition(fired, AlertTransitionKind.Fired, Start)]);
+        _store.Record([new AlertTransition(escalated, AlertTransitionKind.SeverityChanged, Start.AddMinutes(5)) { PreviousSeverity = AlertSeverity.Warning }]);
+        var open = Assert.Single(_store.LoadActive());
+
+        _store.Record([new AlertTransition(escalated with { SeenMetrics = [Metric.CpuIdlePct, Metric.MemUsedPct, Metric.SwapUsedPct, Metric.JavaCpuPct] },
+            AlertTransitionKind.Resolved, Start.AddMinutes(30))]);
+
+        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical, Start), (open.Metric, open.Severity, open.StartedAt));
+        Assert.Equal([Metric.CpuIdlePct, Metric.MemUsedPct, Metric.SwapUsedPct], open.SeenMetrics);
+        var record = Assert.Single(_store.History(Start.AddHours(-1), Start.AddHours(1)));
+        Assert.Equal(Metric.CpuIdlePct, record.Metric);
+        Assert.Equal([Metric.CpuIdlePct, Metric.MemUsedPct, Metric.SwapUsedPct, Metric.JavaCpuPct], record.Metrics);
+    }
+
+    [Fact]
+    public void Record_SecondMetricOfAServerFiredWhileItsIncidentIsOpen_KeepsOneOpenRow()
+    {
+        _store.Record([new AlertTransition(Alert("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical, Start), AlertTransitionKind.Fired, Start)]);
+        _store.Record([new AlertTransition(Alert("ppdb003", Metric.CpuIdlePct, AlertSeverity.Warning, Start.AddMinutes(5)), AlertTransitionKind.Fired, Start.AddMinutes(5))]);
+
+        var open = Assert.Single(_store.LoadActive());
+        Assert.Equal((Metric.MemUsedPct, Start), (open.Metric, open.StartedAt));
+        Assert.Single(_store.History(Start.AddHours(-1), Start.AddHours(1)));
+    }
+
+    [Fact]
+    public void Open_DatabaseWithSeveralOpenRowsPerServer_RestoresOneIncidentPerServerWithEarliestStartAndMostSevere()
+    {
+        using var directory = new TempDirectory();
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(directory.Path, SqliteDatabase.FileName)};Pooling=False"))
+        {
+            connection.Open();
+            SchemaMigrations.Apply(connection, SchemaMigrations.IncidentsVersion - 1);
+            using var insert = connection.CreateCommand();
+            insert.CommandText =
+                """
+                INSERT INTO alert_events (server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at, peak_severity)
+                VALUES ('ppdb003', 'mem_used_pct', 'warning', 'now', 95, 96, 0, 1000, 4000, 'warning'),
+                       ('ppdb003', 'cpu_idle_pct', 'critical', 'likely', 10, 8, 30, 2000, 4000, 'critical'),
+                       ('ppdb003', 'swap_used_pct', 'warning', 'likely', 25, 30, 60, 3000, 4000, 'warning'),
+                       ('ppweb001', 'mem_used_pct', 'warning', 'now', 95, 96, 0, 1500, 4000, 'warning');
+                """;
+            insert.ExecuteNonQuery();
+        }
+
+        using var migrated = new SqliteDatabase(new SqliteStorageOptions(directory.Path));
+        var store = new AlertStore(migrated);
+        var active = store.LoadActive();
+
+        Assert.Equal(["ppdb003", "ppweb001"], active.Select(a => a.Server).Order(StringComparer.Ordinal));
+        var incident = active.Single(a => a.Server == "ppdb003");
+        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical, DateTimeOffset.FromUnixTimeSeconds(1000)), (incident.Metric, incident.Severity, incident.StartedAt));
+        Assert.Equal([Metric.CpuIdlePct, Metric.MemUsedPct, Metric.SwapUsedPct], incident.SeenMetrics);
+        var rows = store.History(DateTimeOffset.FromUnixTimeSeconds(0), DateTimeOffset.FromUnixTimeSeconds(10_000), "ppdb003");
+        Assert.Equal(3, rows.Count);
+        Assert.Single(rows, r => r.EndedAt is null);
+        Assert.All(rows.Where(r => r.EndedAt is not null), r => Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(4000), r.EndedAt));
+    }
+
+    [Fact]
+    public void LoadActive_SeveralOpenRowsOfOneServer_MergesThemIntoOneIncident()
+    {
+        _database.Write((connection, transaction) =>
+        {
+            using var insert = connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText =
+                """
+                INSERT INTO alert_events (server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at, peak_severity, metrics)
+                VALUES ('ppdb003', 'mem_used_pct', 'warning', 'now', 95, 96, 0, 1000, 4000, 'warning', NULL),
+                       ('ppdb003', 'cpu_idle_pct', 'critical', 'likely', 10, 8, 30, 2000, 5000, 'critical', '["cpu_idle_pct","java_cpu_pct"]');
+                """;
+            return insert.ExecuteNonQuery();
+        });
+
+        var incident = Assert.Single(_store.LoadActive());
+
+        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical), (incident.Metric, incident.Severity));
+        Assert.Equal((DateTimeOffset.FromUnixTimeSeconds(1000), DateTimeOffset.FromUnixTimeSeconds(5000)), (incident.StartedAt, incident.LastEvaluatedAt));
+        Assert.Equal([Metric.CpuIdlePct, Metric.MemUsedPct, Metric.JavaCpuPct], incident.SeenMetrics);
+    }
+
+    [Fact]
+    public void RecordOutcomes_IncidentClaimingSeveralCrossings_RestoresEveryClaim()
+    {
+        _store.Record([new AlertTransition(Alert("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical, Start), AlertTransitionKind.Fired, Start)]);
+        var prediction = new AlertPrediction("ppdb003", Metric.MemUsedPct, Start, AlertSeverity.Critical, 98, Start.AddHours(8))
+        {
+            Claims = [new AlertClaim(Metric.MemUsedPct, 98), new AlertClaim(Metric.CpuIdlePct, 10)],
+        };
+
+        _store.RecordOutcomes([prediction], []);
+
+        Assert.Equal([prediction], _store.LoadOpenPredictions());
+        _store.RecordOutcomes([], [new AlertOutcomeSettlement("ppdb003", Metric.CpuIdlePct, Start, AlertSeverity.Critical, AlertOutcome.CameTrue, Start.AddMinutes(20))]);
+        Assert.Equal(AlertOutcome.CameTrue, Assert.Single(_store.History(Start.AddHours(-1), Start.AddHours(1))).Outcome);
     }
 
     private static ActiveAlert Alert(string server, Metric metric, AlertSeverity severity, DateTimeOffset startedAt) =>

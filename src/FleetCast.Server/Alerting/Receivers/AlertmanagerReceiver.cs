@@ -6,7 +6,8 @@ namespace FleetCast.Server.Alerting.Receivers;
 /// endsAt are wall-clock times (Alertmanager compares them with its own clock): startsAt is when the alert
 /// was first sent; a firing alert ends <see cref="EndsAfterResends"/> re-send intervals after this send, so
 /// Alertmanager keeps it active while FleetCast re-sends it and expires it if FleetCast disappears; a
-/// resolved one ends now. Data times and the forecast are annotations.</summary>
+/// resolved one ends now. Data times and the forecast are annotations. One alert per server incident: the
+/// metric label is its headline metric, the metrics annotation lists every metric (comma-separated).</summary>
 public sealed class AlertmanagerReceiver : IAlertReceiver
 {
     public const string AlertName = "FleetCastAlert";
@@ -48,6 +49,7 @@ public sealed class AlertmanagerReceiver : IAlertReceiver
                 writer.WriteEndObject();
                 writer.WriteStartObject("annotations");
                 writer.WriteString("summary", AlertText.Summary(notice));
+                writer.WriteString("metrics", string.Join(",", notice.MetricNames));
                 writer.WriteString("likelihood", AlertText.LikelihoodName(notice.Likelihood));
                 writer.WriteString("threshold", AlertText.Number(notice.Threshold));
                 writer.WriteString("predicted_value", AlertText.Number(notice.PredictedValue));

@@ -2,8 +2,8 @@ using FleetCast.Core.Metrics;
 
 namespace FleetCast.Server.Alerting.Receivers;
 
-/// <summary>Any HTTP endpoint: one FleetCast JSON event per alert and change (not grouped, so each body is
-/// one alert). Times in "at", "startedAt" and "endedAt" are data times; "firstSentAt" is wall-clock.</summary>
+/// <summary>Any HTTP endpoint: one FleetCast JSON event per alert (a server's incident) and change (not
+/// grouped, so each body is one alert; "metric" is its headline, "metrics" every metric it lists). Times in "at", "startedAt" and "endedAt" are data times; "firstSentAt" is wall-clock.</summary>
 public sealed class WebhookReceiver : IAlertReceiver
 {
     public string Type => "webhook";
@@ -35,6 +35,13 @@ public sealed class WebhookReceiver : IAlertReceiver
             writer.WriteString("server", notice.Server);
             writer.WriteString("profile", notice.Profile);
             writer.WriteString("metric", MetricCatalog.WireName(notice.Metric));
+            writer.WriteStartArray("metrics");
+            foreach (var metric in notice.MetricNames)
+            {
+                writer.WriteStringValue(metric);
+            }
+
+            writer.WriteEndArray();
             writer.WriteString("severity", AlertText.SeverityName(notice.Severity));
             writer.WriteString("likelihood", AlertText.LikelihoodName(notice.Likelihood));
             writer.WriteNumber("threshold", notice.Threshold);

@@ -41,6 +41,20 @@ public sealed class AlertmanagerReceiverTests
     }
 
     [Fact]
+    public void Render_IncidentOfSeveralMetrics_OneAlertWithTheHeadlineLabelAndEveryMetricAnnotated()
+    {
+        var notice = TestNotices.Fired(TestAlerts.Incident("ppdb003", Metric.CpuIdlePct, Metric.MemUsedPct, Metric.SwapUsedPct));
+
+        using var json = JsonDocument.Parse(_receiver.Render(new AlertNotification([notice]), Context));
+
+        var alert = Assert.Single(json.RootElement.EnumerateArray());
+        Assert.Equal("cpu_idle_pct", alert.GetProperty("labels").GetProperty("metric").GetString());
+        Assert.Equal("cpu_idle_pct,mem_used_pct,swap_used_pct", alert.GetProperty("annotations").GetProperty("metrics").GetString());
+        Assert.Equal("ppdb003: cpu_idle_pct, mem_used_pct, swap_used_pct predicted critical in 35 min (critical)",
+            alert.GetProperty("annotations").GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public void Render_Resolved_EndsNowOnTheWallClockWithUnknownProfile()
     {
         var notice = TestNotices.Resolved(TestAlerts.Alert(), TimeSpan.FromMinutes(40), profile: null, firstSentAt: TestNotices.WallNow.AddMinutes(-2));

@@ -42,6 +42,18 @@ public sealed class WebhookReceiverTests
     }
 
     [Fact]
+    public void Render_IncidentOfTwoMetrics_OneEventWithTheHeadlineAndBothMetrics()
+    {
+        var notice = TestNotices.Fired(TestAlerts.Incident("ppdb003", Metric.MemUsedPct, Metric.SwapUsedPct));
+
+        using var json = JsonDocument.Parse(_receiver.Render(new AlertNotification([notice]), Context));
+
+        var alert = json.RootElement.GetProperty("alert");
+        Assert.Equal("mem_used_pct", alert.GetProperty("metric").GetString());
+        Assert.Equal(["mem_used_pct", "swap_used_pct"], alert.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
     public void Render_RepeatedFiring_NullEndAndRepeatFlag()
     {
         var notice = TestNotices.Fired(TestAlerts.Alert()) with { Repeat = true };

@@ -83,6 +83,17 @@ public static class TestSnapshots
         };
     }
 
+    /// <summary><paramref name="published"/> with <paramref name="alerts"/> instead of its own.</summary>
+    public static PublishedSnapshot WithAlerts(PublishedSnapshot published, IReadOnlyList<AlertView> alerts) => new()
+    {
+        Snapshot = published.Snapshot with { Alerts = alerts },
+        Json = published.Json,
+        JsonGzip = published.JsonGzip,
+        JsonBrotli = published.JsonBrotli,
+        ETag = published.ETag,
+        Details = published.Details,
+    };
+
     private static double Current(DisplayMetricCatalog.Definition metric, int i) => metric.Unit == "%" ? 20 + i : 2 + i;
 
     /// <summary>Window where metric m at step t is m + t (idle: 80 − t), so values are predictable.</summary>

@@ -22,6 +22,24 @@ public sealed class AlertsTabTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_IncidentOfSeveralMetrics_ShowsTheHeadlineThenTheOtherMetricsAndFiltersByAny()
+    {
+        var published = TestSnapshots.Create();
+        var first = published.Snapshot.Alerts[0];
+        var incident = first with { Metrics = [first.Metric, "swap_used_pct", "cpu_idle_pct"] };
+        var cut = Render<AlertsTab>(p => p.Add(t => t.Snapshot, TestSnapshots.WithAlerts(published, [incident])));
+
+        var cell = cut.Find("[data-table='alerts'] tbody tr td[data-cell='metrics']");
+        var headline = cell.QuerySelector(".headline")!.TextContent;
+        var others = cell.QuerySelector("[data-cell='other-metrics']")!.TextContent.Trim();
+        cut.FindAll("select")[2].Change("cpu_idle_pct");
+
+        Assert.Equal(first.Metric, headline);
+        Assert.Equal("+ swap_used_pct, cpu_idle_pct", others);
+        Assert.Single(cut.FindAll("[data-table='alerts'] tbody tr"));
+    }
+
+    [Fact]
     public void SortByServer_ClickedTwice_ReversesOrder()
     {
         var cut = Render<AlertsTab>(p => p.Add(t => t.Snapshot, TestSnapshots.Create()));
