@@ -62,6 +62,27 @@ public sealed class FleetAssessorTests
     }
 
     [Fact]
+    public void Assess_FourMetricsOfOneServerOverThresholds_OneAlertListingTheFourAndNoSecondOneNextStep()
+    {
+        var current = TestMetrics.Healthy()
+            .With(Metric.CpuSysPct, 75).With(Metric.MemUsedPct, 99.5).With(Metric.SwapUsedPct, 30).With(Metric.CpuIowaitPct, 60);
+        var assessor = NewAssessor();
+        AssessmentInput[] inputs = [new AssessmentInput("ppweb001", ServerProfile.WebApi, current, ForecastBuilder.FlatAt(current), true)];
+
+        var first = assessor.Assess(At(0), inputs);
+        var second = assessor.Assess(At(1), inputs);
+
+        var fired = Assert.Single(first.Transitions);
+        Assert.Equal(AlertTransitionKind.Fired, fired.Kind);
+        Assert.Equal([Metric.CpuSysPct, Metric.CpuIowaitPct, Metric.MemUsedPct, Metric.SwapUsedPct], fired.Alert.Metrics.Select(m => m.Metric).Order());
+        Assert.Equal(AlertSeverity.Critical, fired.Alert.Severity);
+        Assert.Equal(AlertSeverity.Warning, fired.Alert.Metrics.Single(m => m.Metric == Metric.SwapUsedPct).Severity);
+        Assert.Empty(second.Transitions);
+        Assert.Equal(At(0), Assert.Single(second.Active).StartedAt);
+        Assert.True(second.Risks["ppweb001"].Level >= RiskLevel.Critical);
+    }
+
+    [Fact]
     public void Assess_WarmingUpServerOverCritical_ShowsCriticalButRaisesNoAlert()
     {
         var current = TestMetrics.Healthy().With(Metric.MemUsedPct, 99);
