@@ -83,6 +83,7 @@ public sealed class StreamAndAdminApiTests
         await server.WaitForDataTimeAsync(last);
 
         var active = await server.GetJsonAsync("/api/v1/alerts");
+        var history = await server.GetJsonAsync("/api/v1/alerts/history");
         using var response = await server.Client.GetAsync("/api/v1/alerts/history.csv");
         var csv = await response.Content.ReadAsStringAsync();
 
@@ -93,6 +94,8 @@ public sealed class StreamAndAdminApiTests
         Assert.Equal("mem_used_pct", alert.GetProperty("metric").GetString());
         Assert.Contains("mem_used_pct", alert.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()));
         Assert.Contains(alert.GetProperty("findings").EnumerateArray(), f => f.GetProperty("metric").GetString() == "mem_used_pct");
+        var stored = Assert.Single(history.GetProperty("alerts").EnumerateArray(), a => a.GetProperty("server").GetString() == "ppweb001");
+        Assert.Contains("mem_used_pct", stored.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()));
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("id,server,metric,severity", lines[0]);
         Assert.EndsWith(",peak_severity,outcome,outcome_at,metrics", lines[0]);
