@@ -6,6 +6,7 @@ using FleetCast.Core.Thresholds;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Api;
 using FleetCast.Server.Auth;
+using FleetCast.Server.Costs;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Ingest;
 using FleetCast.Server.Integrations;
@@ -134,6 +135,7 @@ public static class FleetCastHost
         services.AddFleetCastIntegrations(options);
         services.AddFleetCastAuth(options.Auth);
         services.AddFleetCastApi();
+        services.AddFleetCastCosts(options);
         AddHostedServices(services);
         return services;
     }
@@ -213,6 +215,7 @@ public static class FleetCastHost
         app.MapAdminEndpoints();
         app.MapModelEndpoints();
         app.MapCompatEndpoints();
+        app.MapCostEndpoints();
         return app;
     }
 }

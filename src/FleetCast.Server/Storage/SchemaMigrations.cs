@@ -169,6 +169,18 @@ internal static class SchemaMigrations
         CREATE INDEX alert_events_open ON alert_events (server) WHERE ended_at IS NULL;
         CREATE INDEX alert_events_server_start ON alert_events (server, started_at);
         """,
+        // 8: the installation's cost-avoidance inputs (one row; absent until an admin sets them).
+        """
+        CREATE TABLE cost_inputs (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            cost_per_hour REAL NOT NULL,
+            outage_hours REAL NOT NULL,
+            share_acted_on REAL NOT NULL,
+            currency TEXT,
+            updated_at INTEGER NOT NULL,
+            updated_by TEXT NOT NULL
+        );
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
