@@ -29,7 +29,7 @@ public static class TabCatalog
         new(Cascade, "Cascade", true),
         new(Drift, "Drift & model", true),
         new(Cost, "Cost avoidance", true),
-        new(Remediation, "Auto-remediation", false),
+        new(Remediation, "Auto-remediation", true),
         new(Routing, "Alerting & routing", true),
         new(Documentation, "Documentation", true),
     ];
@@ -50,7 +50,6 @@ public static class TabCatalog
         Insights when !forecasterIsModel =>
             $"Explanations (feature importance, attention over the look-back, counterfactuals) come from the TFT model's own internals. The server is forecasting with the baseline \"{forecaster}\", which has no internals to explain, so this tab needs the TFT model to be loaded.",
         Insights => "The server does not publish explanations to the dashboard yet.",
-        Remediation => "No auto-remediation actions are configured on the server.",
         _ => "The server does not provide data for this tab yet.",
     };
 }

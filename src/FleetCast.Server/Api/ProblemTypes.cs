@@ -19,6 +19,8 @@ public static class ProblemTypes
     public static readonly ProblemKind AlertNotFound = new(Base + "alert-not-found", 404, "No such alert is firing.");
     public static readonly ProblemKind SilenceNotFound = new(Base + "silence-not-found", 404, "No such silence.");
     public static readonly ProblemKind SilenceNotActive = new(Base + "silence-not-active", 409, "The silence has already ended.");
+    public static readonly ProblemKind RemediationActionNotFound = new(Base + "remediation-action-not-found", 404, "No such remediation action.");
+    public static readonly ProblemKind RemediationActionNotPending = new(Base + "remediation-action-not-pending", 409, "The remediation action is not pending.");
     public static readonly ProblemKind StorageFull = new(Base + "storage-full", 507, "The database or its disk is full.");
     public static readonly ProblemKind StorageIoError = new(Base + "storage-io-error", 503, "The database could not be written (I/O error).");
     public static readonly ProblemKind StorageNotWritable = new(Base + "storage-not-writable", 503, "Storage cannot be written.");

@@ -12,6 +12,7 @@ using FleetCast.Server.Ingest;
 using FleetCast.Server.Integrations;
 using FleetCast.Server.Integrations.Prometheus;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Remediation;
 using FleetCast.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -107,6 +108,7 @@ public static class FleetCastHost
                 o.Alerting = options.Alerting;
                 o.PredictionMetrics = options.PredictionMetrics;
                 o.Sources = options.Sources;
+                o.Remediation = options.Remediation;
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FleetCastOptions>, FleetCastOptionsValidator>());
@@ -136,6 +138,7 @@ public static class FleetCastHost
         services.AddFleetCastAuth(options.Auth);
         services.AddFleetCastApi();
         services.AddFleetCastCosts(options);
+        services.AddFleetCastRemediation(options.Remediation);
         AddHostedServices(services);
         return services;
     }
@@ -143,13 +146,13 @@ public static class FleetCastHost
     /// <summary>The hosted services, in their one start order.</summary>
     /// <remarks>Hosted services start in registration order and stop in reverse; the web server (Kestrel) is
     /// started after them and stopped before them. The convention on the way down is: stop taking data in
-    /// (HTTP ingest, sources, the simulator feeder), then the engine, then drain alert delivery, then close
-    /// storage. So, in start order:
-    ///   storage startup (open + rebuild windows) → alert delivery → engine → retention → forecast scoring
+    /// (HTTP ingest, sources, the simulator feeder), then the engine, then remediation, then drain alert delivery,
+    /// then close storage. So, in start order:
+    ///   storage startup (open + rebuild windows) → alert delivery → remediation → engine → retention → forecast scoring
     ///   → hosted services `configure` added (the CLI's simulator feeder) → sources → Kestrel,
     /// and on stop: Kestrel (no more HTTP ingest) → sources → feeder (no more simulated ingest) → forecast
     /// scoring (unsubscribes before the engine stops) → retention → engine (finishes its current step) →
-    /// alert delivery (finishes its current send, so the engine's last transitions are already in the
+    /// remediation (finishes the action it runs) → alert delivery (finishes its current send, so the engine's last transitions are already in the
     /// outbox; the rest stays pending on disk) → storage startup; then the container disposes the SQLite
     /// database, closing storage last. Every accepted batch was committed before it was acknowledged, so
     /// there is nothing left to flush.</remarks>
@@ -165,6 +168,7 @@ public static class FleetCastHost
 
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<StorageStartup>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<AlertDeliveryWorker>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<RemediationWorker>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SnapshotEngine>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ModelQualityTracker>());
@@ -216,6 +220,7 @@ public static class FleetCastHost
         app.MapModelEndpoints();
         app.MapCompatEndpoints();
         app.MapCostEndpoints();
+        app.MapRemediationEndpoints();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using FleetCast.Forecasting;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Integrations.Prometheus;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Remediation;
 
 namespace FleetCast.Server.Hosting;
 
@@ -27,6 +28,8 @@ public sealed class FleetCastOptions
     public PredictionMetricsOptions PredictionMetrics { get; set; } = new();
 
     public SourcesOptions Sources { get; set; } = new();
+
+    public RemediationOptions Remediation { get; set; } = new();
 }
 
 public sealed class ServerOptions

@@ -2,6 +2,7 @@ using System.Net;
 using FleetCast.Forecasting;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Remediation;
 using Microsoft.Extensions.Options;
 
 namespace FleetCast.Server.Hosting;
@@ -68,6 +69,7 @@ public sealed class FleetCastOptionsValidator : IValidateOptions<FleetCastOption
         Require(string.IsNullOrEmpty(options.Auth.ApiKeyFile) || File.Exists(options.Auth.ApiKeyFile), $"Auth:ApiKeyFile '{options.Auth.ApiKeyFile}' does not exist.");
         errors.AddRange(AlertingOptionsValidator.Errors(options.Alerting));
         errors.AddRange(SourcesOptionsValidator.Errors(options.Sources));
+        errors.AddRange(RemediationOptionsValidator.Errors(options.Remediation));
         return errors;
     }
 }

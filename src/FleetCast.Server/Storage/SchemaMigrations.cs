@@ -181,6 +181,38 @@ internal static class SchemaMigrations
             updated_by TEXT NOT NULL
         );
         """,
+        // 8: auto-remediation actions and their audit trail (wall-clock times except alert_started_at, a data
+        // time); a rule acts at most once per alert lifecycle (rule, server, metric, alert start).
+        """
+        CREATE TABLE remediation_actions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            rule TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            server TEXT NOT NULL,
+            profile TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            level TEXT NOT NULL,
+            value REAL NOT NULL,
+            alert_started_at INTEGER NOT NULL,
+            target TEXT NOT NULL,
+            status TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            decided_by TEXT,
+            decided_via TEXT,
+            decided_at INTEGER,
+            reason TEXT,
+            executed_at INTEGER,
+            finished_at INTEGER,
+            http_status INTEGER,
+            exit_code INTEGER,
+            output TEXT,
+            error TEXT
+        );
+        CREATE UNIQUE INDEX remediation_actions_once ON remediation_actions (rule, server, metric, alert_started_at);
+        CREATE INDEX remediation_actions_server ON remediation_actions (server, created_at);
+        CREATE INDEX remediation_actions_created ON remediation_actions (created_at);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;
