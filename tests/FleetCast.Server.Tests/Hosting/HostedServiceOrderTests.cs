@@ -2,6 +2,7 @@ using FleetCast.Server.Alerting;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Remediation;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ public sealed class HostedServiceOrderTests : IDisposable
         var order = app.Services.GetServices<IHostedService>().Select(s => s.GetType())
             .Where(t => t.Assembly == typeof(FleetCastHost).Assembly || t == typeof(Feeder)).ToList();
         Assert.Equal(
-            [typeof(StorageStartup), typeof(AlertDeliveryWorker), typeof(SnapshotEngine), typeof(RetentionService), typeof(ModelQualityTracker),
+            [typeof(StorageStartup), typeof(AlertDeliveryWorker), typeof(RemediationWorker), typeof(SnapshotEngine), typeof(RetentionService), typeof(ModelQualityTracker),
                 typeof(Feeder), typeof(SourcePoller)],
             order);
     }
