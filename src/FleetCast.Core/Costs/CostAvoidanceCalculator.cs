@@ -30,7 +30,7 @@ public static class CostAvoidanceCalculator
             MedianMinutes(criticalLeads),
             counted,
             criticalLeads.Count - counted,
-            inputs is null ? null : counted * inputs.ShareActedOn * inputs.OutageHours * inputs.CostPerHour);
+            inputs is null ? null : Math.Round(counted * inputs.ShareActedOn * inputs.OutageHours * inputs.CostPerHour, 2));
     }
 
     private static SeverityCounts Count(List<AlertOutcomeEntry> entries, AlertOutcome outcome) => new(

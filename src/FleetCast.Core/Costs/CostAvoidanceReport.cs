@@ -8,7 +8,7 @@ namespace FleetCast.Core.Costs;
 /// <param name="MedianLeadMinutesCritical">Median lead of the critical alerts that came true; null if none did.</param>
 /// <param name="Counted">The N of the formula: critical alerts that came true with at least the minimum lead.</param>
 /// <param name="TooLate">Critical alerts that came true with less than the minimum lead (not counted).</param>
-/// <param name="Estimate">N × share acted on × outage hours × cost per hour; null without inputs.</param>
+/// <param name="Estimate">N × share acted on × outage hours × cost per hour, rounded to 2 decimals; null without inputs.</param>
 public sealed record CostAvoidanceReport(
     SeverityCounts CameTrue,
     SeverityCounts DidNotHappen,

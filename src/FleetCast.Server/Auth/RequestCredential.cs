@@ -6,7 +6,8 @@ namespace FleetCast.Server.Auth;
 
 /// <summary>Names the credential a request came with, for audit records, without the secret: an API key
 /// becomes "api key sha256:" and the first 8 hex digits of its SHA-256 (enough to tell keys apart, useless to
-/// sign in with); a dashboard cookie becomes "dashboard session".</summary>
+/// sign in with); a dashboard cookie becomes "dashboard session"; with no keys configured (an open server) nothing was
+/// checked, so it is "no API key (server open)".</summary>
 public static class RequestCredential
 {
     public const string DashboardSession = "dashboard session";
@@ -15,6 +16,11 @@ public static class RequestCredential
     public static string Describe(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.RequestServices?.GetService(typeof(ApiKeyValidator)) is ApiKeyValidator { Enabled: false })
+        {
+            return Open;
+        }
+
         var request = context.Request;
         var key = request.Headers[ApiKeyMiddleware.HeaderName].ToString().Trim();
         var authorization = request.Headers.Authorization.ToString();

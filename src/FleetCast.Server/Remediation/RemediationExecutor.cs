@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using FleetCast.Core.Json;
 using FleetCast.Core.Remediation;
 
@@ -34,7 +34,8 @@ public sealed class RemediationExecutor(HttpClient client, RemediationOptions op
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, rule.WebhookFor(action.Trigger))
             {
-                Content = JsonContent.Create(Body(action), options: FleetJson.Options),
+                // Serialised up front so the body goes with a Content-Length (some receivers do not take chunked bodies).
+                Content = new StringContent(JsonSerializer.Serialize(Body(action), FleetJson.Options), Encoding.UTF8, "application/json"),
             };
             if (rule.BearerToken is { } token)
             {
