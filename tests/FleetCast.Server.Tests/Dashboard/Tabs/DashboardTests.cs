@@ -227,8 +227,6 @@ public sealed class DashboardTests : DashboardTestContext
 
     [Theory]
     [InlineData(TabCatalog.Insights)]
-    [InlineData(TabCatalog.Cost)]
-    [InlineData(TabCatalog.Remediation)]
     public void PlaceholderTab_Selected_SaysWhatIsMissingWithoutNumbers(string tab)
     {
         Source.Publish(TestSnapshots.Create());
