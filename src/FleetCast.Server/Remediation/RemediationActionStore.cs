@@ -126,6 +126,11 @@ public sealed class RemediationActionStore(SqliteDatabase database)
         "UPDATE remediation_actions SET status = 'expired', finished_at = $at WHERE status = 'pending' AND created_at < $before;",
         ("$at", DbValues.ToUnixSeconds(at)), ("$before", DbValues.ToUnixSeconds(before))));
 
+    /// <summary>Deletes actions created before <paramref name="cutoff"/> that are no longer pending or running.</summary>
+    public int DeleteFinishedBefore(DateTimeOffset cutoff) => _database.Write((connection, transaction) => NonQuery(connection, transaction,
+        "DELETE FROM remediation_actions WHERE created_at < $cutoff AND status NOT IN ('pending', 'running');",
+        ("$cutoff", DbValues.ToUnixSeconds(cutoff))));
+
     /// <summary>Actions left running by a stop or crash are marked failed, never run again (at most once).</summary>
     public int FailInterrupted(DateTimeOffset at) => _database.Write((connection, transaction) => NonQuery(connection, transaction,
         "UPDATE remediation_actions SET status = 'failed', finished_at = $at, error = 'interrupted by a restart; not run again' WHERE status = 'running';",

@@ -18,6 +18,9 @@ public sealed class RemediationOptions
     /// <summary>Timeout of one webhook call or command, in seconds.</summary>
     public int TimeoutSeconds { get; set; } = 30;
 
+    /// <summary>Decided and finished actions (every status but pending and running) older than this are deleted.</summary>
+    public int RetentionDays { get; set; } = 90;
+
     /// <summary>At most this many characters of a response body or command output are kept in the audit log.</summary>
     public int MaxOutputChars { get; set; } = 2000;
 }

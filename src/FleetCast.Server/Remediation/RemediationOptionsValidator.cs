@@ -25,6 +25,7 @@ public static class RemediationOptionsValidator
         Require(options.MaxActionsPerHour is >= 1 and <= 10_000, $"Remediation:MaxActionsPerHour must be between 1 and 10000; got {options.MaxActionsPerHour}.");
         Require(options.ApprovalTimeoutMinutes is >= 1 and <= 7 * 24 * 60, $"Remediation:ApprovalTimeoutMinutes must be between 1 and 10080; got {options.ApprovalTimeoutMinutes}.");
         Require(options.TimeoutSeconds is >= 1 and <= 600, $"Remediation:TimeoutSeconds must be between 1 and 600; got {options.TimeoutSeconds}.");
+        Require(options.RetentionDays is >= 1 and <= 3650, $"Remediation:RetentionDays must be between 1 and 3650; got {options.RetentionDays}.");
         Require(options.MaxOutputChars is >= 0 and <= 100_000, $"Remediation:MaxOutputChars must be between 0 and 100000; got {options.MaxOutputChars}.");
 
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

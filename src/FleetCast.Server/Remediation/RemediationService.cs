@@ -122,6 +122,9 @@ public sealed partial class RemediationService
         return _store.ExpirePending(now - TimeSpan.FromMinutes(_options.ApprovalTimeoutMinutes), now);
     }
 
+    /// <summary>Deletes finished actions older than Remediation:RetentionDays (the audit log's horizon).</summary>
+    public int Trim() => _store.DeleteFinishedBefore(_time.GetUtcNow() - TimeSpan.FromDays(_options.RetentionDays));
+
     /// <summary>Marks actions left running by an earlier process as failed (they are not run again).</summary>
     public int FailInterrupted() => _store.FailInterrupted(_time.GetUtcNow());
 

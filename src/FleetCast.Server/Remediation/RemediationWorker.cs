@@ -12,6 +12,7 @@ namespace FleetCast.Server.Remediation;
 public sealed partial class RemediationWorker(RemediationService remediation, ISnapshotSource snapshots, ILogger<RemediationWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan ExpiryCheck = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan TrimEvery = TimeSpan.FromHours(1);
 
     private readonly SemaphoreSlim _published = new(0, 1);
     private readonly HashSet<(string Server, string Metric, DateTimeOffset StartedAt, Core.Alerts.AlertSeverity Level)> _seen = [];
@@ -31,12 +32,19 @@ public sealed partial class RemediationWorker(RemediationService remediation, IS
         }
 
         using var subscription = snapshots.Subscribe(OnPublished);
+        var lastTrim = DateTime.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await _published.WaitAsync(ExpiryCheck, stoppingToken);
                 remediation.ExpireOverdue();
+                if (DateTime.UtcNow - lastTrim >= TrimEvery)
+                {
+                    remediation.Trim();
+                    lastTrim = DateTime.UtcNow;
+                }
+
                 if (Interlocked.Exchange(ref _latest, null) is { } published)
                 {
                     await HandleAsync(published, stoppingToken);

@@ -188,6 +188,31 @@ public sealed class RemediationServiceTests : IAsyncLifetime
         Assert.Equal("/bin/echo restart ppdb001 $(id)", action.Target);
     }
 
+    [Fact]
+    public async Task Trim_DeletesFinishedActionsPastRetentionAndKeepsPendingOnes()
+    {
+        var options = new RemediationOptions
+        {
+            CooldownMinutes = 0,
+            ApprovalTimeoutMinutes = 7 * 24 * 60,
+            RetentionDays = 1,
+            Rules =
+            [
+                new RemediationRuleOptions { Name = "dry", Profiles = "web_api", WebhookUrl = "http://127.0.0.1:9/x" },
+                new RemediationRuleOptions { Name = "ask", Profiles = "database", Mode = "approval", WebhookUrl = "http://127.0.0.1:9/x" },
+            ],
+        };
+        var service = new RemediationService(new RemediationActionStore(_database), new RemediationExecutor(_client, options), options, _time,
+            NullLogger<RemediationService>.Instance);
+        await service.HandleAsync([Trigger(server: "ppweb001", profile: "web_api"), Trigger()]);
+        _time.Advance(TimeSpan.FromDays(2));
+
+        var deleted = service.Trim();
+
+        Assert.Equal(1, deleted);
+        Assert.Equal(RemediationStatus.Pending, Assert.Single(service.Actions()).Status);
+    }
+
     private RemediationService Service(string? mode, int cooldownMinutes = 30, int maxPerHour = 10)
     {
         var options = new RemediationOptions
