@@ -181,7 +181,7 @@ internal static class SchemaMigrations
             updated_by TEXT NOT NULL
         );
         """,
-        // 8: auto-remediation actions and their audit trail (wall-clock times except alert_started_at, a data
+        // 9: auto-remediation actions and their audit trail (wall-clock times except alert_started_at, a data
         // time); a rule acts at most once per alert lifecycle (rule, server, metric, alert start).
         """
         CREATE TABLE remediation_actions (
