@@ -3,12 +3,13 @@ using System.Text.Json;
 using FleetCast.Core.Datasets;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Forecasting.Tft.Training;
+using FleetCast.Server.Storage;
 using FleetCast.Simulator.Datasets;
 
 namespace FleetCast.Cli;
 
-/// <summary><c>fleetcast train</c>: trains a TFT on a dataset file or on freshly simulated data (with
-/// degrading, critical and cascade episodes) and saves the model directory with its training report.</summary>
+/// <summary><c>fleetcast train</c>: trains a TFT on a dataset file, on the samples a server stored in its data
+/// directory, or on freshly simulated data (with degrading, critical and cascade episodes) and saves the model directory with its training report.</summary>
 public static class TrainCommand
 {
     public const string DefaultModelDirectory = "models/default";
@@ -17,6 +18,10 @@ public static class TrainCommand
     public static Command Create()
     {
         var data = new Option<FileInfo?>("--data") { Description = "Dataset file written by `fleetcast simulate --out`. Without it, data are simulated in memory from --seed, --days and --servers." };
+        var dataDir = new Option<DirectoryInfo?>("--data-dir") { Description = "Train on the samples a FleetCast server stored in this data directory (its fleetcast.db) instead of simulated data." };
+        var maxDays = new Option<decimal>("--max-days") { Description = "With --data-dir: train on at most the newest this many days of stored samples.", DefaultValueFactory = _ => 30m };
+        var minServers = new Option<int>("--min-servers") { Description = "With --data-dir: fewest servers with --min-days of samples needed to train.", DefaultValueFactory = _ => StoredTraining.DefaultMinServers };
+        var minDays = new Option<decimal>("--min-days") { Description = "With --data-dir: days of samples each of those servers needs.", DefaultValueFactory = _ => (decimal)StoredTraining.DefaultMinDays };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated data and of the training run.", DefaultValueFactory = _ => 1 };
         var days = new Option<decimal>("--days") { Description = "Days of simulated data (without --data).", DefaultValueFactory = _ => 21m };
         var servers = new Option<int>("--servers") { Description = "Simulated servers per fleet (without --data).", DefaultValueFactory = _ => 40 };
@@ -35,7 +40,7 @@ public static class TrainCommand
         var eventWeight = new Option<float>("--event-weight") { Description = "Loss weight of training windows whose value one season before the horizon reached a warning threshold (1 = unweighted).", DefaultValueFactory = _ => 1f };
         var command = new Command("train", "Train the Temporal Fusion Transformer forecaster and save it as a model directory (weights, normalisation, contract, training report).")
         {
-            data, seed, days, servers, fleets, output, epochs, budget, threads, hidden, batch, learningRate, windowsPerEpoch, validationWindows, patience, continueFrom, eventWeight,
+            data, dataDir, maxDays, minServers, minDays, seed, days, servers, fleets, output, epochs, budget, threads, hidden, batch, learningRate, windowsPerEpoch, validationWindows, patience, continueFrom, eventWeight,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -68,6 +73,7 @@ public static class TrainCommand
                 problems.Add($"--data: file '{missing.FullName}' does not exist.");
             }
 
+            StoredTraining.Check(parse, data, dataDir, maxDays, minServers, minDays, problems);
             if (problems.Count > 0)
             {
                 problems.ForEach(error.WriteLine);
@@ -92,7 +98,7 @@ public static class TrainCommand
                 MaxValidationWindows = parse.GetValue(validationWindows),
                 Patience = parse.GetValue(patience),
                 EventWeight = parse.GetValue(eventWeight),
-                Fleets = parse.GetValue(data) is null ? parse.GetValue(fleets) : 1,
+                Fleets = parse.GetValue(data) is null && parse.GetValue(dataDir) is null ? parse.GetValue(fleets) : 1,
             };
             if (parse.GetValue(batch) is { } batchSize)
             {
@@ -125,9 +131,24 @@ public static class TrainCommand
                 return Task.FromResult(2);
             }
 
-            var dataset = parse.GetValue(data) is { } file
-                ? FleetDatasetFile.Read(file.FullName)
-                : Simulate(parse.GetValue(seed), parse.GetValue(days), parse.GetValue(servers), options.Fleets);
+            FleetDataset dataset;
+            if (parse.GetValue(dataDir) is { } directory)
+            {
+                var sufficiency = new DataSufficiency(parse.GetValue(minServers), (double)parse.GetValue(minDays));
+                if (StoredTraining.Read(directory, parse.GetValue(maxDays), sufficiency, error) is not { } stored)
+                {
+                    return Task.FromResult(2);
+                }
+
+                dataset = stored;
+            }
+            else
+            {
+                dataset = parse.GetValue(data) is { } file
+                    ? FleetDatasetFile.Read(file.FullName)
+                    : Simulate(parse.GetValue(seed), parse.GetValue(days), parse.GetValue(servers), options.Fleets);
+            }
+
             return Task.FromResult(Train(parse, dataset, config, options, parse.GetValue(output)!, cancellationToken));
         });
         return command;
