@@ -16,6 +16,10 @@ public static class ProblemTypes
     public static readonly ProblemKind UnknownScenario = new(Base + "unknown-scenario", 400, "Unknown scenario.");
     public static readonly ProblemKind ReloadUnavailable = new(Base + "reload-unavailable", 409, "The forecaster cannot be reloaded.");
     public static readonly ProblemKind ReloadFailed = new(Base + "reload-failed", 500, "Reloading the forecaster failed.");
+    public static readonly ProblemKind ModelNotFound = new(Base + "model-not-found", 404, "No such registered model.");
+    public static readonly ProblemKind ModelLoadFailed = new(Base + "model-load-failed", 409, "The model directory does not load.");
+    public static readonly ProblemKind RetrainingRunning = new(Base + "retraining-running", 409, "A retraining job is already running.");
+    public static readonly ProblemKind JobNotFound = new(Base + "job-not-found", 404, "No such retraining job.");
     public static readonly ProblemKind AlertNotFound = new(Base + "alert-not-found", 404, "No such alert is firing.");
     public static readonly ProblemKind SilenceNotFound = new(Base + "silence-not-found", 404, "No such silence.");
     public static readonly ProblemKind SilenceNotActive = new(Base + "silence-not-active", 409, "The silence has already ended.");

@@ -8,6 +8,7 @@ namespace FleetCast.Server.Engine;
 public sealed class ForecasterSet
 {
     private IForecaster _primary;
+    private string? _modelDirectory;
     private Func<CancellationToken, Task<IForecaster>>? _reloader;
 
     public ForecasterSet(IForecaster primary, IForecaster warmUp)
@@ -20,13 +21,20 @@ public sealed class ForecasterSet
 
     public IForecaster WarmUp { get; }
 
+    /// <summary>The directory the primary was loaded from; null when it is a baseline or came from no directory.</summary>
+    public string? ModelDirectory => Volatile.Read(ref _modelDirectory);
+
     /// <summary>True when a reload hook is installed (e.g. a model directory to load from).</summary>
     public bool CanReload => Volatile.Read(ref _reloader) is not null;
 
     /// <summary>Replaces the primary; the next engine step uses the new one. Returns the previous primary.</summary>
-    public IForecaster Swap(IForecaster primary)
+    public IForecaster Swap(IForecaster primary) => Swap(primary, primary.IsModel ? ModelDirectory : null);
+
+    /// <summary>Replaces the primary with one loaded from <paramref name="modelDirectory"/> (null for none).</summary>
+    public IForecaster Swap(IForecaster primary, string? modelDirectory)
     {
         ArgumentNullException.ThrowIfNull(primary);
+        Volatile.Write(ref _modelDirectory, modelDirectory);
         return Interlocked.Exchange(ref _primary, primary);
     }
 

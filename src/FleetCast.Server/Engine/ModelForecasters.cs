@@ -38,18 +38,30 @@ public static class ModelForecasters
         }
 
         var set = new ForecasterSet(primary, warmUp);
-        set.SetReloader(cancellationToken => Task.Run<IForecaster>(
-            () =>
-            {
-                var tft = Load(directory, options);
-                logger.LogInformation("Reloaded the TFT model from {Directory}.", directory);
-                return tft;
-            },
-            cancellationToken));
+        if (primary.IsModel)
+        {
+            set.Swap(primary, directory);
+        }
+
+        InstallReloader(set, directory, options, logger);
         return set;
     }
 
-    private static TftForecaster Load(string directory, ForecastOptions options)
+    /// <summary>Makes <see cref="ForecasterSet.ReloadAsync"/> load <paramref name="directory"/> afresh.</summary>
+    public static void InstallReloader(ForecasterSet set, string directory, ForecastOptions options, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        set.SetReloader(async cancellationToken =>
+        {
+            var tft = await Task.Run(() => Load(directory, options), cancellationToken).ConfigureAwait(false);
+            logger.LogInformation("Reloaded the TFT model from {Directory}.", directory);
+            return tft;
+        });
+    }
+
+    /// <summary>Loads a model directory for serving: the configured inference threads and step, a horizon that covers Forecast:HorizonSteps.</summary>
+    /// <exception cref="ModelLoadException">The directory does not hold a loadable model, or one of another step or a shorter horizon.</exception>
+    public static TftForecaster Load(string directory, ForecastOptions options)
     {
         var forecaster = TftForecaster.Load(directory, Math.Max(1, options.Threads), options.StepSeconds);
         if (forecaster.Model.Config.HorizonSteps < options.HorizonSteps)

@@ -268,12 +268,13 @@ public sealed class ModelQualityTracker : IModelQualitySource, IHostedService, I
             return (null, "No trained model is loaded, so there is no held-out evaluation of it.");
         }
 
-        if (string.IsNullOrWhiteSpace(_options.ModelDir))
+        var directory = _forecasters.ModelDirectory ?? _options.ModelDir;
+        if (string.IsNullOrWhiteSpace(directory))
         {
             return (null, "The model was not loaded from a model directory, so no evaluation report is known.");
         }
 
-        var path = Path.Combine(Path.GetFullPath(_options.ModelDir), "evaluation", EvaluationReportWriter.JsonFileName);
+        var path = Path.Combine(Path.GetFullPath(directory), "evaluation", EvaluationReportWriter.JsonFileName);
         if (!File.Exists(path))
         {
             return (null, $"The model directory has no evaluation report ({path}); run `fleetcast evaluate --out <model dir>/evaluation`.");

@@ -13,6 +13,7 @@ using FleetCast.Server.Integrations;
 using FleetCast.Server.Integrations.Prometheus;
 using FleetCast.Server.Integrations.Sources;
 using FleetCast.Server.Remediation;
+using FleetCast.Server.Retraining;
 using FleetCast.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -109,6 +110,7 @@ public static class FleetCastHost
                 o.PredictionMetrics = options.PredictionMetrics;
                 o.Sources = options.Sources;
                 o.Remediation = options.Remediation;
+                o.Retraining = options.Retraining;
             })
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<FleetCastOptions>, FleetCastOptionsValidator>());
@@ -133,6 +135,7 @@ public static class FleetCastHost
         services.AddFleetCastStorage(options);
         services.AddFleetCastIngest(options);
         services.AddFleetCastEngine(options);
+        services.AddFleetCastRetraining(options);
         services.AddFleetCastAlerting(options.Alerting);
         services.AddFleetCastIntegrations(options);
         services.AddFleetCastAuth(options.Auth);
@@ -149,8 +152,9 @@ public static class FleetCastHost
     /// (HTTP ingest, sources, the simulator feeder), then the engine, then remediation, then drain alert delivery,
     /// then close storage. So, in start order:
     ///   storage startup (open + rebuild windows) → alert delivery → remediation → engine → retention → forecast scoring
-    ///   → hosted services `configure` added (the CLI's simulator feeder) → sources → Kestrel,
-    /// and on stop: Kestrel (no more HTTP ingest) → sources → feeder (no more simulated ingest) → forecast
+    ///   → retraining (registers the serving model; automatic trigger) → hosted services `configure` added (the CLI's simulator feeder) → sources → Kestrel,
+    /// and on stop: Kestrel (no more HTTP ingest) → sources → feeder (no more simulated ingest) → retraining (a running job is
+    /// cancelled; the serving model stays) → forecast
     /// scoring (unsubscribes before the engine stops) → retention → engine (finishes its current step) →
     /// remediation (finishes the action it runs) → alert delivery (finishes its current send, so the engine's last transitions are already in the
     /// outbox; the rest stays pending on disk) → storage startup; then the container disposes the SQLite
@@ -172,6 +176,7 @@ public static class FleetCastHost
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<SnapshotEngine>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<RetentionService>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ModelQualityTracker>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<RetrainingService>());
         foreach (var descriptor in configured)
         {
             services.Add(descriptor);
@@ -218,6 +223,7 @@ public static class FleetCastHost
         app.MapStreamEndpoints();
         app.MapAdminEndpoints();
         app.MapModelEndpoints();
+        app.MapModelRegistryEndpoints();
         app.MapCompatEndpoints();
         app.MapCostEndpoints();
         app.MapRemediationEndpoints();

@@ -3,6 +3,7 @@ using FleetCast.Server.Alerting;
 using FleetCast.Server.Integrations.Prometheus;
 using FleetCast.Server.Integrations.Sources;
 using FleetCast.Server.Remediation;
+using FleetCast.Server.Retraining;
 
 namespace FleetCast.Server.Hosting;
 
@@ -30,6 +31,7 @@ public sealed class FleetCastOptions
     public SourcesOptions Sources { get; set; } = new();
 
     public RemediationOptions Remediation { get; set; } = new();
+    public RetrainingOptions Retraining { get; set; } = new();
 }
 
 public sealed class ServerOptions

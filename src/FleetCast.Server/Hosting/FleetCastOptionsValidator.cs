@@ -70,6 +70,7 @@ public sealed class FleetCastOptionsValidator : IValidateOptions<FleetCastOption
         errors.AddRange(AlertingOptionsValidator.Errors(options.Alerting));
         errors.AddRange(SourcesOptionsValidator.Errors(options.Sources));
         errors.AddRange(RemediationOptionsValidator.Errors(options.Remediation));
+        errors.AddRange(options.Retraining.Errors());
         return errors;
     }
 }

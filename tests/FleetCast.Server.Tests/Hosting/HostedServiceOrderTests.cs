@@ -3,6 +3,7 @@ using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Integrations.Sources;
 using FleetCast.Server.Remediation;
+using FleetCast.Server.Retraining;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,7 +31,7 @@ public sealed class HostedServiceOrderTests : IDisposable
             .Where(t => t.Assembly == typeof(FleetCastHost).Assembly || t == typeof(Feeder)).ToList();
         Assert.Equal(
             [typeof(StorageStartup), typeof(AlertDeliveryWorker), typeof(RemediationWorker), typeof(SnapshotEngine), typeof(RetentionService), typeof(ModelQualityTracker),
-                typeof(Feeder), typeof(SourcePoller)],
+                typeof(RetrainingService), typeof(Feeder), typeof(SourcePoller)],
             order);
     }
 
