@@ -27,6 +27,7 @@ public static class RetrainingServiceCollectionExtensions
             ModelsDirectory(options),
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<RetrainingService>();
+        services.TryAddSingleton<IModelManagement, ModelManagement>();
         return services;
     }
 
