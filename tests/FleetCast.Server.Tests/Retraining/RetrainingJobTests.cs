@@ -56,6 +56,22 @@ public sealed class RetrainingJobTests(TinyModels models) : IClassFixture<TinyMo
     }
 
     [Fact]
+    public void CheckAuto_AutoOff_DriftStartsNothing()
+    {
+        using var harness = new RetrainingHarness(models.CurrentDirectory, tune: o => o.Auto = false);
+        var started = new List<RetrainingJobView?>();
+        for (var i = 1; i <= 4; i++)
+        {
+            harness.Quality.Current = harness.Quality.Current with { Drift = new DriftStatus(true, "test", DateTimeOffset.UnixEpoch.AddHours(i), Significant()) };
+            started.Add(harness.Service.CheckAuto());
+        }
+
+        Assert.All(started, Assert.Null);
+        Assert.Equal(4, harness.Service.Status.Consecutive);
+        Assert.Null(harness.Service.Status.Job);
+    }
+
+    [Fact]
     public async Task InjectedWorseCandidate_RejectedAndRecorded_CurrentStaysActive()
     {
         using var harness = new RetrainingHarness(models.CurrentDirectory, new UntrainedCandidateTrainer());
@@ -108,6 +124,9 @@ public sealed class RetrainingJobTests(TinyModels models) : IClassFixture<TinyMo
         Assert.Same(serving, harness.Forecasters.Primary);
         Assert.Single(harness.Registry.List());
     }
+
+    private static InputDriftReport Significant() => new(288, 3,
+        [.. new[] { "cpu_user_pct", "mem_used_pct" }.Select(m => new MetricDrift(m, 0.5, "significant", 100, 1, 2, [], [], []))]);
 
     private static InputDriftReport MeasureDrift(RetrainingHarness harness)
     {
