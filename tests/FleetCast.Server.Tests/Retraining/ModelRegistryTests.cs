@@ -1,0 +1,79 @@
+using FleetCast.Forecasting;
+using FleetCast.Forecasting.Tft;
+using FleetCast.Server.Engine;
+using FleetCast.Server.Hosting;
+using FleetCast.Server.Retraining;
+using FleetCast.Server.Storage;
+using FleetCast.Server.Tests.Shared;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace FleetCast.Server.Tests.Retraining;
+
+/// <summary>The registry across restarts: what serves after a start with the same configured model.</summary>
+public sealed class ModelRegistryTests(TinyModels models) : IClassFixture<TinyModels>, IDisposable
+{
+    private readonly TempDirectory _data = new();
+    private readonly ForecastOptions _forecast = new() { HorizonSteps = 8, ModelDir = models.CurrentDirectory };
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task RegisterStartup_AfterAnAdoption_ServesTheAdoptedModelAndRegistersTheConfiguredOnce()
+    {
+        var candidate = SaveCandidate();
+        using (var database = Open())
+        {
+            var (_, registry) = Start(database);
+            await registry.RegisterStartupAsync();
+            await registry.AdoptAsync("candidate", candidate, new ModelReport("retrained", "adopted"));
+        }
+
+        using (var database = Open())
+        {
+            var (forecasters, registry) = Start(database);
+            await registry.RegisterStartupAsync();
+
+            Assert.Equal(candidate, forecasters.ModelDirectory);
+            Assert.Equal(2, registry.List().Count);
+            Assert.Equal(candidate, registry.Active!.Path);
+        }
+    }
+
+    [Fact]
+    public async Task RegisterStartup_ActiveModelNoLongerLoads_ServesTheConfiguredAndMakesItActive()
+    {
+        var candidate = SaveCandidate();
+        using (var database = Open())
+        {
+            var (_, registry) = Start(database);
+            await registry.RegisterStartupAsync();
+            await registry.AdoptAsync("candidate", candidate, new ModelReport("retrained", "adopted"));
+        }
+
+        Directory.Delete(candidate, recursive: true);
+        using (var database = Open())
+        {
+            var (forecasters, registry) = Start(database);
+            await registry.RegisterStartupAsync();
+
+            Assert.Equal(Path.GetFullPath(models.CurrentDirectory), forecasters.ModelDirectory);
+            Assert.Equal(Path.GetFullPath(models.CurrentDirectory), registry.Active!.Path);
+        }
+    }
+
+    private string SaveCandidate()
+    {
+        var directory = models.NewDirectory("candidate");
+        using var model = TftModel.Create(TinyModels.Config, seed: 4);
+        model.Save(directory);
+        return directory;
+    }
+
+    private SqliteDatabase Open() => new(new SqliteStorageOptions(_data.Path));
+
+    private (ForecasterSet Forecasters, ModelRegistry Registry) Start(SqliteDatabase database)
+    {
+        var forecasters = ModelForecasters.Create(_forecast, ForecasterCatalog.Create(ForecasterCatalog.HoltWinters), new FakeForecaster("warm-up"), NullLogger.Instance);
+        return (forecasters, new ModelRegistry(new ModelRegistryStore(database), forecasters, _forecast, TimeProvider.System, NullLogger<ModelRegistry>.Instance));
+    }
+}
