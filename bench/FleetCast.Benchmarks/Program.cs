@@ -24,6 +24,15 @@ if (args.Length >= 1 && args[0] == FleetCast.Benchmarks.AlertDeliveryBench.Flag)
     return;
 }
 
+if (args.Length >= 1 && args[0] == FleetCast.Benchmarks.CascadeQualityBench.Flag)
+{
+    FleetCast.Benchmarks.CascadeQualityBench.Run(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 90,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3,
+        args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 1);
+    return;
+}
+
 var config = ManualConfig.Create(DefaultConfig.Instance).WithBuildTimeout(TimeSpan.FromMinutes(10));
 if (args.Contains(InProcessFlag))
 {
