@@ -9,14 +9,16 @@ namespace FleetCast.Server.Engine;
 
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>The forecasters (primary, warm-up, shadows), the snapshot engine and what reads its snapshots:
-    /// explanations, engine metrics and forecast-quality tracking.</summary>
+    /// <summary>The forecasters (primary, warm-up, shadows), the snapshot engine with its cascade detection, and what
+    /// reads its snapshots: explanations, engine metrics and forecast-quality tracking.</summary>
     public static IServiceCollection AddFleetCastEngine(this IServiceCollection services, FleetCastOptions options)
     {
         services.TryAddSingleton(sp => ModelForecasters.Create(options.Forecast, ForecasterCatalog.Create(options.Forecast.PrimaryBaseline),
             ForecasterCatalog.Create(ForecasterCatalog.LinearTrend), sp.GetRequiredService<ILoggerFactory>().CreateLogger("FleetCast.Model")));
         services.TryAddSingleton<ServerExplanations>();
         services.TryAddSingleton<EngineMetrics>();
+        services.TryAddSingleton<CascadeMonitor>();
+        services.TryAddSingleton<ICascadeSource>(sp => sp.GetRequiredService<CascadeMonitor>());
         services.TryAddSingleton<SnapshotEngine>();
         services.TryAddSingleton<ISnapshotSource>(sp => sp.GetRequiredService<SnapshotEngine>());
         services.TryAddSingleton<IAlertOutcomeSource>(sp => sp.GetRequiredService<SnapshotEngine>());

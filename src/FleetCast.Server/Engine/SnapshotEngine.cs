@@ -31,6 +31,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
     private readonly ScoringOptions _scoring;
     private readonly AlertRuleOptions _alertRules;
     private readonly BackfillStatus _backfill;
+    private readonly CascadeMonitor? _cascades;
     private readonly long _epoch;
     private readonly Lock _stepLock = new();
     private readonly SkippedStepLog _skipped = new();
@@ -46,9 +47,10 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
 
     public SnapshotEngine(IWindowStore windows, IAlertStore alertStore, ISnapshotHistoryStore historyStore, ForecasterSet forecasters,
         EngineMetrics metrics, IOptions<FleetCastOptions> options, ThresholdTable thresholds, ScoringOptions scoring,
-        AlertRuleOptions alertRules, TimeProvider time, ILogger<SnapshotEngine> logger, BackfillStatus? backfill = null)
+        AlertRuleOptions alertRules, TimeProvider time, ILogger<SnapshotEngine> logger, BackfillStatus? backfill = null, CascadeMonitor? cascades = null)
     {
         _backfill = backfill ?? new BackfillStatus();
+        _cascades = cascades;
         _windows = windows;
         _alertStore = alertStore;
         _historyStore = historyStore;
@@ -172,6 +174,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
         if (!repeat)
         {
             SettleOutcomes(dataTime, result);
+            _cascades?.Observe(dataTime, views.Where(v => result.Details.TryGetValue(v.Server, out var d) && !d.Row.Stale));
         }
 
         var published = PublishedSnapshotFactory.Create(result.Snapshot, result.Details, _epoch, SkippedSteps);

@@ -224,6 +224,7 @@ public static class FleetCastHost
         app.MapAdminEndpoints();
         app.MapModelEndpoints();
         app.MapModelRegistryEndpoints();
+        app.MapCascadeEndpoints();
         app.MapCompatEndpoints();
         app.MapCostEndpoints();
         app.MapRemediationEndpoints();

@@ -213,6 +213,24 @@ internal static class SchemaMigrations
         CREATE INDEX remediation_actions_server ON remediation_actions (server, created_at);
         CREATE INDEX remediation_actions_created ON remediation_actions (created_at);
         """,
+        // 10: cascades found by the engine (issue 15): one row per cascade, rewritten while it is active (ended_at NULL);
+        // root candidates and affected servers are JSON arrays.
+        """
+        CREATE TABLE cascades (
+            id INTEGER PRIMARY KEY,
+            dependency TEXT NOT NULL,
+            started_at INTEGER NOT NULL,
+            detected_at INTEGER NOT NULL,
+            last_active_at INTEGER NOT NULL,
+            ended_at INTEGER,
+            severity TEXT NOT NULL,
+            peak_servers INTEGER NOT NULL,
+            root_candidates TEXT NOT NULL,
+            affected TEXT NOT NULL
+        );
+        CREATE INDEX cascades_active ON cascades (id) WHERE ended_at IS NULL;
+        CREATE INDEX cascades_started ON cascades (started_at);
+        """,
     ];
 
     public static int LatestVersion => Migrations.Length;

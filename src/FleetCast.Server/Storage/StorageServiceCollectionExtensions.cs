@@ -19,6 +19,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<StorageMetrics>();
         services.TryAddSingleton<ISampleStore>(sp => new SampleStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<ISnapshotHistoryStore>(sp => new SnapshotHistoryStore(sp.GetRequiredService<SqliteDatabase>()));
+        services.TryAddSingleton<ICascadeStore>(sp => new CascadeStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton(sp => new ModelRegistryStore(sp.GetRequiredService<SqliteDatabase>()));
         services.TryAddSingleton<IWindowStore>(sp => new WindowStore(new WindowStoreOptions
         {

@@ -1,17 +1,14 @@
-using FleetCast.Core.Profiles;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Storage;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetCast.Dashboard.Tabs.Cascade;
 
-/// <summary>Servers whose risk rose together, from the stored fleet snapshots of the last
-/// <see cref="CascadeModel.LookbackSteps"/> steps; re-read at most every <see cref="StoreReadThrottle.Interval"/>.</summary>
+/// <summary>The cascades the engine detected (<see cref="ICascadeSource"/>) over the last
+/// <see cref="CascadeTabModel.Lookback"/> of data time; re-read at most every <see cref="StoreReadThrottle.Interval"/>.
+/// Computes nothing: detection runs in the engine at each step.</summary>
 public sealed partial class CascadeTab
 {
-    private CascadeModel? _model;
-    private object _chartOption = new();
+    private CascadeTabModel? _model;
     private string? _unavailable;
 
     protected override async Task OnParametersSetAsync()
@@ -21,22 +18,14 @@ public sealed partial class CascadeTab
             return;
         }
 
-        if (Services.GetService<ISnapshotHistoryStore>() is not { } history)
+        if (Services.GetService<ICascadeSource>() is not { } cascades)
         {
-            _unavailable = "This server runs without storage, so there is no fleet history to find servers that rose together.";
+            _unavailable = "This server runs without cascade detection, so there are no cascades to show.";
             return;
         }
 
-        var snapshot = published.Snapshot;
-        var to = snapshot.DataTime;
-        var from = to - TimeSpan.FromSeconds((double)CascadeModel.LookbackSteps * snapshot.StepSeconds);
-        var current = snapshot.Servers.ToDictionary(s => s.Name, s => (s.Profile, s.RiskScore), StringComparer.Ordinal);
-        await Reads.ReadAsync(
-            () => CascadeModel.Create(from, to, snapshot.StepSeconds, history.Read(from, to), current),
-            model =>
-            {
-                _model = model;
-                _chartOption = CascadeCharts.ElevatedPerProfile(model);
-            });
+        var to = published.Snapshot.DataTime;
+        var from = to - CascadeTabModel.Lookback;
+        await Reads.ReadAsync(() => CascadeTabModel.Create(from, to, cascades.Read(from, to)), model => _model = model);
     }
 }

@@ -1,7 +1,9 @@
 using Bunit;
+using FleetCast.Core.Cascades;
 using FleetCast.Dashboard.Tabs.Cascade;
-using FleetCast.Server.Storage;
+using FleetCast.Server.Engine;
 using FleetCast.Server.Tests.Dashboard.Shared;
+using FleetCast.Server.Tests.Shared;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,61 +11,66 @@ namespace FleetCast.Server.Tests.Dashboard.Tabs;
 
 public sealed class CascadeTabTests : DashboardTestContext
 {
-    private readonly InMemoryHistoryStores _stores = new();
+    private readonly FakeCascadeSource _cascades = new();
 
-    public CascadeTabTests() => Services.AddSingleton<ISnapshotHistoryStore>(_stores);
+    public CascadeTabTests() => Services.AddSingleton<ICascadeSource>(_cascades);
 
     [Fact]
-    public void Render_DatabasesRoseTogether_ShowsCoOccurrenceGroupAndChart()
+    public void Render_ActiveAndEndedCascades_ShowsThemWithRootsAndAffectedServers()
     {
-        // Arrange: ppdb000 and ppdb004 (database) enter warning one step apart; ppweb001 stays healthy.
-        for (var step = 0; step < 8; step++)
-        {
-            _stores.Append(new SnapshotHistoryPoint(step + 1, TestSnapshots.DataTime.AddMinutes(-5 * (7 - step)), 0, 0, 0, new Dictionary<string, int>(),
-                new Dictionary<string, double> { ["ppdb000"] = step >= 3 ? 75 : 20, ["ppdb004"] = step >= 4 ? 66 : 20, ["ppweb001"] = 10 }));
-        }
+        _cascades.Events = [TestCascades.Event(4, TestSnapshots.DataTime.AddMinutes(-20)), TestCascades.Event(3, TestSnapshots.DataTime.AddHours(-5), TestSnapshots.DataTime.AddHours(-4))];
 
-        // Act
         var cut = Render<CascadeTab>(p => p.Add(t => t.Snapshot, TestSnapshots.Create()));
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[role='tabpanel']").GetAttribute("data-ready")));
 
-        // Assert
         Assert.Equal("cascade", cut.Find("[role='tabpanel']").GetAttribute("data-tab"));
-        Assert.Contains("Co-occurrence, not proven dependency", cut.Find("[data-cascade-note]").TextContent);
-        Assert.NotNull(cut.Find("[data-chart='cascade-elevated']"));
-        var row = cut.Find("[data-table='cascade-groups'] tbody tr");
-        Assert.Equal("database", row.GetAttribute("data-profile"));
-        Assert.Equal(["ppdb000", "ppdb004"], row.QuerySelectorAll("button[data-server]").Select(b => b.GetAttribute("data-server")));
-        Assert.Contains("2026-11-28 13:45:00 UTC – 2026-11-28 13:50:00 UTC", row.TextContent);
-        Assert.Contains("0 of 2", row.TextContent);
+        Assert.Equal((TestSnapshots.DataTime.AddDays(-1), TestSnapshots.DataTime), _cascades.LastRange);
+        var active = cut.Find("[data-table='cascades-active'] tbody tr");
+        Assert.Equal("4", active.GetAttribute("data-cascade-id"));
+        Assert.Equal("medium", active.GetAttribute("data-severity"));
+        Assert.Equal(["ppdb003"], active.QuerySelectorAll("button[data-root]").Select(b => b.GetAttribute("data-server")));
+        Assert.Equal("3", active.QuerySelector("[data-affected]")!.GetAttribute("data-affected"));
+        Assert.Contains("back_close_wait", active.TextContent);
+        Assert.Equal("3", cut.Find("[data-table='cascades-ended'] tbody tr").GetAttribute("data-cascade-id"));
     }
 
     [Fact]
-    public void Render_NoStoredHistory_SaysSoWithoutChart()
+    public void Render_NoCascades_SaysSo()
     {
         var cut = Render<CascadeTab>(p => p.Add(t => t.Snapshot, TestSnapshots.Create()));
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[role='tabpanel']").GetAttribute("data-ready")));
 
-        Assert.Contains("No fleet history is stored", cut.Find("[data-cascade-empty]").TextContent);
-        Assert.Empty(cut.FindAll("[data-chart]"));
+        Assert.NotNull(cut.Find("[data-cascade-none-active]"));
+        Assert.NotNull(cut.Find("[data-cascade-none-ended]"));
+        Assert.Empty(cut.FindAll("table"));
     }
 
     [Fact]
-    public async Task ServerButton_InGroup_OpensThatServer()
+    public async Task RootButton_OpensThatServer()
     {
-        for (var step = 0; step < 4; step++)
-        {
-            _stores.Append(new SnapshotHistoryPoint(step + 1, TestSnapshots.DataTime.AddMinutes(-5 * (3 - step)), 0, 0, 0, new Dictionary<string, int>(),
-                new Dictionary<string, double> { ["ppdb000"] = step >= 2 ? 75 : 20, ["ppdb004"] = step >= 2 ? 66 : 20 }));
-        }
-
+        _cascades.Events = [TestCascades.Event(1, TestSnapshots.DataTime.AddMinutes(-20))];
         string? opened = null;
         var cut = Render<CascadeTab>(p => p.Add(t => t.Snapshot, TestSnapshots.Create()).Add(t => t.OnOpenServer, (string s) => opened = s));
-        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button[data-server='ppdb004']")));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("button[data-root]")));
 
-        // Awaited: the tab's store read finishes on the renderer's dispatcher, which a fire-and-forget Click() could race.
-        await cut.Find("button[data-server='ppdb004']").ClickAsync(new MouseEventArgs());
+        // Awaited: the tab's read finishes on the renderer's dispatcher, which a fire-and-forget Click() could race.
+        await cut.Find("button[data-root]").ClickAsync(new MouseEventArgs());
 
-        Assert.Equal("ppdb004", opened);
+        Assert.Equal("ppdb003", opened);
+    }
+
+    private sealed class FakeCascadeSource : ICascadeSource
+    {
+        public IReadOnlyList<CascadeEvent> Events { get; set; } = [];
+
+        public (DateTimeOffset From, DateTimeOffset To)? LastRange { get; private set; }
+
+        public IReadOnlyList<CascadeEvent> Active => Events.Where(e => e.IsActive).ToArray();
+
+        public IReadOnlyList<CascadeEvent> Read(DateTimeOffset from, DateTimeOffset to, bool? active = null)
+        {
+            LastRange = (from, to);
+            return Events;
+        }
     }
 }
