@@ -122,37 +122,24 @@ public sealed class RemediationActionStore(SqliteDatabase database)
         ("$output", DbValues.OrNull(result.Output)), ("$error", DbValues.OrNull(result.Error)));
 
     /// <summary>Pending actions created before <paramref name="before"/> expire.</summary>
-    public int ExpirePending(DateTimeOffset before, DateTimeOffset at) => _database.Write((connection, transaction) => NonQuery(connection, transaction,
+    public int ExpirePending(DateTimeOffset before, DateTimeOffset at) => _database.Write((connection, transaction) => SqliteCommands.NonQuery(connection, transaction,
         "UPDATE remediation_actions SET status = 'expired', finished_at = $at WHERE status = 'pending' AND created_at < $before;",
         ("$at", DbValues.ToUnixSeconds(at)), ("$before", DbValues.ToUnixSeconds(before))));
 
     /// <summary>Deletes actions created before <paramref name="cutoff"/> that are no longer pending or running.</summary>
-    public int DeleteFinishedBefore(DateTimeOffset cutoff) => _database.Write((connection, transaction) => NonQuery(connection, transaction,
+    public int DeleteFinishedBefore(DateTimeOffset cutoff) => _database.Write((connection, transaction) => SqliteCommands.NonQuery(connection, transaction,
         "DELETE FROM remediation_actions WHERE created_at < $cutoff AND status NOT IN ('pending', 'running');",
         ("$cutoff", DbValues.ToUnixSeconds(cutoff))));
 
     /// <summary>Actions left running by a stop or crash are marked failed, never run again (at most once).</summary>
-    public int FailInterrupted(DateTimeOffset at) => _database.Write((connection, transaction) => NonQuery(connection, transaction,
+    public int FailInterrupted(DateTimeOffset at) => _database.Write((connection, transaction) => SqliteCommands.NonQuery(connection, transaction,
         "UPDATE remediation_actions SET status = 'failed', finished_at = $at, error = 'interrupted by a restart; not run again' WHERE status = 'running';",
         ("$at", DbValues.ToUnixSeconds(at))));
 
     private bool Update(string set, long id, string fromStatus, params (string Name, object Value)[] parameters) =>
-        _database.Write((connection, transaction) => NonQuery(connection, transaction,
+        _database.Write((connection, transaction) => SqliteCommands.NonQuery(connection, transaction,
             $"UPDATE remediation_actions SET {set} WHERE id = $id AND status = $from;",
             [.. parameters, ("$id", id), ("$from", fromStatus)])) == 1;
-
-    private static int NonQuery(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command.ExecuteNonQuery();
-    }
 
     private static RemediationAction Read(SqliteDataReader reader)
     {

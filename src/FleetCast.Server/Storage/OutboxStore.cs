@@ -180,20 +180,20 @@ public sealed class OutboxStore : IOutboxStore
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRows);
         return _database.Write((connection, transaction) =>
         {
-            var deleted = NonQuery(connection, transaction,
+            var deleted = SqliteCommands.NonQuery(connection, transaction,
                 "DELETE FROM outbox WHERE coalesce(delivered_at, failed_at) < $cutoff;",
                 ("$cutoff", DbValues.ToUnixSeconds(finishedBefore)));
 
             // Over the cap: the oldest pending beyond it are dropped (marked failed, so they show up in the
             // counts), then the oldest finished rows are deleted until the cap holds.
-            var dropped = NonQuery(connection, transaction,
+            var dropped = SqliteCommands.NonQuery(connection, transaction,
                 """
                 UPDATE outbox SET failed_at = $now, last_error = $error, last_error_at = $now
                 WHERE id IN (SELECT id FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL
                              ORDER BY id DESC LIMIT -1 OFFSET $max);
                 """,
                 ("$now", DbValues.ToUnixSeconds(now)), ("$error", DroppedError), ("$max", maxRows));
-            deleted += NonQuery(connection, transaction,
+            deleted += SqliteCommands.NonQuery(connection, transaction,
                 """
                 DELETE FROM outbox WHERE id IN (
                     SELECT id FROM outbox WHERE delivered_at IS NOT NULL OR failed_at IS NOT NULL
@@ -223,12 +223,12 @@ public sealed class OutboxStore : IOutboxStore
     {
         foreach (var (route, key) in state.Removed)
         {
-            NonQuery(connection, transaction, "DELETE FROM alert_firing WHERE route = $route AND alert_key = $key;", ("$route", route), ("$key", key));
+            SqliteCommands.NonQuery(connection, transaction, "DELETE FROM alert_firing WHERE route = $route AND alert_key = $key;", ("$route", route), ("$key", key));
         }
 
         foreach (var entry in state.Changed)
         {
-            NonQuery(connection, transaction,
+            SqliteCommands.NonQuery(connection, transaction,
                 """
                 INSERT INTO alert_firing (route, alert_key, notice, first_sent_at, last_sent_at) VALUES ($route, $key, $notice, $first, $last)
                 ON CONFLICT (route, alert_key) DO UPDATE SET notice = $notice, first_sent_at = $first, last_sent_at = $last;
@@ -262,19 +262,6 @@ public sealed class OutboxStore : IOutboxStore
         bind(command);
         return command.ExecuteNonQuery();
     });
-
-    private static int NonQuery(SqliteConnection connection, SqliteTransaction transaction, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command.ExecuteNonQuery();
-    }
 
     private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DbValues.FromUnixSeconds(reader.GetInt64(ordinal));
