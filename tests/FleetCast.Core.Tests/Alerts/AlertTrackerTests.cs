@@ -1,5 +1,6 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
+using FleetCast.Core.Tests.Shared;
 
 namespace FleetCast.Core.Tests.Alerts;
 
@@ -18,7 +19,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_CandidateWithFireAfterOne_FiresAtOnce()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
 
         var transitions = tracker.Update(At(0), Db3, [Candidate()]);
 
@@ -61,7 +62,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_WhileFiring_RefreshesWithoutNewTransitions()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
         tracker.Update(At(0), Db3, [Candidate(likelihood: AlertLikelihood.Possible, value: 98.2, minutes: 60)]);
 
         var transitions = tracker.Update(At(1), Db3, [Candidate(likelihood: AlertLikelihood.Now, value: 99.1, minutes: 0)]);
@@ -78,7 +79,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_MissingFewerThanResolveAfter_KeepsFiringAndResetsOnReturn()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
         tracker.Update(At(0), Db3, [Candidate()]);
 
         Assert.Empty(tracker.Update(At(1), Db3, []));
@@ -93,7 +94,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_MissingResolveAfterTimes_ResolvesWithDuration()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
         tracker.Update(At(0), Db3, [Candidate()]);
         tracker.Update(At(1), Db3, []);
         tracker.Update(At(2), Db3, []);
@@ -110,7 +111,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_ServerNotEvaluated_LeavesItsAlertsUntouched()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
         tracker.Update(At(0), Db3, [Candidate()]);
 
         for (var step = 1; step <= 5; step++)
@@ -125,7 +126,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_StaleEvaluationsDoNotCountTowardsResolve()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
         tracker.Update(At(0), Db3, [Candidate()]);
         tracker.Update(At(1), Db3, []);
         tracker.Update(At(2), [], []);
@@ -139,7 +140,7 @@ public sealed class AlertTrackerTests
     public void Constructor_RestoredAlerts_AreActiveAndResolveNormally()
     {
         var restored = new ActiveAlert("ppdb003", Metric.SwapUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 25, 30, 0, T0.AddHours(-1), T0.AddMinutes(-5));
-        var tracker = new AlertTracker(AlertRuleOptions.Default, [restored]);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce, [restored]);
 
         Assert.Equal(restored, Assert.Single(tracker.Active));
         Assert.Empty(tracker.Update(At(0), Db3, [Candidate(metric: Metric.SwapUsedPct, severity: AlertSeverity.Warning)]));
@@ -153,7 +154,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_ManyServers_ReturnsOneIncidentPerServerInServerOrder()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
         AlertCandidate[] candidates =
         [
             Candidate("ppweb001", Metric.MemUsedPct, AlertSeverity.Critical),
@@ -176,7 +177,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_CriticalFoundWhileWarningFires_EscalatesInPlaceKeepingTheStart()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
         tracker.Update(At(0), Db3, [Candidate(severity: AlertSeverity.Warning)]);
 
         var transitions = tracker.Update(At(1), Db3, [Candidate(severity: AlertSeverity.Critical, minutes: 20)]);
@@ -191,7 +192,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_OnlyWarningFoundWhileCriticalFires_DeescalatesAfterResolveHysteresis()
     {
-        var tracker = new AlertTracker(new AlertRuleOptions { ResolveAfterEvaluations = 3 });
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce with { ResolveAfterEvaluations = 3 });
         tracker.Update(At(0), Db3, [Candidate(severity: AlertSeverity.Critical)]);
 
         var first = tracker.Update(At(1), Db3, [Candidate(severity: AlertSeverity.Warning)]);
@@ -209,7 +210,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_CriticalReturnsDuringDeescalationCount_StaysCriticalWithoutTransitions()
     {
-        var tracker = new AlertTracker(new AlertRuleOptions { ResolveAfterEvaluations = 2 });
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce with { ResolveAfterEvaluations = 2 });
         tracker.Update(At(0), Db3, [Candidate(severity: AlertSeverity.Critical)]);
 
         var transitions = new[]
@@ -229,7 +230,7 @@ public sealed class AlertTrackerTests
         var warning = new ActiveAlert("ppdb003", Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0, At(0), At(4));
         var critical = warning with { Severity = AlertSeverity.Critical, Threshold = 99, StartedAt = At(3) };
 
-        var tracker = new AlertTracker(AlertRuleOptions.Default, [critical, warning]);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce, [critical, warning]);
 
         var kept = Assert.Single(tracker.Active);
         Assert.Equal((AlertSeverity.Critical, 99.0, At(0)), (kept.Severity, kept.Threshold, kept.StartedAt));
@@ -238,7 +239,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_DuplicateCandidatesForOneKey_KeepsTheMostUrgent()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
 
         var transitions = tracker.Update(At(0), Db3,
         [
@@ -254,7 +255,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_CandidateOfServerLeftOutOfEvaluated_CountsAsEvaluated()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
 
         var transitions = tracker.Update(At(0), [], [Candidate()]);
 
@@ -264,7 +265,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_FourMetricsOfOneServerCrossing_FiresOneAlertListingTheFour()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
 
         var transitions = tracker.Update(At(0), Db3,
         [
@@ -287,7 +288,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_CriticalOnAnotherMetricWhileWarningFires_EscalatesTheSameLifecycle()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
         tracker.Update(At(0), Db3, [Candidate(metric: Metric.CpuIdlePct, severity: AlertSeverity.Warning)]);
 
         var transitions = tracker.Update(At(1), Db3,
@@ -306,7 +307,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_OtherMetricsComeAndGoWhileFiring_NoSecondAlertAndEveryMetricSeenIsListed()
     {
-        var tracker = new AlertTracker(AlertRuleOptions.Default);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce);
         tracker.Update(At(0), Db3, [Candidate(metric: Metric.MemUsedPct)]);
 
         var joined = tracker.Update(At(1), Db3, [Candidate(metric: Metric.MemUsedPct), Candidate(metric: Metric.SwapUsedPct, minutes: 50)]);
@@ -324,7 +325,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Update_NoMetricOfTheServerFoundForResolveCount_ResolvesTheIncidentOnce()
     {
-        var tracker = new AlertTracker(new AlertRuleOptions { ResolveAfterEvaluations = 2 });
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce with { ResolveAfterEvaluations = 2 });
         tracker.Update(At(0), Db3, [Candidate(metric: Metric.MemUsedPct), Candidate(metric: Metric.CpuIdlePct)]);
 
         var oneLeft = tracker.Update(At(1), Db3, [Candidate(metric: Metric.CpuIdlePct)]);
@@ -360,7 +361,7 @@ public sealed class AlertTrackerTests
         var mem = new ActiveAlert("ppdb003", Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0, At(0), At(5));
         var web = new ActiveAlert("ppweb001", Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0, At(1), At(5));
 
-        var tracker = new AlertTracker(AlertRuleOptions.Default, [cpu, mem, web]);
+        var tracker = new AlertTracker(TestAlertRules.FireAtOnce, [cpu, mem, web]);
 
         Assert.Equal(["ppdb003", "ppweb001"], tracker.Active.Select(a => a.Server));
         var merged = tracker.Active.First();

@@ -14,7 +14,7 @@ public sealed class FleetAssessorTests
     private static readonly DateTimeOffset T0 = new(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
     private static readonly ThresholdTable Table = ThresholdTable.Default;
 
-    private static FleetAssessor NewAssessor() => new(Table, ScoringOptions.Default, AlertRuleOptions.Default);
+    private static FleetAssessor NewAssessor() => new(Table, ScoringOptions.Default, TestAlertRules.FireAtOnce);
 
     private static DateTimeOffset At(int step) => T0.AddMinutes(5 * step);
 

@@ -13,7 +13,7 @@ public sealed class AlertSettingTests
     [InlineData(48, 6, 4, "p50w48-p90w6-persist4")]
     public void Of_Options_NamesWhatMayAlert(int likely, int possible, int persist, string expected)
     {
-        var options = new AlertRuleOptions { LikelyWithinSteps = likely, PossibleWithinSteps = possible, PersistSteps = persist };
+        var options = new AlertRuleOptions { LikelyWithinSteps = likely, PossibleWithinSteps = possible, PersistSteps = persist, FireAfterEvaluations = 1 };
 
         Assert.Equal(expected, AlertSetting.Of(options, 96).Name);
     }
@@ -78,7 +78,7 @@ public sealed class AlertSettingTests
     [Fact]
     public void Create_IncludedSettingOutsideTheGrid_IsAddedOnce()
     {
-        var extra = AlertSetting.Of(new AlertRuleOptions { PersistSteps = 5, PossibleWithinSteps = 9, LikelyWithinSteps = int.MaxValue }, 96);
+        var extra = AlertSetting.Of(new AlertRuleOptions { PersistSteps = 5, PossibleWithinSteps = 9, LikelyWithinSteps = int.MaxValue, FireAfterEvaluations = 1 }, 96);
 
         var grid = AlertSettingGrid.Create(96, AlertRuleOptions.Default, extra, extra);
 

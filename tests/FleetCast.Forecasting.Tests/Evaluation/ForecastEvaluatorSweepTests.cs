@@ -11,9 +11,9 @@ public sealed class ForecastEvaluatorSweepTests
     /// <summary>p50 over the whole horizon, within 24 steps, within 6 steps; all without persistence.</summary>
     private static readonly AlertSetting[] Sweep =
     [
-        AlertSetting.Of(new AlertRuleOptions { PersistSteps = 1, PossibleWithinSteps = 0, LikelyWithinSteps = int.MaxValue }, 96),
-        AlertSetting.Of(new AlertRuleOptions { PersistSteps = 1, PossibleWithinSteps = 0, LikelyWithinSteps = 24 }, 96),
-        AlertSetting.Of(new AlertRuleOptions { PersistSteps = 1, PossibleWithinSteps = 0, LikelyWithinSteps = 6 }, 96),
+        AlertSetting.Of(new AlertRuleOptions { PersistSteps = 1, PossibleWithinSteps = 0, LikelyWithinSteps = int.MaxValue, FireAfterEvaluations = 1 }, 96),
+        AlertSetting.Of(new AlertRuleOptions { PersistSteps = 1, PossibleWithinSteps = 0, LikelyWithinSteps = 24, FireAfterEvaluations = 1 }, 96),
+        AlertSetting.Of(new AlertRuleOptions { PersistSteps = 1, PossibleWithinSteps = 0, LikelyWithinSteps = 6, FireAfterEvaluations = 1 }, 96),
     ];
 
     private static ForecastEvaluator Evaluator() =>
@@ -21,7 +21,7 @@ public sealed class ForecastEvaluatorSweepTests
 
     /// <summary>p50 over the whole horizon or p90 within 12 steps, crossings lasting 2 steps (not the shipped point,
     /// so the test does not move with it).</summary>
-    private static readonly AlertRuleOptions OperatingPoint = new() { PersistSteps = 2, PossibleWithinSteps = 12, LikelyWithinSteps = int.MaxValue };
+    private static readonly AlertRuleOptions OperatingPoint = new() { PersistSteps = 2, PossibleWithinSteps = 12, LikelyWithinSteps = int.MaxValue, FireAfterEvaluations = 1 };
 
     /// <summary>The incident dataset with its crossing (step 200) inside a critical episode on its server.</summary>
     private static FleetDataset InjectedIncident() =>

@@ -29,7 +29,7 @@ public sealed class ForecastEvaluatorTests
     };
 
     private static ForecastEvaluator Evaluator(AlertFunction alerts, int lookback = 48) =>
-        new(new EvaluationOptions { LookbackSteps = lookback, HorizonSteps = 96, OriginStride = 12, Alerts = alerts });
+        new(new EvaluationOptions { LookbackSteps = lookback, HorizonSteps = 96, OriginStride = 12, Alerts = alerts, AlertRule = TestAlertRules.FireAtOnce });
 
     [Fact]
     public void Evaluate_PerfectOracle_ZeroPinballFullCoverage_WorseOracleHigher()

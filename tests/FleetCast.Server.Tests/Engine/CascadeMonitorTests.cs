@@ -92,7 +92,7 @@ public sealed class CascadeMonitorTests : IDisposable
         return new SnapshotEngine(_windows, new InMemoryAlertStore(), new InMemoryHistoryStore(),
             new ForecasterSet(new FakeForecaster("primary", minHistorySteps: 1), new FakeForecaster("warm-up", minHistorySteps: 1)),
             new EngineMetrics(Metrics.NewCustomRegistry()), Options.Create(options), ThresholdTable.Default, ScoringOptions.Default,
-            AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance, cascades: monitor);
+            TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance, cascades: monitor);
     }
 
     /// <summary>Feeds one step (values wobble a little; in trouble the databases' iowait and the dependents' load and

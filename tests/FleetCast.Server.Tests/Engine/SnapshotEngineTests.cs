@@ -36,7 +36,7 @@ public sealed class SnapshotEngineTests
         options.Forecast.HorizonSteps = 6;
         options.Forecast.StaleAfterSteps = 2;
         _engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(options),
-            ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
+            ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
     }
 
     private void Feed(string server, int fromStep, int toStep, double memory = 50)
@@ -95,7 +95,7 @@ public sealed class SnapshotEngineTests
         options.Forecast.PollMilliseconds = 10;
         options.Forecast.StepNiceness = Math.Max(ThreadNice.Current(), 5);
         using var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(options),
-            ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
+            ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
         var stepped = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = engine.Subscribe(_ => stepped.TrySetResult(ThreadNice.Current()));
         Feed("ppdb001", 0, 5);
@@ -206,7 +206,7 @@ public sealed class SnapshotEngineTests
         options.Forecast.WindowSteps = 8;
         options.Forecast.HorizonSteps = 6;
         var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(primary, warmUp), _metrics, Options.Create(options),
-            ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
+            ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
         Feed("ppdb001", 0, 7);
         Feed("ppweb001", 0, 1);
         Feed("ppweb001", 4, 7);
@@ -264,7 +264,7 @@ public sealed class SnapshotEngineTests
     {
         var backfill = new BackfillStatus();
         var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(_options),
-            ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance, backfill);
+            ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance, backfill);
         Feed("ppweb001", 0, 5, memory: 99.5);
 
         PublishedSnapshot during;
@@ -288,7 +288,7 @@ public sealed class SnapshotEngineTests
     {
         var backfill = new BackfillStatus();
         var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(_options),
-            ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System, NullLogger<SnapshotEngine>.Instance, backfill);
+            ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance, backfill);
         using (backfill.Begin())
         {
             Feed("ppdb001", 0, 0);

@@ -29,7 +29,7 @@ public sealed class PredictionMetricsTests
         options.Forecast.HorizonSteps = 12;
         _engine = new SnapshotEngine(_windows, new InMemoryAlertStore(), new InMemoryHistoryStore(),
             new ForecasterSet(new FakeForecaster("primary", band: 2), new FakeForecaster("warm-up")), new EngineMetrics(Metrics.NewCustomRegistry()),
-            Options.Create(options), ThresholdTable.Default, ScoringOptions.Default, AlertRuleOptions.Default, TimeProvider.System,
+            Options.Create(options), ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System,
             NullLogger<SnapshotEngine>.Instance);
     }
 

@@ -64,6 +64,7 @@ public sealed class TestServerFixture : IAsyncDisposable
         {
             services?.Invoke(registrations);
             registrations.TryAddSingleton(new ApiKeyOptions(apiKeys ?? []));
+            registrations.TryAddSingleton(TestAlertRules.FireAtOnce);
             registrations.TryAddSingleton(new ForecasterSet(primary ?? forecaster, new FakeForecaster("fake-warmup", minHistorySteps: 1)));
         }, modules: [new DashboardModule()]);
         await app.StartAsync();
