@@ -6,9 +6,9 @@ using Microsoft.Extensions.Options;
 
 namespace FleetCast.Server.Hosting;
 
-/// <summary>Deletes samples and fleet history older than Retention:Days behind the newest data time
-/// (data time, so an accelerated demo and a real fleet keep the same amount of history).</summary>
-public sealed class RetentionService(ISampleStore samples, ISnapshotHistoryStore history, IWindowStore windows, IOptions<FleetCastOptions> options,
+/// <summary>Deletes samples, fleet history and ended cascades older than Retention:Days behind the newest data
+/// time (data time, so an accelerated demo and a real fleet keep the same amount of history).</summary>
+public sealed class RetentionService(ISampleStore samples, ISnapshotHistoryStore history, ICascadeStore cascades, IWindowStore windows, IOptions<FleetCastOptions> options,
     TimeProvider time, ILogger<RetentionService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
@@ -45,6 +45,8 @@ public sealed class RetentionService(ISampleStore samples, ISnapshotHistoryStore
             {
                 deleted += store.DeleteOlderThan(cutoff);
             }
+
+            deleted += cascades.DeleteEndedBefore(cutoff);
 
             return deleted;
         }

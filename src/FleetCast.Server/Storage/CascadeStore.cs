@@ -15,6 +15,9 @@ public sealed class CascadeStore : ICascadeStore
 
     public CascadeStore(SqliteDatabase database) => _database = database ?? throw new ArgumentNullException(nameof(database));
 
+    public int DeleteEndedBefore(DateTimeOffset cutoff) => _database.Write((connection, transaction) => SqliteCommands.NonQuery(connection, transaction,
+        "DELETE FROM cascades WHERE ended_at IS NOT NULL AND ended_at < $cutoff;", ("$cutoff", DbValues.ToUnixSeconds(cutoff))));
+
     public void Save(IReadOnlyList<CascadeEvent> events)
     {
         ArgumentNullException.ThrowIfNull(events);

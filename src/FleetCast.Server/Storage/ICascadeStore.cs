@@ -17,4 +17,8 @@ public interface ICascadeStore
     /// <summary>Cascades active at any time in [from, to] (data time), newest first; only active ones when
     /// <paramref name="active"/> is true, only ended ones when false.</summary>
     IReadOnlyList<CascadeEvent> Read(DateTimeOffset from, DateTimeOffset to, bool? active = null);
+
+    /// <summary>Deletes cascades that ended before <paramref name="cutoff"/> (retention); active ones stay.</summary>
+    /// <returns>The number of cascades deleted.</returns>
+    int DeleteEndedBefore(DateTimeOffset cutoff);
 }

@@ -40,6 +40,20 @@ public sealed class CascadeStoreTests : IDisposable
     }
 
     [Fact]
+    public void DeleteEndedBefore_KeepsActiveAndRecentCascades()
+    {
+        var old = TestCascades.Event(1, Samples.Origin, Samples.Origin.AddHours(1));
+        var recent = TestCascades.Event(2, Samples.Origin.AddDays(3), Samples.Origin.AddDays(3).AddHours(1));
+        var active = TestCascades.Event(3, Samples.Origin, null);
+        _store.Save([old, recent, active]);
+
+        var deleted = _store.DeleteEndedBefore(Samples.Origin.AddDays(2));
+
+        Assert.Equal(1, deleted);
+        Assert.Equal([2L, 3L], _store.Read(Samples.Origin.AddDays(-1), Samples.Origin.AddDays(4)).Select(c => c.Id).Order());
+    }
+
+    [Fact]
     public void Save_SameIdAgain_ReplacesTheRow()
     {
         _store.Save([TestCascades.Event(1, Samples.Origin)]);
