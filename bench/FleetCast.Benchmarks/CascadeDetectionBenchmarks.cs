@@ -48,5 +48,7 @@ public class CascadeDetectionBenchmarks
         public long MaxId() => 0;
 
         public IReadOnlyList<Core.Cascades.CascadeEvent> Read(DateTimeOffset from, DateTimeOffset to, bool? active = null) => [];
+
+        public int DeleteEndedBefore(DateTimeOffset cutoff) => 0;
     }
 }
