@@ -38,13 +38,15 @@ public sealed class PrometheusSourceIntegrationTests : IAsyncLifetime
         _programs.Add(prometheus);
         var source = new PrometheusQuerySource(_client, prometheus.BaseUrl, "prometheus", new PrometheusQueries("job=\"node\"", "instance", "/", 10), "instance");
 
-        // Act: rates need two scrapes inside the window, so ask until cpu and network are there.
+        // Act: rates need two scrapes inside the window (each cpu mode's own), so ask until every cpu mode and
+        // network are there.
         MetricSample? sample = null;
         var complete = await Eventually.TrueAsync(async () =>
         {
             var samples = await source.ReadAsync(DateTimeOffset.UtcNow, CancellationToken.None);
             sample = samples.SingleOrDefault();
-            return sample is not null && !double.IsNaN(sample[Metric.CpuIdlePct]) && !double.IsNaN(sample[Metric.NetInMbS]);
+            return sample is not null && !double.IsNaN(sample[Metric.NetInMbS])
+                && new[] { Metric.CpuUserPct, Metric.CpuSysPct, Metric.CpuIowaitPct, Metric.CpuIdlePct }.All(m => !double.IsNaN(sample[m]));
         }, TimeSpan.FromSeconds(40), TimeSpan.FromMilliseconds(500));
         var raw = ExpositionParser.Parse(await _client.GetStringAsync(new Uri(exporter.BaseUrl, "metrics")));
 
