@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FleetCast.Core.Datasets;
+using FleetCast.Core.Metrics;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Forecasting.Tft.Training;
 using FleetCast.Simulator.Datasets;
@@ -89,10 +90,21 @@ public static class CalibrateCommand
                 console.WriteLine(
                     $"Calibrated on {calibration.Windows:N0} validation windows: p10–p90 coverage {calibration.CoverageBefore:0.0%} → {calibration.CoverageAfter:0.0%}, " +
                     $"pinball {calibration.PinballBefore:0.0000} → {calibration.PinballAfter:0.0000}. Saved to {directory}.");
+                console.WriteLine(RegimeCases(calibration));
             }
 
             return Task.FromResult(0);
         });
         return command;
+    }
+
+    /// <summary>Validation windows per metric in each critical regime (only metrics with any).</summary>
+    private static string RegimeCases(QuantileCalibration calibration)
+    {
+        var metrics = Enumerable.Range(0, MetricCatalog.Count)
+            .Where(m => calibration.CriticalCases?[m] > 0)
+            .Select(m => $"{MetricCatalog.Get((Metric)m).WireName} {calibration.CriticalCases![m]} ({calibration.SustainedCases?[m] ?? 0} sustained)");
+        var listed = string.Join(", ", metrics);
+        return $"Windows ending critical (sustained: the newest {CriticalRegime.SustainedSteps} values), own shifts from {QuantileCalibration.MinCriticalCases}: {(listed.Length == 0 ? "none" : listed)}.";
     }
 }

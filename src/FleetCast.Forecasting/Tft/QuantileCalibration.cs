@@ -31,11 +31,28 @@ public sealed record QuantileCalibration(
     /// <summary>Held-out windows per metric that ended in the critical regime.</summary>
     public IReadOnlyList<int>? CriticalCases { get; init; }
 
+    /// <summary>Shifts (shaped like <see cref="Offsets"/>) for a metric whose window ends in a sustained critical
+    /// state (<see cref="ForecastRegime.SustainedCritical"/>); null in models calibrated before they existed (the
+    /// critical-regime shifts apply).</summary>
+    public IReadOnlyList<double>? SustainedOffsets { get; init; }
+
+    /// <summary>Held-out windows per metric that ended in a sustained critical state (also counted in
+    /// <see cref="CriticalCases"/>).</summary>
+    public IReadOnlyList<int>? SustainedCases { get; init; }
+
     public static int BucketCount(int horizonSteps, int bucketSteps) => (horizonSteps + bucketSteps - 1) / bucketSteps;
 
     /// <summary>The shift of quantile <paramref name="quantile"/> of <paramref name="metric"/> at 0-based horizon step <paramref name="step"/>.</summary>
-    public float Offset(int quantile, int metric, int step, int metricCount, int buckets, bool critical = false) =>
-        (float)(critical && CriticalOffsets is { } regime ? regime : Offsets)[(((quantile * metricCount) + metric) * buckets) + (step / BucketSteps)];
+    public float Offset(int quantile, int metric, int step, int metricCount, int buckets, ForecastRegime regime = ForecastRegime.Normal) =>
+        (float)ShiftsFor(regime)[(((quantile * metricCount) + metric) * buckets) + (step / BucketSteps)];
+
+    /// <summary>The shifts of a regime, falling back to those of the next milder regime the model has.</summary>
+    private IReadOnlyList<double> ShiftsFor(ForecastRegime regime) => regime switch
+    {
+        ForecastRegime.SustainedCritical when SustainedOffsets is { } sustained => sustained,
+        ForecastRegime.SustainedCritical or ForecastRegime.Critical when CriticalOffsets is { } critical => critical,
+        _ => Offsets,
+    };
 
     /// <summary>Throws a <see cref="ModelLoadException"/> when the shape does not fit the model.</summary>
     public void Validate(string path, int quantiles, int metrics, int horizonSteps)
@@ -59,6 +76,16 @@ public sealed record QuantileCalibration(
         if (CriticalCases is not null && (CriticalCases.Count != metrics || CriticalCases.Any(c => c < 0)))
         {
             throw new ModelLoadException($"{path}: calibration.criticalCases must hold {metrics} counts (one per metric), none negative; got {CriticalCases.Count}.");
+        }
+
+        if (SustainedOffsets is not null && (SustainedOffsets.Count != expected || SustainedOffsets.Any(o => !double.IsFinite(o))))
+        {
+            throw new ModelLoadException($"{path}: calibration.sustainedOffsets must hold {expected} finite numbers like calibration.offsets; got {SustainedOffsets.Count}.");
+        }
+
+        if (SustainedCases is not null && (SustainedCases.Count != metrics || SustainedCases.Any(c => c < 0)))
+        {
+            throw new ModelLoadException($"{path}: calibration.sustainedCases must hold {metrics} counts (one per metric), none negative; got {SustainedCases.Count}.");
         }
     }
 }

@@ -61,10 +61,10 @@ internal static class TftInference
         var std = result.Batch.Std.AsSpan(index * metrics, metrics);
         var sample = result.Quantiles.AsSpan(index * config.HorizonSteps * metrics * q, config.HorizonSteps * metrics * q); // [T, M, Q]
         var calibration = model.Manifest.Calibration;
-        Span<bool> critical = stackalloc bool[metrics];
+        Span<ForecastRegime> regimes = stackalloc ForecastRegime[metrics];
         if (calibration?.CriticalOffsets is not null)
         {
-            CriticalRegime.Flags(window.Profile, window.Values, window.Length, config.LookbackSteps, critical);
+            CriticalRegime.Classify(window.Profile, window.Values, window.Length, config.LookbackSteps, regimes);
         }
 
         Span<float> normalised = stackalloc float[q];
@@ -75,7 +75,7 @@ internal static class TftInference
                 sample.Slice(((s * metrics) + m) * q, q).CopyTo(normalised);
                 if (calibration is not null)
                 {
-                    QuantileCalibrator.Apply(calibration, normalised, m, s, config.HorizonSteps, critical[m]);
+                    QuantileCalibrator.Apply(calibration, normalised, m, s, config.HorizonSteps, regimes[m]);
                 }
 
                 for (var k = 0; k < q; k++)

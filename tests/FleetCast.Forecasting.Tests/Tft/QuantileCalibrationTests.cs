@@ -114,6 +114,8 @@ public sealed class QuantileCalibrationTests : IDisposable
         Assert.True(calibration.PinballAfter < calibration.PinballBefore, "an untrained network is far from calibrated");
         Assert.Equal(MetricCatalog.Count, calibration.CriticalCases!.Count);
         Assert.Equal(calibration.Offsets.Count, calibration.CriticalOffsets!.Count);
+        Assert.Equal(calibration.Offsets.Count, calibration.SustainedOffsets!.Count);
+        Assert.All(Enumerable.Range(0, MetricCatalog.Count), m => Assert.True(calibration.SustainedCases![m] <= calibration.CriticalCases[m]));
         var wrongStep = dataset with { StepSeconds = 60 };
         Assert.Throws<ArgumentException>(() => TftRecalibration.Calibrate(model, wrongStep, 4, 0.25));
     }
@@ -143,25 +145,92 @@ public sealed class QuantileCalibrationTests : IDisposable
     }
 
     [Fact]
-    public void CriticalRegime_NewestReportedValueOfTheLookback_DecidesPerMetric()
+    public void CriticalRegime_NewestReportedValuesOfTheLookback_DecidePerMetric()
     {
-        const int steps = 4;
+        const int steps = 6;
         var values = Enumerable.Repeat(float.NaN, steps * MetricCatalog.Count).ToArray();
         void Set(int t, Metric metric, float value) => values[(t * MetricCatalog.Count) + (int)metric] = value;
         Set(1, Metric.MemUsedPct, 99.5f);      // newest reported memory is critical, the later steps are gaps
-        Set(2, Metric.CpuIdlePct, 2f);         // low idle is bad: critical
-        Set(3, Metric.CpuIdlePct, 40f);        // ...but the newest idle is normal
-        Set(0, Metric.DiskUsagePct, 99.9f);    // outside the look-back of 3 steps
-        Set(3, Metric.UptimeDays, 9999f);      // no thresholds
-        var flags = new bool[MetricCatalog.Count];
+        Set(4, Metric.CpuIdlePct, 2f);         // low idle is bad: critical
+        Set(5, Metric.CpuIdlePct, 40f);        // ...but the newest idle is normal
+        Set(0, Metric.DiskUsagePct, 99.9f);    // outside the look-back of 5 steps
+        Set(5, Metric.UptimeDays, 9999f);      // no thresholds
+        Set(3, Metric.SwapUsedPct, 60f);       // three critical reported values in a row, a gap between: sustained
+        Set(4, Metric.SwapUsedPct, 70f);
+        Set(5, Metric.SwapUsedPct, 80f);
+        Set(1, Metric.CpuIowaitPct, 50f);      // the newest two reported values are critical, the one before is not
+        Set(4, Metric.CpuIowaitPct, 10f);
+        Set(5, Metric.CpuIowaitPct, 50f);
+        var regimes = new ForecastRegime[MetricCatalog.Count];
 
-        CriticalRegime.Flags(ServerProfile.Database, values, end: steps, lookback: 3, flags);
+        CriticalRegime.Classify(ServerProfile.Generic, values, end: steps, lookback: 5, regimes);
 
-        Assert.True(flags[(int)Metric.MemUsedPct]);
-        Assert.False(flags[(int)Metric.CpuIdlePct]);
-        Assert.False(flags[(int)Metric.DiskUsagePct]);
-        Assert.False(flags[(int)Metric.UptimeDays]);
-        Assert.Equal(1, flags.Count(f => f));
+        Assert.Equal(ForecastRegime.Critical, regimes[(int)Metric.MemUsedPct]);
+        Assert.Equal(ForecastRegime.Normal, regimes[(int)Metric.CpuIdlePct]);
+        Assert.Equal(ForecastRegime.Normal, regimes[(int)Metric.DiskUsagePct]);
+        Assert.Equal(ForecastRegime.Normal, regimes[(int)Metric.UptimeDays]);
+        Assert.Equal(ForecastRegime.SustainedCritical, regimes[(int)Metric.SwapUsedPct]);
+        Assert.Equal(ForecastRegime.Critical, regimes[(int)Metric.CpuIowaitPct]);
+        Assert.Equal(3, regimes.Count(r => r != ForecastRegime.Normal));
+    }
+
+    [Fact]
+    public void Forecast_MetricInASustainedCriticalState_GetsTheSustainedShifts()
+    {
+        using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 38);
+        var normal = TftTestData.Window("ppdb001", ServerProfile.Database, 24, 1);
+        ServerWindow WithMemory(string name, params float[] newest)
+        {
+            var values = (float[])normal.Values.Clone();
+            for (var i = 0; i < newest.Length; i++)
+            {
+                values[((normal.Length - newest.Length + i) * MetricCatalog.Count) + (int)Metric.MemUsedPct] = newest[i];
+            }
+
+            return new ServerWindow(name, ServerProfile.Database, normal.LastStepTime, normal.StepSeconds, values, normal.Observed);
+        }
+
+        var justCritical = WithMemory("ppdb002", 60f, 99.5f);
+        var sustained = WithMemory("ppdb003", 99.5f, 99.5f, 99.5f);
+
+        // Critical shifts −1, sustained shifts +1: the just-critical window moves down, the sustained one up.
+        var calibration = Calibration(model.Config, p10: 0, p50: 0, p90: 0);
+        model.AttachCalibration(calibration);
+        var before = new TftForecaster(model).Forecast([justCritical, sustained], 8);
+        model.AttachCalibration(calibration with
+        {
+            CriticalOffsets = [.. calibration.Offsets.Select(_ => -1.0)],
+            SustainedOffsets = [.. calibration.Offsets.Select(_ => 1.0)],
+        });
+        var after = new TftForecaster(model).Forecast([justCritical, sustained], 8);
+
+        for (var t = 0; t < 8; t++)
+        {
+            Assert.True(after[0].Series(0.5, Metric.MemUsedPct)[t] < before[0].Series(0.5, Metric.MemUsedPct)[t] || after[0].Series(0.5, Metric.MemUsedPct)[t] <= 1e-3f, $"just critical, step {t}");
+            Assert.True(after[1].Series(0.5, Metric.MemUsedPct)[t] > before[1].Series(0.5, Metric.MemUsedPct)[t] || after[1].Series(0.5, Metric.MemUsedPct)[t] >= 100f - 1e-3f, $"sustained, step {t}");
+        }
+    }
+
+    [Fact]
+    public void Forecast_ModelWithoutSustainedShifts_GivesASustainedStateTheCriticalShifts()
+    {
+        using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 39);
+        var normal = TftTestData.Window("ppdb001", ServerProfile.Database, 24, 1);
+        var values = (float[])normal.Values.Clone();
+        for (var t = normal.Length - 3; t < normal.Length; t++)
+        {
+            values[(t * MetricCatalog.Count) + (int)Metric.MemUsedPct] = 99.5f;
+        }
+
+        var sustained = new ServerWindow("ppdb002", ServerProfile.Database, normal.LastStepTime, normal.StepSeconds, values, normal.Observed);
+        var calibration = Calibration(model.Config, p10: 0, p50: 0, p90: 0);
+        var withCritical = calibration with { CriticalOffsets = [.. calibration.Offsets.Select(_ => 0.5)] };
+        model.AttachCalibration(withCritical);
+        var critical = new TftForecaster(model).Forecast([sustained], 8);
+        model.AttachCalibration(withCritical with { SustainedOffsets = withCritical.CriticalOffsets });
+        var explicitSustained = new TftForecaster(model).Forecast([sustained], 8);
+
+        Assert.Equal(explicitSustained[0].Series(0.5, Metric.MemUsedPct).ToArray(), critical[0].Series(0.5, Metric.MemUsedPct).ToArray());
     }
 
     [Fact]
@@ -179,17 +248,39 @@ public sealed class QuantileCalibrationTests : IDisposable
     }
 
     [Fact]
+    public void Load_SustainedOffsetsOfWrongShape_FailsNamingTheField()
+    {
+        using (var model = TftModel.Create(TftTestData.SmallConfig(), seed: 40))
+        {
+            var calibration = Calibration(model.Config, p10: -1, p50: 0, p90: 1);
+            model.AttachCalibration(calibration with { SustainedOffsets = [.. calibration.Offsets.Skip(2)] });
+            model.Save(_directory);
+        }
+
+        var exception = Assert.Throws<ModelLoadException>(() => TftModel.Load(_directory));
+        Assert.Contains("calibration.sustainedOffsets", exception.Message);
+    }
+
+    [Fact]
     public void SaveThenLoad_WithCriticalRegimeShifts_KeepsThem()
     {
         using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 37);
         var calibration = Calibration(model.Config, p10: -1, p50: 0.25, p90: 1);
-        model.AttachCalibration(calibration with { CriticalOffsets = [.. calibration.Offsets.Select(o => o + 0.5)], CriticalCases = [.. Enumerable.Range(0, MetricCatalog.Count)] });
+        model.AttachCalibration(calibration with
+        {
+            CriticalOffsets = [.. calibration.Offsets.Select(o => o + 0.5)],
+            CriticalCases = [.. Enumerable.Range(0, MetricCatalog.Count)],
+            SustainedOffsets = [.. calibration.Offsets.Select(o => o + 0.75)],
+            SustainedCases = [.. Enumerable.Range(0, MetricCatalog.Count)],
+        });
         model.Save(_directory);
 
         using var loaded = TftModel.Load(_directory);
 
         Assert.Equal(model.Manifest.Calibration!.CriticalOffsets, loaded.Manifest.Calibration!.CriticalOffsets);
         Assert.Equal(model.Manifest.Calibration!.CriticalCases, loaded.Manifest.Calibration!.CriticalCases);
+        Assert.Equal(model.Manifest.Calibration!.SustainedOffsets, loaded.Manifest.Calibration!.SustainedOffsets);
+        Assert.Equal(model.Manifest.Calibration!.SustainedCases, loaded.Manifest.Calibration!.SustainedCases);
     }
 
     private static QuantileCalibration Calibration(TftConfig config, double p10, double p50, double p90)

@@ -31,47 +31,58 @@ internal static class QuantileCalibrator
         var weights = new float[heldOut.Count * perWindow];
         Predict(network, windows, heldOut, batchSize, predictions, targets, weights, cancellationToken);
 
-        var critical = new bool[heldOut.Count * Metrics];
+        var regimes = new ForecastRegime[heldOut.Count * Metrics];
         for (var n = 0; n < heldOut.Count; n++)
         {
-            windows.CriticalFlags(heldOut[n].Server, heldOut[n].Start, critical.AsSpan(n * Metrics, Metrics));
+            windows.Regimes(heldOut[n].Server, heldOut[n].Start, regimes.AsSpan(n * Metrics, Metrics));
         }
 
         var criticalCases = new int[Metrics];
-        for (var i = 0; i < critical.Length; i++)
+        var sustainedCases = new int[Metrics];
+        for (var i = 0; i < regimes.Length; i++)
         {
-            criticalCases[i % Metrics] += critical[i] ? 1 : 0;
+            criticalCases[i % Metrics] += regimes[i] != ForecastRegime.Normal ? 1 : 0;
+            sustainedCases[i % Metrics] += regimes[i] == ForecastRegime.SustainedCritical ? 1 : 0;
         }
 
         var buckets = QuantileCalibration.BucketCount(horizon, bucketSteps);
         var offsets = new double[q * Metrics * buckets];
         var criticalOffsets = new double[q * Metrics * buckets];
+        var sustainedOffsets = new double[q * Metrics * buckets];
         var residuals = new List<float>();
         for (var k = 0; k < q; k++)
         {
             for (var m = 0; m < Metrics; m++)
             {
-                var ownRegime = criticalCases[m] >= QuantileCalibration.MinCriticalCases;
+                var ownCritical = criticalCases[m] >= QuantileCalibration.MinCriticalCases;
+                var ownSustained = sustainedCases[m] >= QuantileCalibration.MinCriticalCases;
                 for (var bucket = 0; bucket < buckets; bucket++)
                 {
                     var at = (((k * Metrics) + m) * buckets) + bucket;
-                    offsets[at] = Shift(residuals, predictions, targets, weights, critical, inRegime: false, k, levels[k], m, bucket, bucketSteps, horizon, heldOut.Count);
-                    criticalOffsets[at] = ownRegime
-                        ? Shift(residuals, predictions, targets, weights, critical, inRegime: true, k, levels[k], m, bucket, bucketSteps, horizon, heldOut.Count)
-                        : offsets[at];
+                    double Of(Func<ForecastRegime, bool> inRegime) =>
+                        Shift(residuals, predictions, targets, weights, regimes, inRegime, k, levels[k], m, bucket, bucketSteps, horizon, heldOut.Count);
+                    offsets[at] = Of(r => r == ForecastRegime.Normal);
+                    criticalOffsets[at] = ownCritical ? Of(r => r != ForecastRegime.Normal) : offsets[at];
+                    sustainedOffsets[at] = ownSustained ? Of(r => r == ForecastRegime.SustainedCritical) : criticalOffsets[at];
                 }
             }
         }
 
-        var calibration = new QuantileCalibration(bucketSteps, offsets, heldOut.Count, 0, 0, 0, 0) { CriticalOffsets = criticalOffsets, CriticalCases = criticalCases };
-        var (coverageBefore, pinballBefore) = Score(predictions, targets, weights, critical, levels, horizon, null);
-        var (coverageAfter, pinballAfter) = Score(predictions, targets, weights, critical, levels, horizon, calibration);
+        var calibration = new QuantileCalibration(bucketSteps, offsets, heldOut.Count, 0, 0, 0, 0)
+        {
+            CriticalOffsets = criticalOffsets,
+            CriticalCases = criticalCases,
+            SustainedOffsets = sustainedOffsets,
+            SustainedCases = sustainedCases,
+        };
+        var (coverageBefore, pinballBefore) = Score(predictions, targets, weights, regimes, levels, horizon, null);
+        var (coverageAfter, pinballAfter) = Score(predictions, targets, weights, regimes, levels, horizon, calibration);
         return calibration with { CoverageBefore = coverageBefore, CoverageAfter = coverageAfter, PinballBefore = pinballBefore, PinballAfter = pinballAfter };
     }
 
     /// <summary>The empirical quantile of (target − predicted quantile k) of metric m over one horizon bucket,
-    /// among the windows whose regime for m is <paramref name="inRegime"/>; 0 without any.</summary>
-    private static double Shift(List<float> residuals, float[] predictions, float[] targets, float[] weights, bool[] critical, bool inRegime,
+    /// among the windows whose regime for m satisfies <paramref name="inRegime"/>; 0 without any.</summary>
+    private static double Shift(List<float> residuals, float[] predictions, float[] targets, float[] weights, ForecastRegime[] regimes, Func<ForecastRegime, bool> inRegime,
         int k, double level, int m, int bucket, int bucketSteps, int horizon, int windowCount)
     {
         var q = predictions.Length / targets.Length;
@@ -79,7 +90,7 @@ internal static class QuantileCalibrator
         residuals.Clear();
         for (var n = 0; n < windowCount; n++)
         {
-            if (critical[(n * Metrics) + m] != inRegime)
+            if (!inRegime(regimes[(n * Metrics) + m]))
             {
                 continue;
             }
@@ -98,13 +109,13 @@ internal static class QuantileCalibrator
     }
 
     /// <summary>Shifts the Q quantiles of one (step, metric) and restores their order.</summary>
-    /// <param name="critical">Whether the window ends in the critical regime for this metric (<see cref="CriticalRegime"/>).</param>
-    public static void Apply(QuantileCalibration calibration, Span<float> quantiles, int metric, int step, int horizonSteps, bool critical = false)
+    /// <param name="regime">The regime the window ends in for this metric (<see cref="CriticalRegime"/>).</param>
+    public static void Apply(QuantileCalibration calibration, Span<float> quantiles, int metric, int step, int horizonSteps, ForecastRegime regime = ForecastRegime.Normal)
     {
         var buckets = QuantileCalibration.BucketCount(horizonSteps, calibration.BucketSteps);
         for (var k = 0; k < quantiles.Length; k++)
         {
-            quantiles[k] += calibration.Offset(k, metric, step, Metrics, buckets, critical);
+            quantiles[k] += calibration.Offset(k, metric, step, Metrics, buckets, regime);
         }
 
         quantiles.Sort();
@@ -134,7 +145,7 @@ internal static class QuantileCalibrator
     }
 
     /// <summary>Coverage of the p10–p90 band and mean pinball loss, optionally after calibration.</summary>
-    private static (double Coverage, double Pinball) Score(float[] predictions, float[] targets, float[] weights, bool[] critical, double[] levels, int horizon, QuantileCalibration? calibration)
+    private static (double Coverage, double Pinball) Score(float[] predictions, float[] targets, float[] weights, ForecastRegime[] regimes, double[] levels, int horizon, QuantileCalibration? calibration)
     {
         var q = levels.Length;
         var low = Array.FindIndex(levels, l => Math.Abs(l - 0.1) < 1e-9);
@@ -153,7 +164,7 @@ internal static class QuantileCalibrator
             predictions.AsSpan(i * q, q).CopyTo(values);
             if (calibration is not null)
             {
-                Apply(calibration, values, i % Metrics, i / Metrics % horizon, horizon, critical[((i / (Metrics * horizon)) * Metrics) + (i % Metrics)]);
+                Apply(calibration, values, i % Metrics, i / Metrics % horizon, horizon, regimes[((i / (Metrics * horizon)) * Metrics) + (i % Metrics)]);
             }
 
             valid++;

@@ -104,11 +104,11 @@ internal sealed class TrainingWindows
         }
     }
 
-    /// <summary>Per metric, whether the window's look-back ends in the critical regime (<see cref="CriticalRegime"/>).</summary>
-    public void CriticalFlags(int server, int start, Span<bool> flags)
+    /// <summary>Per metric, the regime the window's look-back ends in (<see cref="CriticalRegime"/>).</summary>
+    public void Regimes(int server, int start, Span<ForecastRegime> regimes)
     {
         var series = _dataset.Servers[server];
-        CriticalRegime.Flags(series.Profile, series.Values, start + _lookback, _lookback, flags);
+        CriticalRegime.Classify(series.Profile, series.Values, start + _lookback, _lookback, regimes);
     }
 
     /// <summary>Whether any metric, one season before any horizon step of the window, was at or over its
