@@ -20,9 +20,10 @@ public static class CalibrateCommand
         var days = new Option<decimal?>("--days") { Description = "Days of simulated data (default: the training report's)." };
         var servers = new Option<int?>("--servers") { Description = "Simulated servers, one fleet (default: the training report's servers and fleets)." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for the TFT.", DefaultValueFactory = _ => 2 };
+        var bucketSteps = new Option<int>("--bucket-steps") { Description = "Horizon steps that share one calibration shift.", DefaultValueFactory = _ => QuantileCalibration.DefaultBucketSteps };
         var command = new Command("calibrate", "Measure the quantile calibration of a TFT model on the validation period of its data and save it into the model directory.")
         {
-            model, data, seed, days, servers, threads,
+            model, data, seed, days, servers, threads, bucketSteps,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -32,6 +33,12 @@ public static class CalibrateCommand
             if (parse.GetValue(threads) < 1)
             {
                 error.WriteLine("--threads must be at least 1.");
+                return Task.FromResult(2);
+            }
+
+            if (parse.GetValue(bucketSteps) < 1)
+            {
+                error.WriteLine("--bucket-steps must be at least 1.");
                 return Task.FromResult(2);
             }
 
@@ -78,7 +85,7 @@ public static class CalibrateCommand
                 QuantileCalibration calibration;
                 try
                 {
-                    calibration = TftRecalibration.Calibrate(loaded, dataset, report?.StrideSteps ?? new TftTrainingOptions().StrideSteps, new TftTrainingOptions().ValidationFraction, parse.GetValue(threads), cancellationToken);
+                    calibration = TftRecalibration.Calibrate(loaded, dataset, report?.StrideSteps ?? new TftTrainingOptions().StrideSteps, new TftTrainingOptions().ValidationFraction, parse.GetValue(threads), parse.GetValue(bucketSteps), cancellationToken);
                 }
                 catch (ArgumentException exception)
                 {

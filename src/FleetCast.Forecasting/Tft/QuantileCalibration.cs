@@ -24,6 +24,9 @@ public sealed record QuantileCalibration(
     /// the normal shifts.</summary>
     public const int MinCriticalCases = 30;
 
+    /// <summary>Horizon steps that share one shift unless calibrate is told otherwise (1 hour at 5-minute steps).</summary>
+    public const int DefaultBucketSteps = 12;
+
     /// <summary>Shifts (shaped like <see cref="Offsets"/>) for a metric whose window ends in the critical regime
     /// (<see cref="CriticalRegime"/>); null in models calibrated before they existed (normal shifts apply).</summary>
     public IReadOnlyList<double>? CriticalOffsets { get; init; }

@@ -9,7 +9,7 @@ namespace FleetCast.Forecasting.Tft.Training;
 /// (target − predicted quantile) in normalised units.</summary>
 internal static class QuantileCalibrator
 {
-    public const int DefaultBucketSteps = 12;
+    public const int DefaultBucketSteps = QuantileCalibration.DefaultBucketSteps;
 
     private const int Metrics = MetricCatalog.Count;
 

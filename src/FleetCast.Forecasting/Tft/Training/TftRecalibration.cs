@@ -7,8 +7,9 @@ namespace FleetCast.Forecasting.Tft.Training;
 /// finished, or for a model to recalibrate on newer data.</summary>
 public static class TftRecalibration
 {
+    /// <param name="bucketSteps">Horizon steps that share one shift (<see cref="QuantileCalibrator.DefaultBucketSteps"/> when null).</param>
     /// <exception cref="ArgumentException">The dataset's step length differs from the model's, or it is too short for one window.</exception>
-    public static QuantileCalibration Calibrate(TftModel model, FleetDataset dataset, int strideSteps, double validationFraction, int threads = 1, CancellationToken cancellationToken = default)
+    public static QuantileCalibration Calibrate(TftModel model, FleetDataset dataset, int strideSteps, double validationFraction, int threads = 1, int? bucketSteps = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -24,7 +25,7 @@ public static class TftRecalibration
         lock (model.Gate)
         {
             TorchSharp.torch.set_num_threads(threads);
-            calibration = QuantileCalibrator.Fit(model.Network, windows, windows.Validation, 256, QuantileCalibrator.DefaultBucketSteps, cancellationToken);
+            calibration = QuantileCalibrator.Fit(model.Network, windows, windows.Validation, 256, bucketSteps ?? QuantileCalibrator.DefaultBucketSteps, cancellationToken);
         }
 
         model.AttachCalibration(calibration);
