@@ -59,6 +59,15 @@ public sealed record ForecasterScore(
     /// <summary>Number of cases behind <see cref="PersistentCriticalRecoveryRate"/>.</summary>
     public int? PersistentCriticalCases { get; init; }
 
+    /// <summary>Forecasts made in a sustained critical state (see <see cref="SustainedCriticalOutlook"/>).</summary>
+    public int? SustainedCriticalCases { get; init; }
+
+    /// <summary>In those, the share of the next 30 minutes' steps whose p50 is still critical; null without a case.</summary>
+    public double? SustainedCriticalForecastStay { get; init; }
+
+    /// <summary>The share of the same steps that actually were; a forecaster without recovery bias matches it.</summary>
+    public double? SustainedCriticalActualStay { get; init; }
+
     /// <summary>True for a trained model, false for a baseline (report.md labels it).</summary>
     [JsonIgnore]
     public bool IsModel { get; init; }

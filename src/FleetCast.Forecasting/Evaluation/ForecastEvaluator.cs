@@ -5,6 +5,7 @@ using FleetCast.Core.Metrics;
 using FleetCast.Core.Thresholds;
 using FleetCast.Core.Windows;
 using FleetCast.Forecasting.Data;
+using FleetCast.Forecasting.Tft;
 
 namespace FleetCast.Forecasting.Evaluation;
 
@@ -83,6 +84,7 @@ public sealed class ForecastEvaluator
         var serverCount = heldOut.Servers.Count;
         var accumulators = forecasters.Select(_ => new ScoreAccumulator()).ToArray();
         var recoveries = forecasters.Select(_ => new PersistentCriticalRecovery()).ToArray();
+        var outlooks = forecasters.Select(_ => new SustainedCriticalOutlook()).ToArray();
         var flagSets = (_options.Alerts is null ? 0 : 1) + _liveRules.Count;
         var flags = forecasters.Select(_ => Enumerable.Range(0, flagSets).Select(_ => new bool[origins.Length * serverCount * MetricCatalog.Count]).ToArray()).ToArray();
 
@@ -114,7 +116,7 @@ public sealed class ForecastEvaluator
 
                         var s = serverIndices[i];
                         Score(accumulators[f], forecast, windows[i], heldOut.Servers[s], origin, normalizers[i]);
-                        CountRecoveries(recoveries[f], forecast, windows[i], heldOut.Servers[s], origin);
+                        CountRecoveries(recoveries[f], outlooks[f], forecast, windows[i], heldOut.Servers[s], origin);
                         var offset = ((k * serverCount) + s) * MetricCatalog.Count;
                         if (_options.Alerts is { } custom)
                         {
@@ -162,6 +164,9 @@ public sealed class ForecastEvaluator
                 RecallAtBudgetSetting = atBudget?.Setting,
                 PersistentCriticalRecoveryRate = recoveries[f].Rate,
                 PersistentCriticalCases = recoveries[f].Cases,
+                SustainedCriticalCases = outlooks[f].Cases,
+                SustainedCriticalForecastStay = outlooks[f].ForecastStayShare,
+                SustainedCriticalActualStay = outlooks[f].ActualStayShare,
             };
         }
 
@@ -241,13 +246,16 @@ public sealed class ForecastEvaluator
         }
     }
 
-    private void CountRecoveries(PersistentCriticalRecovery recovery, ServerForecast forecast, ServerWindow window, ServerSeries actual, int origin)
+    private void CountRecoveries(PersistentCriticalRecovery recovery, SustainedCriticalOutlook outlook, ServerForecast forecast, ServerWindow window, ServerSeries actual, int origin)
     {
+        Span<ForecastRegime> regimes = stackalloc ForecastRegime[MetricCatalog.Count];
+        CriticalRegime.Classify(window.Profile, window.Values, window.Length, window.Length, regimes);
         foreach (var thresholds in _options.Thresholds.ForProfile(window.Profile))
         {
             if (window.Observed[(int)thresholds.Metric])
             {
                 recovery.Add(actual, origin, thresholds.Metric, thresholds, forecast);
+                outlook.Add(actual, origin, thresholds.Metric, thresholds, forecast, regimes[(int)thresholds.Metric]);
             }
         }
     }

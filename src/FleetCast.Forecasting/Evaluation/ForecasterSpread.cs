@@ -10,4 +10,11 @@ public sealed record ForecasterSpread(
     SeedSpread InjectedRecall,
     IReadOnlyDictionary<string, SeedSpread> RecallAtBudget,
     SeedSpread? MedianLeadMinutes,
-    SeedSpread? PersistentCriticalRecoveryRate);
+    SeedSpread? PersistentCriticalRecoveryRate)
+{
+    /// <summary>See <see cref="ForecasterScore.SustainedCriticalForecastStay"/>; null when no seed had a case.</summary>
+    public SeedSpread? SustainedCriticalForecastStay { get; init; }
+
+    /// <summary>See <see cref="ForecasterScore.SustainedCriticalActualStay"/>.</summary>
+    public SeedSpread? SustainedCriticalActualStay { get; init; }
+}

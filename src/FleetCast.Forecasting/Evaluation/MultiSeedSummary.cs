@@ -37,7 +37,11 @@ public static class MultiSeedSummary
             SeedSpread.Of(scores.Select(s => s.Incidents.InjectedRecall)),
             budgets.ToDictionary(b => b, b => SeedSpread.Of(scores.Select(s => s.RecallAtBudget?.GetValueOrDefault(b) ?? 0)), StringComparer.Ordinal),
             SeedSpread.OfPresent(scores.Select(s => s.Incidents.MedianLeadMinutes)),
-            SeedSpread.OfPresent(scores.Select(s => s.PersistentCriticalRecoveryRate)));
+            SeedSpread.OfPresent(scores.Select(s => s.PersistentCriticalRecoveryRate)))
+        {
+            SustainedCriticalForecastStay = SeedSpread.OfPresent(scores.Select(s => s.SustainedCriticalForecastStay)),
+            SustainedCriticalActualStay = SeedSpread.OfPresent(scores.Select(s => s.SustainedCriticalActualStay)),
+        };
     }
 
     private static ModelVsBaselines? Ratios(IReadOnlyList<EvaluationReport> reports)
