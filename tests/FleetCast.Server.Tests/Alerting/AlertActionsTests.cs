@@ -11,26 +11,20 @@ namespace FleetCast.Server.Tests.Alerting;
 
 public sealed class AlertActionsTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly TempDatabase _temp = new();
     private readonly FakeSnapshotSource _source = new();
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 14, 0, 0, TimeSpan.Zero));
     private readonly AlertView _alert;
-    private SqliteDatabase _database;
     private AlertActions _actions;
 
     public AlertActionsTests()
     {
         _source.Publish(TestSnapshots.Create());
         _alert = _source.Current!.Snapshot.Alerts[0];
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _actions = new AlertActions(new AlertActionStore(_database), _source, _time);
+        _actions = new AlertActions(new AlertActionStore(_temp.Database), _source, _time);
     }
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Acknowledge_FiringAlert_StatusShowsWhoAndSurvivesRestart()
@@ -203,8 +197,6 @@ public sealed class AlertActionsTests : IDisposable
 
     private void Restart()
     {
-        _database.Dispose();
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _actions = new AlertActions(new AlertActionStore(_database), _source, _time);
+        _actions = new AlertActions(new AlertActionStore(_temp.Reopen()), _source, _time);
     }
 }

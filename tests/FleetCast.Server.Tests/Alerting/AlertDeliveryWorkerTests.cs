@@ -13,18 +13,14 @@ public sealed class AlertDeliveryWorkerTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 15, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _directory = new();
+    private readonly TempDatabase _temp = new();
     private readonly FakeTimeProvider _time = new(Now);
     private readonly HttpClient _httpClient = new();
-    private SqliteDatabase _database;
-
-    public AlertDeliveryWorkerTests() => _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
 
     public void Dispose()
     {
         _httpClient.Dispose();
-        _database.Dispose();
-        _directory.Dispose();
+        _temp.Dispose();
     }
 
     [Fact]
@@ -75,8 +71,7 @@ public sealed class AlertDeliveryWorkerTests : IDisposable
         Assert.Single(receiver.Received);
 
         // Act: restart (a new database connection and worker), before and after the backoff.
-        _database.Dispose();
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
+        _temp.Reopen();
         (worker, outbox) = CreateWorker(options);
         var beforeBackoff = await worker.RunOnceAsync(CancellationToken.None);
         _time.Advance(TimeSpan.FromSeconds(10));
@@ -168,7 +163,7 @@ public sealed class AlertDeliveryWorkerTests : IDisposable
 
     private (AlertDeliveryWorker Worker, OutboxStore Outbox) CreateWorker(AlertingOptions options)
     {
-        var outbox = new OutboxStore(_database);
+        var outbox = new OutboxStore(_temp.Database);
         var router = AlertRouter.FromOptions(options, _time);
         var sender = new AlertDeliverySender(_httpClient, options, TimeProvider.System);
         return (new AlertDeliveryWorker(outbox, router, sender, options, _time, NullLogger<AlertDeliveryWorker>.Instance), outbox);

@@ -20,18 +20,14 @@ public sealed class ReceiverDeliveryTests : IDisposable
         ["ppweb001"] = ServerProfile.WebApi,
     };
 
-    private readonly TempDirectory _directory = new();
+    private readonly TempDatabase _temp = new();
     private readonly FakeTimeProvider _time = new(Now);
     private readonly HttpClient _httpClient = new();
-    private SqliteDatabase _database;
-
-    public ReceiverDeliveryTests() => _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
 
     public void Dispose()
     {
         _httpClient.Dispose();
-        _database.Dispose();
-        _directory.Dispose();
+        _temp.Dispose();
     }
 
     [Fact]
@@ -87,8 +83,7 @@ public sealed class ReceiverDeliveryTests : IDisposable
 
         // Act: restart (a new database connection, router and worker) with the receiver back at a new address.
         await using var receiver = await LoopbackReceiver.StartAsync();
-        _database.Dispose();
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
+        _temp.Reopen();
         (_, worker, outbox) = Pipeline(Options(TestAlerts.Route("am", "alertmanager", receiver.BaseAddress.ToString())));
         _time.Advance(TimeSpan.FromSeconds(30));
         var delivered = await worker.RunOnceAsync(CancellationToken.None);
@@ -121,9 +116,9 @@ public sealed class ReceiverDeliveryTests : IDisposable
 
     private (AlertStore Alerts, AlertDeliveryWorker Worker, OutboxStore Outbox) Pipeline(AlertingOptions options)
     {
-        var outbox = new OutboxStore(_database);
+        var outbox = new OutboxStore(_temp.Database);
         var router = AlertRouter.FromOptions(options, _time);
         var sender = new AlertDeliverySender(_httpClient, options, TimeProvider.System);
-        return (new AlertStore(_database, router), new AlertDeliveryWorker(outbox, router, sender, options, _time, NullLogger<AlertDeliveryWorker>.Instance), outbox);
+        return (new AlertStore(_temp.Database, router), new AlertDeliveryWorker(outbox, router, sender, options, _time, NullLogger<AlertDeliveryWorker>.Instance), outbox);
     }
 }

@@ -13,23 +13,17 @@ public sealed class CostAvoidanceServiceTests : IDisposable
     private static readonly DateTimeOffset T0 = Samples.Origin;
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(5);
 
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly AlertStore _alerts;
     private readonly CostAvoidanceService _service;
 
     public CostAvoidanceServiceTests()
     {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _alerts = new AlertStore(_database);
-        _service = new CostAvoidanceService(new CostAvoidanceStore(_database), Step, new ManualTimeProvider(T0.AddDays(2)));
+        _alerts = new AlertStore(_temp.Database);
+        _service = new CostAvoidanceService(new CostAvoidanceStore(_temp.Database), Step, new ManualTimeProvider(T0.AddDays(2)));
     }
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Report_StoredEventLog_MatchesTheHandCalculation()

@@ -22,22 +22,13 @@ public sealed class CascadeMonitorTests : IDisposable
     private static readonly string[] Dependents = ["ppweb001", "ppweb002", "ppweb003", "ppweb004", "ppetl001", "ppetl002"];
     private static readonly DateTimeOffset Origin = new(2026, 1, 5, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly CascadeStore _store;
     private readonly WindowStore _windows = new(new WindowStoreOptions { StepSeconds = 300, WindowSteps = 8, LookbackSteps = 4 });
 
-    public CascadeMonitorTests()
-    {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new CascadeStore(_database);
-    }
+    public CascadeMonitorTests() => _store = new CascadeStore(_temp.Database);
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void EngineSteps_DatabaseAndItsDependentsJump_CascadeWithDatabaseRootIsActiveAndStored()

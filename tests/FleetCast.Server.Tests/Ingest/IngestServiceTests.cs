@@ -8,23 +8,14 @@ namespace FleetCast.Server.Tests.Ingest;
 
 public sealed class IngestServiceTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly SampleStore _store;
     private readonly WindowStore _windows = new(new WindowStoreOptions { WindowSteps = 12, LookbackSteps = 2 });
     private readonly ManualTimeProvider _clock = new(Samples.Origin);
 
-    public IngestServiceTests()
-    {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new SampleStore(_database);
-    }
+    public IngestServiceTests() => _store = new SampleStore(_temp.Database);
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task IngestAsync_Batch_StoredThenAppliedAndCounted()

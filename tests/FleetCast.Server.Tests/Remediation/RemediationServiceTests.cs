@@ -1,7 +1,6 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Remediation;
 using FleetCast.Server.Remediation;
-using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,15 +11,13 @@ public sealed class RemediationServiceTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset AlertStart = Samples.Origin;
 
-    private readonly TempDirectory _directory = new();
+    private readonly TempDatabase _temp = new();
     private readonly ManualTimeProvider _time = new(new DateTimeOffset(2026, 12, 2, 12, 0, 0, TimeSpan.Zero));
     private readonly HttpClient _client = new();
-    private SqliteDatabase _database = default!;
     private LoopbackReceiver _receiver = default!;
 
     public async Task InitializeAsync()
     {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
         _receiver = await LoopbackReceiver.StartAsync();
     }
 
@@ -28,8 +25,7 @@ public sealed class RemediationServiceTests : IAsyncLifetime
     {
         await _receiver.DisposeAsync();
         _client.Dispose();
-        _database.Dispose();
-        _directory.Dispose();
+        _temp.Dispose();
     }
 
     [Fact]
@@ -177,7 +173,7 @@ public sealed class RemediationServiceTests : IAsyncLifetime
             Rules = [new RemediationRuleOptions { Name = "echo", Mode = "automatic", Command = "/bin/echo", Arguments = ["restart", "{server}", "$(id)"] }],
         };
         Assert.Empty(RemediationOptionsValidator.Errors(options));
-        var service = new RemediationService(new RemediationActionStore(_database), new RemediationExecutor(_client, options), options, _time,
+        var service = new RemediationService(new RemediationActionStore(_temp.Database), new RemediationExecutor(_client, options), options, _time,
             NullLogger<RemediationService>.Instance);
 
         var action = Assert.Single(await service.HandleAsync([Trigger()]));
@@ -202,7 +198,7 @@ public sealed class RemediationServiceTests : IAsyncLifetime
                 new RemediationRuleOptions { Name = "ask", Profiles = "database", Mode = "approval", WebhookUrl = "http://127.0.0.1:9/x" },
             ],
         };
-        var service = new RemediationService(new RemediationActionStore(_database), new RemediationExecutor(_client, options), options, _time,
+        var service = new RemediationService(new RemediationActionStore(_temp.Database), new RemediationExecutor(_client, options), options, _time,
             NullLogger<RemediationService>.Instance);
         await service.HandleAsync([Trigger(server: "ppweb001", profile: "web_api"), Trigger()]);
         _time.Advance(TimeSpan.FromDays(2));
@@ -232,7 +228,7 @@ public sealed class RemediationServiceTests : IAsyncLifetime
             ],
         };
         Assert.Empty(RemediationOptionsValidator.Errors(options));
-        return new RemediationService(new RemediationActionStore(_database), new RemediationExecutor(_client, options), options, _time,
+        return new RemediationService(new RemediationActionStore(_temp.Database), new RemediationExecutor(_client, options), options, _time,
             NullLogger<RemediationService>.Instance);
     }
 

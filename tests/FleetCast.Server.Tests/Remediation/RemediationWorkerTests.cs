@@ -1,5 +1,4 @@
 using FleetCast.Server.Remediation;
-using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,17 +7,13 @@ namespace FleetCast.Server.Tests.Remediation;
 
 public sealed class RemediationWorkerTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly HttpClient _client = new();
-
-    public RemediationWorkerTests() => _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
 
     public void Dispose()
     {
         _client.Dispose();
-        _database.Dispose();
-        _directory.Dispose();
+        _temp.Dispose();
     }
 
     [Fact]
@@ -28,7 +23,7 @@ public sealed class RemediationWorkerTests : IDisposable
         {
             Rules = [new RemediationRuleOptions { Name = "web", Profiles = "web_api", MinLevel = "critical", Mode = "approval", WebhookUrl = "http://127.0.0.1:9/{server}" }],
         };
-        var service = new RemediationService(new RemediationActionStore(_database), new RemediationExecutor(_client, options), options, TimeProvider.System,
+        var service = new RemediationService(new RemediationActionStore(_temp.Database), new RemediationExecutor(_client, options), options, TimeProvider.System,
             NullLogger<RemediationService>.Instance);
         var source = new FakeSnapshotSource();
         using var worker = new RemediationWorker(service, source, NullLogger<RemediationWorker>.Instance);

@@ -10,21 +10,12 @@ public sealed class AlertActionStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 14, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _directory = new();
-    private SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private AlertActionStore _store;
 
-    public AlertActionStoreTests()
-    {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new AlertActionStore(_database);
-    }
+    public AlertActionStoreTests() => _store = new AlertActionStore(_temp.Database);
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void SaveAcknowledgement_AfterRestart_LoadsTheSameAcknowledgement()
@@ -94,7 +85,7 @@ public sealed class AlertActionStoreTests : IDisposable
     [Fact]
     public void OpenAlertIds_FiredAlerts_MapKeysToTheOpenEventIds()
     {
-        var alerts = new AlertStore(_database);
+        var alerts = new AlertStore(_temp.Database);
         var alert = new ActiveAlert("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Now, 98, 99, 0, Now, Now);
         alerts.Record([new AlertTransition(alert, AlertTransitionKind.Fired, Now)]);
 
@@ -110,8 +101,6 @@ public sealed class AlertActionStoreTests : IDisposable
 
     private void Restart()
     {
-        _database.Dispose();
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new AlertActionStore(_database);
+        _store = new AlertActionStore(_temp.Reopen());
     }
 }

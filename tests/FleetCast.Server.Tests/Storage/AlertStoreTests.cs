@@ -10,21 +10,12 @@ public sealed class AlertStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Start = Samples.Origin;
 
-    private readonly TempDirectory _directory = new();
-    private SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private AlertStore _store;
 
-    public AlertStoreTests()
-    {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new AlertStore(_database);
-    }
+    public AlertStoreTests() => _store = new AlertStore(_temp.Database);
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Record_FiredThenResolved_HistoryHasEndAndDuration()
@@ -59,10 +50,8 @@ public sealed class AlertStoreTests : IDisposable
             new AlertTransition(resolved, AlertTransitionKind.Fired, Start),
             new AlertTransition(resolved, AlertTransitionKind.Resolved, Start.AddMinutes(10)),
         ]);
-        _database.Dispose();
 
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new AlertStore(_database);
+        _store = new AlertStore(_temp.Reopen());
         var active = _store.LoadActive();
 
         var restored = Assert.Single(active);
@@ -138,9 +127,7 @@ public sealed class AlertStoreTests : IDisposable
         _store.RecordOutcomes(opened, []);
 
         _store.RecordOutcomes([], [new AlertOutcomeSettlement("ppdb003", Metric.MemUsedPct, Start, AlertSeverity.Critical, AlertOutcome.CameTrue, Start.AddMinutes(40))]);
-        _database.Dispose();
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new AlertStore(_database);
+        _store = new AlertStore(_temp.Reopen());
 
         var history = _store.History(Start.AddHours(-1), Start.AddHours(1)).ToDictionary(r => r.Server);
         Assert.Equal((AlertOutcome.CameTrue, Start.AddMinutes(40)), (history["ppdb003"].Outcome, history["ppdb003"].OutcomeAt));
@@ -222,7 +209,7 @@ public sealed class AlertStoreTests : IDisposable
     [Fact]
     public void LoadActive_SeveralOpenRowsOfOneServer_MergesThemIntoOneIncident()
     {
-        _database.Write((connection, transaction) =>
+        _temp.Database.Write((connection, transaction) =>
         {
             using var insert = connection.CreateCommand();
             insert.Transaction = transaction;

@@ -8,21 +8,12 @@ namespace FleetCast.Server.Tests.Storage;
 
 public sealed class CascadeStoreTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private CascadeStore _store;
 
-    public CascadeStoreTests()
-    {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new CascadeStore(_database);
-    }
+    public CascadeStoreTests() => _store = new CascadeStore(_temp.Database);
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Save_ThenRead_RoundTripsEveryField()
@@ -87,10 +78,8 @@ public sealed class CascadeStoreTests : IDisposable
     public void LoadActive_AfterReopeningTheDatabase_ReturnsTheOpenCascade()
     {
         _store.Save([TestCascades.Event(1, Samples.Origin, Samples.Origin.AddMinutes(30)), TestCascades.Event(2, Samples.Origin.AddHours(1))]);
-        _database.Dispose();
 
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new CascadeStore(_database);
+        _store = new CascadeStore(_temp.Reopen());
 
         var active = Assert.Single(_store.LoadActive());
         Assert.Equal(2, active.Id);

@@ -5,21 +5,12 @@ namespace FleetCast.Server.Tests.Storage;
 
 public sealed class ModelRegistryStoreTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly ModelRegistryStore _store;
 
-    public ModelRegistryStoreTests()
-    {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new ModelRegistryStore(_database);
-    }
+    public ModelRegistryStoreTests() => _store = new ModelRegistryStore(_temp.Database);
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Register_SecondActivated_OnlyTheSecondIsActive()

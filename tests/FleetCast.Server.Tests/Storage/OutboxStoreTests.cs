@@ -10,21 +10,12 @@ public sealed class OutboxStoreTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 15, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _directory = new();
-    private SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private OutboxStore _store;
 
-    public OutboxStoreTests()
-    {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new OutboxStore(_database);
-    }
+    public OutboxStoreTests() => _store = new OutboxStore(_temp.Database);
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void AlertStoreRecord_WithRouter_WritesAlertRowAndDeliveriesTogether()
@@ -34,7 +25,7 @@ public sealed class OutboxStoreTests : IDisposable
         {
             Routes = [TestAlerts.Route("am", "alertmanager", "http://127.0.0.1:9093"), TestAlerts.Route("web", "webhook", "http://127.0.0.1:9/x", profiles: "web_api")],
         }, new FakeTimeProvider(Now));
-        var alerts = new AlertStore(_database, router);
+        var alerts = new AlertStore(_temp.Database, router);
         var alert = TestAlerts.Alert("ppdb003");
 
         // Act
@@ -57,8 +48,8 @@ public sealed class OutboxStoreTests : IDisposable
     public void AlertStoreRecord_PlanThrows_NeitherAlertNorDeliveryIsStored()
     {
         // Arrange: a transition whose key breaks the outbox insert (NOT NULL destination) rolls everything back.
-        var alerts = new AlertStore(_database, new AlertRouter([AlertRoute.Create(TestAlerts.Route("am", "alertmanager", "http://127.0.0.1:9093"))], new FakeTimeProvider(Now)));
-        _database.Write((connection, transaction) =>
+        var alerts = new AlertStore(_temp.Database, new AlertRouter([AlertRoute.Create(TestAlerts.Route("am", "alertmanager", "http://127.0.0.1:9093"))], new FakeTimeProvider(Now)));
+        _temp.Database.Write((connection, transaction) =>
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -142,9 +133,7 @@ public sealed class OutboxStoreTests : IDisposable
 
     private void ReopenDatabase()
     {
-        _database.Dispose();
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new OutboxStore(_database);
+        _store = new OutboxStore(_temp.Reopen());
     }
 
     private static AlertNotice Notice(OutboxDelivery delivery)

@@ -9,35 +9,26 @@ namespace FleetCast.Server.Tests.Storage;
 
 public sealed class SampleStoreTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly SampleStore _store;
 
-    public SampleStoreTests()
-    {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new SampleStore(_database);
-    }
+    public SampleStoreTests() => _store = new SampleStore(_temp.Database);
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Open_NewDirectory_UsesWalAndLatestSchema()
     {
-        using var connection = _database.OpenReader();
+        using var connection = _temp.Database.OpenReader();
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode;";
 
         var mode = command.ExecuteScalar();
 
         Assert.Equal("wal", mode);
-        Assert.Equal(SchemaMigrations.LatestVersion, _database.SchemaVersion);
+        Assert.Equal(SchemaMigrations.LatestVersion, _temp.Database.SchemaVersion);
         Assert.Equal(SchemaMigrations.LatestVersion, SchemaMigrations.ReadVersion(connection));
-        Assert.Equal(Path.Combine(_directory.Path, "fleetcast.db"), _database.FilePath);
+        Assert.Equal(Path.Combine(_temp.DirectoryPath, "fleetcast.db"), _temp.Database.FilePath);
     }
 
     [Fact]
@@ -144,9 +135,8 @@ public sealed class SampleStoreTests : IDisposable
     public async Task AppendAsync_ThenDisposeAndReopen_SamplesArePresent()
     {
         await _store.AppendAsync([Samples.Full("ppetl001", Samples.Origin, 7)]);
-        _database.Dispose();
 
-        using var reopened = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
+        var reopened = _temp.Reopen();
         var stored = new SampleStore(reopened).ReadServer("ppetl001", Samples.Origin, Samples.Origin);
 
         Assert.Equal(7, Assert.Single(stored).Values[0]);
@@ -161,7 +151,7 @@ public sealed class SampleStoreTests : IDisposable
         using var crashCopy = new TempDirectory();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
-            var source = _database.FilePath + suffix;
+            var source = _temp.Database.FilePath + suffix;
             if (File.Exists(source))
             {
                 using var input = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -5,21 +5,12 @@ namespace FleetCast.Server.Tests.Storage;
 
 public sealed class SnapshotHistoryStoreTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly SnapshotHistoryStore _store;
 
-    public SnapshotHistoryStoreTests()
-    {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new SnapshotHistoryStore(_database);
-    }
+    public SnapshotHistoryStoreTests() => _store = new SnapshotHistoryStore(_temp.Database);
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Append_ThenRead_RoundTripsCountsAndScoresInTimeOrder()

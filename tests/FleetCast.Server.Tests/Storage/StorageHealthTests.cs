@@ -7,15 +7,10 @@ namespace FleetCast.Server.Tests.Storage;
 /// <summary>A genuinely full database (SQLite's page cap), its fault in <see cref="StorageHealth"/>, and recovery.</summary>
 public sealed class StorageHealthTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly SampleStore _store;
 
-    public StorageHealthTests()
-    {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _store = new SampleStore(_database);
-    }
+    public StorageHealthTests() => _store = new SampleStore(_temp.Database);
 
     [Fact]
     public async Task Append_DatabaseFull_FailsWithSqliteFullAndStoresNothingOfTheBatch()
@@ -26,11 +21,11 @@ public sealed class StorageHealthTests : IDisposable
         var error = await Assert.ThrowsAsync<SqliteException>(() => _store.AppendAsync(Batch(400)));
 
         Assert.Equal(13, error.SqliteErrorCode);
-        var fault = _database.Health.Fault;
+        var fault = _temp.Database.Health.Fault;
         Assert.NotNull(fault);
         Assert.Equal(StorageFaultKind.Full, fault.Kind);
         Assert.Equal("full", fault.Reason);
-        Assert.Equal(1, _database.Health.FullFailures);
+        Assert.Equal(1, _temp.Database.Health.FullFailures);
         Assert.Equal(1, _store.Count());
     }
 
@@ -40,13 +35,13 @@ public sealed class StorageHealthTests : IDisposable
         CapAtCurrentSize();
         await Assert.ThrowsAsync<SqliteException>(() => _store.AppendAsync(Batch(400)));
 
-        Assert.False(_database.ProbeWrite());
-        Assert.NotNull(_database.Health.Fault);
+        Assert.False(_temp.Database.ProbeWrite());
+        Assert.NotNull(_temp.Database.Health.Fault);
 
-        _database.SetMaxPageCount(1_000_000);
+        _temp.Database.SetMaxPageCount(1_000_000);
 
-        Assert.True(_database.ProbeWrite());
-        Assert.Null(_database.Health.Fault);
+        Assert.True(_temp.Database.ProbeWrite());
+        Assert.Null(_temp.Database.Health.Fault);
         Assert.Equal(400, await _store.AppendAsync(Batch(400)));
     }
 
@@ -54,19 +49,19 @@ public sealed class StorageHealthTests : IDisposable
     public async Task Health_ChangedFiresOncePerTransition()
     {
         var changes = new List<StorageFault?>();
-        _database.Health.Changed += changes.Add;
+        _temp.Database.Health.Changed += changes.Add;
         CapAtCurrentSize();
 
         await Assert.ThrowsAsync<SqliteException>(() => _store.AppendAsync(Batch(400)));
         await Assert.ThrowsAsync<SqliteException>(() => _store.AppendAsync(Batch(400)));
-        _database.SetMaxPageCount(1_000_000);
+        _temp.Database.SetMaxPageCount(1_000_000);
         await _store.AppendAsync(Batch(400));
         await _store.AppendAsync(Batch(10));
 
         Assert.Equal(2, changes.Count);
         Assert.Equal(StorageFaultKind.Full, changes[0]!.Kind);
         Assert.Null(changes[1]);
-        Assert.Equal(2, _database.Health.FullFailures);
+        Assert.Equal(2, _temp.Database.Health.FullFailures);
     }
 
     [Theory]
@@ -88,21 +83,17 @@ public sealed class StorageHealthTests : IDisposable
 
     private void CapAtCurrentSize()
     {
-        var pages = _database.Read(connection =>
+        var pages = _temp.Database.Read(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA page_count;";
             return (long)command.ExecuteScalar()!;
         });
-        Assert.Equal(pages, _database.SetMaxPageCount(pages));
+        Assert.Equal(pages, _temp.Database.SetMaxPageCount(pages));
     }
 
     private static List<FleetCast.Core.Samples.MetricSample> Batch(int servers) =>
         Enumerable.Range(0, servers).Select(i => Samples.Full($"ppfull{i:000}", Samples.Origin.AddHours(1), i)).ToList();
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 }

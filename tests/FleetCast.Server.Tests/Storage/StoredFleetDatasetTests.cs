@@ -10,21 +10,12 @@ public sealed class StoredFleetDatasetTests : IDisposable
 {
     private const int Step = 300;
     private static readonly DateTimeOffset T0 = DateTimeOffset.FromUnixTimeSeconds(1_764_331_200); // a multiple of 300 s
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly SampleStore _samples;
 
-    public StoredFleetDatasetTests()
-    {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _samples = new SampleStore(_database);
-    }
+    public StoredFleetDatasetTests() => _samples = new SampleStore(_temp.Database);
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _directory.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public async Task Read_KnownSamples_StepAlignedWithMeansNewestCounterGapsAndProfiles()
@@ -37,7 +28,7 @@ public sealed class StoredFleetDatasetTests : IDisposable
             Samples.Of("misc01", T0.AddSeconds(Step + 10), ServerProfile.Database, (Metric.MemUsedPct, 70)),
         ]);
 
-        var dataset = StoredFleetDataset.Read(_database, Step);
+        var dataset = StoredFleetDataset.Read(_temp.Database, Step);
 
         Assert.Equal(T0, dataset.Start);
         Assert.Equal(4, dataset.Steps);
@@ -61,7 +52,7 @@ public sealed class StoredFleetDatasetTests : IDisposable
     {
         await _samples.AppendAsync([.. Enumerable.Range(0, 10).Select(t => Samples.Of("ppdb01", T0.AddSeconds(t * Step), (Metric.CpuUserPct, t)))]);
 
-        var dataset = StoredFleetDataset.Read(_database, Step, T0.AddSeconds(Step * 4), T0.AddSeconds(Step * 6));
+        var dataset = StoredFleetDataset.Read(_temp.Database, Step, T0.AddSeconds(Step * 4), T0.AddSeconds(Step * 6));
 
         Assert.Equal(3, dataset.Steps);
         Assert.Equal(T0.AddSeconds(Step * 4), dataset.Start);
@@ -71,7 +62,7 @@ public sealed class StoredFleetDatasetTests : IDisposable
     [Fact]
     public void Read_NothingStored_EmptyDataset()
     {
-        var dataset = StoredFleetDataset.Read(_database, Step);
+        var dataset = StoredFleetDataset.Read(_temp.Database, Step);
 
         Assert.Empty(dataset.Servers);
         Assert.Equal(0, dataset.Steps);
@@ -84,7 +75,7 @@ public sealed class StoredFleetDatasetTests : IDisposable
         var day = 86_400 / Step;
         await _samples.AppendAsync([.. Enumerable.Range(0, day).Select(t => Samples.Of("ppdb01", T0.AddSeconds(t * Step), (Metric.CpuUserPct, 1)))]);
         await _samples.AppendAsync([.. Enumerable.Range(0, 5).Select(t => Samples.Of("ppdb02", T0.AddSeconds(t * Step), (Metric.CpuUserPct, 1)))]);
-        var dataset = StoredFleetDataset.Read(_database, Step);
+        var dataset = StoredFleetDataset.Read(_temp.Database, Step);
 
         var problem = new DataSufficiency(2, 1).Check(dataset);
         var enough = new DataSufficiency(1, 1).Check(dataset);

@@ -2,7 +2,6 @@ using Bunit;
 using FleetCast.Core.Costs;
 using FleetCast.Dashboard.Tabs.Cost;
 using FleetCast.Server.Costs;
-using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,14 +10,12 @@ namespace FleetCast.Server.Tests.Dashboard.Tabs;
 
 public sealed class CostTabTests : DashboardTestContext
 {
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly CostAvoidanceService _costs;
 
     public CostTabTests()
     {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _costs = new CostAvoidanceService(new CostAvoidanceStore(_database), TimeSpan.FromMinutes(5), TimeProvider.System);
+        _costs = new CostAvoidanceService(new CostAvoidanceStore(_temp.Database), TimeSpan.FromMinutes(5), TimeProvider.System);
         Services.AddSingleton(_costs);
     }
 
@@ -53,8 +50,7 @@ public sealed class CostTabTests : DashboardTestContext
         base.Dispose(disposing);
         if (disposing)
         {
-            _database.Dispose();
-            _directory.Dispose();
+            _temp.Dispose();
         }
     }
 }

@@ -3,7 +3,6 @@ using FleetCast.Core.Alerts;
 using FleetCast.Core.Remediation;
 using FleetCast.Dashboard.Tabs.Remediation;
 using FleetCast.Server.Remediation;
-using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,11 +12,8 @@ namespace FleetCast.Server.Tests.Dashboard.Tabs;
 
 public sealed class RemediationTabTests : DashboardTestContext
 {
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly HttpClient _client = new();
-
-    public RemediationTabTests() => _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
 
     [Fact]
     public void Render_NoRules_SaysNothingRunsAndShowsHowToConfigure()
@@ -59,14 +55,13 @@ public sealed class RemediationTabTests : DashboardTestContext
         if (disposing)
         {
             _client.Dispose();
-            _database.Dispose();
-            _directory.Dispose();
+            _temp.Dispose();
         }
     }
 
     private RemediationService Use(RemediationOptions options)
     {
-        var service = new RemediationService(new RemediationActionStore(_database), new RemediationExecutor(_client, options), options, TimeProvider.System,
+        var service = new RemediationService(new RemediationActionStore(_temp.Database), new RemediationExecutor(_client, options), options, TimeProvider.System,
             NullLogger<RemediationService>.Instance);
         Services.AddSingleton(service);
         return service;

@@ -13,14 +13,12 @@ public sealed class RoutingTabTests : DashboardTestContext
 {
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 15, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly TempDatabase _temp = new();
     private readonly OutboxStore _outbox;
 
     public RoutingTabTests()
     {
-        _database = new SqliteDatabase(new SqliteStorageOptions(_directory.Path));
-        _outbox = new OutboxStore(_database);
+        _outbox = new OutboxStore(_temp.Database);
         Services.AddSingleton<IOutboxStore>(_outbox);
     }
 
@@ -76,8 +74,7 @@ public sealed class RoutingTabTests : DashboardTestContext
         base.Dispose(disposing);
         if (disposing)
         {
-            _database.Dispose();
-            _directory.Dispose();
+            _temp.Dispose();
         }
     }
 
