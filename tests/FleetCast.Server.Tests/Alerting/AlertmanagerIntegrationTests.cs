@@ -44,8 +44,8 @@ public sealed class AlertmanagerIntegrationTests : IAsyncLifetime
         // Arrange: data time runs hours ahead of the wall clock, as in the accelerated demo.
         var baseUrl = await StartAlertmanagerAsync();
         var options = Options(baseUrl);
-        using var database = new SqliteDatabase(new SqliteStorageOptions(_directory.Combine("data")));
-        var (alerts, worker) = Pipeline(database, options);
+        using var data = new TempDatabase();
+        var (alerts, worker) = Pipeline(data.Database, options);
         var startedAt = DataTimeAhead(TimeSpan.FromHours(12));
         var alert = new ActiveAlert("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Likely, 98, 98.6, 35, startedAt, startedAt);
         var before = WholeSecondNow();
@@ -80,8 +80,8 @@ public sealed class AlertmanagerIntegrationTests : IAsyncLifetime
         var options = Options(baseUrl);
         options.ResendSeconds = 2;
         options.PollMilliseconds = 200;
-        using var database = new SqliteDatabase(new SqliteStorageOptions(_directory.Combine("data")));
-        var (alerts, worker) = Pipeline(database, options);
+        using var data = new TempDatabase();
+        var (alerts, worker) = Pipeline(data.Database, options);
         var dataStart = DataTimeAhead(TimeSpan.FromHours(12));
         var wallStart = DateTimeOffset.UtcNow;
         DateTimeOffset DataNow() => dataStart + ((DateTimeOffset.UtcNow - wallStart).TotalSeconds * TimeSpan.FromMinutes(5));

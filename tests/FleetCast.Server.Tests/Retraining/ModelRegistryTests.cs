@@ -12,7 +12,7 @@ namespace FleetCast.Server.Tests.Retraining;
 /// <summary>The registry across restarts: what serves after a start with the same configured model.</summary>
 public sealed class ModelRegistryTests(TinyModels models) : IClassFixture<TinyModels>, IDisposable
 {
-    private readonly TempDirectory _data = new();
+    private readonly TempDatabase _data = new();
     private readonly ForecastOptions _forecast = new() { HorizonSteps = 8, ModelDir = models.CurrentDirectory };
 
     public void Dispose() => _data.Dispose();
@@ -21,44 +21,28 @@ public sealed class ModelRegistryTests(TinyModels models) : IClassFixture<TinyMo
     public async Task RegisterStartup_AfterAnAdoption_ServesTheAdoptedModelAndRegistersTheConfiguredOnce()
     {
         var candidate = SaveCandidate();
-        using (var database = Open())
-        {
-            var (_, registry) = Start(database);
-            await registry.RegisterStartupAsync();
-            await registry.AdoptAsync("candidate", candidate, new ModelReport("retrained", "adopted"));
-        }
+        await AdoptAsync(candidate);
 
-        using (var database = Open())
-        {
-            var (forecasters, registry) = Start(database);
-            await registry.RegisterStartupAsync();
+        var (forecasters, registry) = Start(_data.Reopen());
+        await registry.RegisterStartupAsync();
 
-            Assert.Equal(candidate, forecasters.ModelDirectory);
-            Assert.Equal(2, registry.List().Count);
-            Assert.Equal(candidate, registry.Active!.Path);
-        }
+        Assert.Equal(candidate, forecasters.ModelDirectory);
+        Assert.Equal(2, registry.List().Count);
+        Assert.Equal(candidate, registry.Active!.Path);
     }
 
     [Fact]
     public async Task RegisterStartup_ActiveModelNoLongerLoads_ServesTheConfiguredAndMakesItActive()
     {
         var candidate = SaveCandidate();
-        using (var database = Open())
-        {
-            var (_, registry) = Start(database);
-            await registry.RegisterStartupAsync();
-            await registry.AdoptAsync("candidate", candidate, new ModelReport("retrained", "adopted"));
-        }
+        await AdoptAsync(candidate);
 
         Directory.Delete(candidate, recursive: true);
-        using (var database = Open())
-        {
-            var (forecasters, registry) = Start(database);
-            await registry.RegisterStartupAsync();
+        var (forecasters, registry) = Start(_data.Reopen());
+        await registry.RegisterStartupAsync();
 
-            Assert.Equal(Path.GetFullPath(models.CurrentDirectory), forecasters.ModelDirectory);
-            Assert.Equal(Path.GetFullPath(models.CurrentDirectory), registry.Active!.Path);
-        }
+        Assert.Equal(Path.GetFullPath(models.CurrentDirectory), forecasters.ModelDirectory);
+        Assert.Equal(Path.GetFullPath(models.CurrentDirectory), registry.Active!.Path);
     }
 
     private string SaveCandidate()
@@ -69,7 +53,13 @@ public sealed class ModelRegistryTests(TinyModels models) : IClassFixture<TinyMo
         return directory;
     }
 
-    private SqliteDatabase Open() => new(new SqliteStorageOptions(_data.Path));
+    /// <summary>The first start: registers the configured model, then adopts <paramref name="candidate"/>.</summary>
+    private async Task AdoptAsync(string candidate)
+    {
+        var (_, registry) = Start(_data.Database);
+        await registry.RegisterStartupAsync();
+        await registry.AdoptAsync("candidate", candidate, new ModelReport("retrained", "adopted"));
+    }
 
     private (ForecasterSet Forecasters, ModelRegistry Registry) Start(SqliteDatabase database)
     {

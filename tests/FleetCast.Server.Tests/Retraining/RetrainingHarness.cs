@@ -14,11 +14,10 @@ namespace FleetCast.Server.Tests.Retraining;
 /// with a quality source the test sets and a small training configuration.</summary>
 internal sealed class RetrainingHarness : IDisposable
 {
-    private readonly TempDirectory _data = new();
+    private readonly TempDatabase _data = new();
 
     public RetrainingHarness(string currentDirectory, ICandidateTrainer? trainer = null, Action<RetrainingOptions>? tune = null)
     {
-        Database = new SqliteDatabase(new SqliteStorageOptions(_data.Path));
         Samples = new SampleStore(Database);
         Forecast = new ForecastOptions { StepSeconds = 300, HorizonSteps = 8, LookbackSteps = 16, ModelDir = currentDirectory };
         Options = new RetrainingOptions
@@ -45,7 +44,7 @@ internal sealed class RetrainingHarness : IDisposable
         Service = new RetrainingService(run, Options, Quality, Registry, TimeProvider.System, NullLogger<RetrainingService>.Instance);
     }
 
-    public SqliteDatabase Database { get; }
+    public SqliteDatabase Database => _data.Database;
 
     public SampleStore Samples { get; }
 
@@ -72,7 +71,6 @@ internal sealed class RetrainingHarness : IDisposable
     public void Dispose()
     {
         Service.Dispose();
-        Database.Dispose();
         _data.Dispose();
     }
 }

@@ -103,9 +103,8 @@ public sealed class WindowStoreTests
     public async Task Apply_SameSecondResentWithNewValues_KeepsTheLastLikeTheSampleStore()
     {
         // Arrange: ingest order, commit then apply, with the window store reading back re-sent seconds.
-        using var directory = new TempDirectory();
-        using var database = new SqliteDatabase(new SqliteStorageOptions(directory.Path));
-        var samples = new SampleStore(database);
+        using var temp = new TempDatabase();
+        var samples = new SampleStore(temp.Database);
         var windows = new WindowStore(_store.Options, sampleStore: samples);
         async Task Ingest(params MetricSample[] batch)
         {
@@ -140,9 +139,8 @@ public sealed class WindowStoreTests
     [Fact]
     public async Task Apply_SameSecondTwiceInOneBatch_KeepsTheLast()
     {
-        using var directory = new TempDirectory();
-        using var database = new SqliteDatabase(new SqliteStorageOptions(directory.Path));
-        var samples = new SampleStore(database);
+        using var temp = new TempDatabase();
+        var samples = new SampleStore(temp.Database);
         var windows = new WindowStore(_store.Options, sampleStore: samples);
         MetricSample[] batch =
         [
@@ -317,20 +315,16 @@ public sealed class WindowStoreTests
     [Fact]
     public async Task RebuildFrom_StoreReopenedAfterRestart_RestoresTheSameWindows()
     {
-        using var directory = new TempDirectory();
+        using var temp = new TempDatabase();
         var samples = Enumerable.Range(0, 40)
             .SelectMany(i => new[] { Samples.Full("ppdb001", T0.AddSeconds(i * 100), i), Samples.Full("ppweb001", T0.AddSeconds(i * 100 + 7), 2 * i) })
             .ToList();
-        IReadOnlyList<WindowView> before;
-        using (var database = new SqliteDatabase(new SqliteStorageOptions(directory.Path)))
-        {
-            await new SampleStore(database).AppendAsync(samples);
-            var live = new WindowStore(_store.Options);
-            live.Apply(samples);
-            before = live.Capture(live.LatestDataTime!.Value);
-        }
+        await new SampleStore(temp.Database).AppendAsync(samples);
+        var live = new WindowStore(_store.Options);
+        live.Apply(samples);
+        var before = live.Capture(live.LatestDataTime!.Value);
 
-        using var reopened = new SqliteDatabase(new SqliteStorageOptions(directory.Path));
+        var reopened = temp.Reopen();
         var restored = new WindowStore(_store.Options);
         var read = restored.RebuildFrom(new SampleStore(reopened), restored.RebuildStart(samples.Max(s => s.Timestamp)));
         var after = restored.Capture(restored.LatestDataTime!.Value);
