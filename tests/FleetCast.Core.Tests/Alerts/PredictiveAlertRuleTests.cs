@@ -138,7 +138,7 @@ public sealed class PredictiveAlertRuleTests
     {
         var current = TestMetrics.Healthy();
         var forecast = new ForecastBuilder().Flat(current)
-            .Quantile(Metric.CpuIdlePct, 0.1, h => h < 6 ? 60 : 4)
+            .Quantile(Metric.CpuIdlePct, 0.1, h => h < 6 ? 60 : 1)
             .Quantile(Metric.CpuIdlePct, 0.5, _ => 40)
             .Quantile(Metric.CpuIdlePct, 0.9, _ => 90)
             .Build();
@@ -150,13 +150,13 @@ public sealed class PredictiveAlertRuleTests
         Assert.Equal(AlertSeverity.Critical, c.Severity);
         Assert.Equal(AlertLikelihood.Possible, c.Likelihood);
         Assert.Equal(6, c.StepsAhead);
-        Assert.Equal(4, c.PredictedValue);
+        Assert.Equal(1, c.PredictedValue);
     }
 
     [Fact]
     public void Evaluate_IdleNowBelowCritical_IsNow()
     {
-        var current = TestMetrics.Healthy().With(Metric.CpuIdlePct, 5);
+        var current = TestMetrics.Healthy().With(Metric.CpuIdlePct, 2);
 
         var result = Evaluate(current, null);
 

@@ -105,18 +105,26 @@ public sealed class EnvironmentIndicatorBuilderTests
     }
 
     [Fact]
-    public void Build_IdleIsLowIsBad_P10FiveBelowCriticalCounts()
+    public void Build_IdleIsLowIsBad_P50AtCriticalCounts()
     {
+        // Idle's critical threshold is 2 %: "5 points beyond" it is below 0, so only the median can cross it.
         var forecast = new ForecastBuilder().Flat(TestMetrics.Healthy())
+            .Quantile(Metric.CpuIdlePct, 0.1, _ => 0)
+            .Quantile(Metric.CpuIdlePct, 0.5, _ => 1.5)
+            .Quantile(Metric.CpuIdlePct, 0.9, _ => 60)
+            .Build();
+        var pessimisticOnly = new ForecastBuilder().Flat(TestMetrics.Healthy())
             .Quantile(Metric.CpuIdlePct, 0.1, _ => 0)
             .Quantile(Metric.CpuIdlePct, 0.5, _ => 40)
             .Quantile(Metric.CpuIdlePct, 0.9, _ => 60)
             .Build();
 
         var result = Build((ServerProfile.Generic, forecast, 50));
+        var quiet = Build((ServerProfile.Generic, pessimisticOnly, 50));
 
         Assert.Equal(0.25, result.IncidentIndicator30m);
         Assert.Equal(0.2, result.IncidentIndicator8h);
+        Assert.True(quiet.IncidentIndicator30m < 0.25, "p10 at 0 is not 5 points below a critical threshold of 2");
     }
 
     [Fact]

@@ -23,9 +23,10 @@ public sealed class HeatClassifierTests
     }
 
     [Theory]
-    [InlineData(96.0, HeatClass.Critical)]
-    [InlineData(91.0, HeatClass.Warning)]
-    [InlineData(40.0, HeatClass.Normal)]
+    [InlineData(99.0, HeatClass.Critical)]
+    [InlineData(96.0, HeatClass.Warning)]
+    [InlineData(91.0, HeatClass.Elevated)]
+    [InlineData(60.0, HeatClass.Normal)]
     [InlineData(null, HeatClass.NoData)]
     public void Classify_Cpu_ComparesIdleAgainstItsLowIsBadThresholds(double? cpu, HeatClass expected)
     {

@@ -59,8 +59,8 @@ public sealed class IncidentFinderTests
     [Fact]
     public void CrossingSteps_LowIsBadIdle_CrossesDownward()
     {
-        // Idle: warning 20, critical 10, low is bad.
-        var data = TestSeries.Dataset(1, 60, (s, t, m) => t == 40 ? 5f : 60f);
+        // Idle: warning 5, critical 2, low is bad.
+        var data = TestSeries.Dataset(1, 60, (s, t, m) => t == 40 ? 1f : 60f);
         var thresholds = ThresholdTable.Default.Get(ServerProfile.WebApi, Metric.CpuIdlePct);
 
         var crossings = IncidentFinder.CrossingSteps(data.Servers[0], Metric.CpuIdlePct, thresholds, quietSteps: 12);

@@ -7,9 +7,9 @@ namespace FleetCast.Forecasting.Tests.Evaluation;
 public sealed class PersistentCriticalRecoveryTests
 {
     /// <summary>cpu_user at 96 (critical 95) from step 100 to the end, every other metric healthy (5, idle 50);
-    /// cpu_idle at 5 (critical 10, low is bad) from step 100 when <paramref name="idleToo"/>.</summary>
+    /// cpu_idle at 1 (critical 2, low is bad) from step 100 when <paramref name="idleToo"/>.</summary>
     private static Core.Datasets.FleetDataset CriticalFromStep100(bool idleToo = false) =>
-        TestSeries.Dataset(1, 400, (s, t, m) => t >= 100 && m == (int)Metric.CpuUserPct ? 96f : t >= 100 && idleToo && m == (int)Metric.CpuIdlePct ? 5f : Healthy(m));
+        TestSeries.Dataset(1, 400, (s, t, m) => t >= 100 && m == (int)Metric.CpuUserPct ? 96f : t >= 100 && idleToo && m == (int)Metric.CpuIdlePct ? 1f : Healthy(m));
 
     private static float Healthy(int metric) => metric == (int)Metric.CpuIdlePct ? 50f : 5f;
 
@@ -55,7 +55,7 @@ public sealed class PersistentCriticalRecoveryTests
     [Fact]
     public void Evaluate_LowIsBadIdleForecastAboveCritical_CountsAsRecovery()
     {
-        // cpu_user stays exactly forecast; idle (5, critical 10) is forecast at 15: half the cases recover.
+        // cpu_user stays exactly forecast; idle (1, critical 2) is forecast at 15: half the cases recover.
         var score = Score(CriticalFromStep100(idleToo: true), (metric, origin, h, actual) => metric == Metric.CpuIdlePct ? 15f : actual);
 
         Assert.Equal(34, score.PersistentCriticalCases);

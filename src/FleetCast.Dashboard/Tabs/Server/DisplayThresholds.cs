@@ -5,7 +5,7 @@ using FleetCast.Core.Thresholds;
 namespace FleetCast.Dashboard.Tabs.Server;
 
 /// <summary>Warning/critical thresholds of a display metric on the display scale: cpu is 100 − idle,
-/// so idle ≤ 10 reads as cpu ≥ 90.</summary>
+/// so idle ≤ 5 reads as cpu ≥ 95.</summary>
 public sealed record DisplayThresholds(double? Warning, double? Critical)
 {
     public static DisplayThresholds For(ThresholdTable table, ServerProfile profile, DisplayMetricCatalog.Definition metric)

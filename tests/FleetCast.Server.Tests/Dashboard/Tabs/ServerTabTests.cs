@@ -28,10 +28,10 @@ public sealed class ServerTabTests : DashboardTestContext
         Assert.Contains($"warning ≥ {memory.Warning:0.0}%", memoryThresholds);
         Assert.Contains($"critical ≥ {memory.Critical:0.0}%", memoryThresholds);
 
-        // cpu is 100 − idle: idle ≤ 10 / ≤ 5 reads as cpu ≥ 90 / ≥ 95.
+        // cpu is 100 − idle: idle ≤ 5 / ≤ 2 reads as cpu ≥ 95 / ≥ 98.
         var cpuThresholds = cut.Find("[data-thresholds='cpu']").TextContent;
-        Assert.Contains("warning ≥ 90.0%", cpuThresholds);
-        Assert.Contains("critical ≥ 95.0%", cpuThresholds);
+        Assert.Contains("warning ≥ 95.0%", cpuThresholds);
+        Assert.Contains("critical ≥ 98.0%", cpuThresholds);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class ForecastBandSeriesTests
         Assert.Equal(70, band.P10[first]);
         Assert.Equal(80, band.P50[first]);
         Assert.Equal(90, band.P90[first]);
-        Assert.Equal(new DisplayThresholds(90, 95), band.Thresholds);
+        Assert.Equal(new DisplayThresholds(95, 98), band.Thresholds);
     }
 
     [Fact]
