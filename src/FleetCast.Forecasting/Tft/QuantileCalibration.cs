@@ -43,6 +43,11 @@ public sealed record QuantileCalibration(
     /// <see cref="CriticalCases"/>).</summary>
     public IReadOnlyList<int>? SustainedCases { get; init; }
 
+    /// <summary>Row-major [metric, bucket]: the share of the distance from the median to the newest look-back value by
+    /// which a sustained critical state's quantiles move before <see cref="SustainedOffsets"/> apply (0 = none, 1 =
+    /// the median at the newest value); null in models calibrated before it existed.</summary>
+    public IReadOnlyList<double>? SustainedPersistence { get; init; }
+
     public static int BucketCount(int horizonSteps, int bucketSteps) => (horizonSteps + bucketSteps - 1) / bucketSteps;
 
     /// <summary>The shift of quantile <paramref name="quantile"/> of <paramref name="metric"/> at 0-based horizon step <paramref name="step"/>.</summary>
@@ -84,6 +89,12 @@ public sealed record QuantileCalibration(
         if (SustainedOffsets is not null && (SustainedOffsets.Count != expected || SustainedOffsets.Any(o => !double.IsFinite(o))))
         {
             throw new ModelLoadException($"{path}: calibration.sustainedOffsets must hold {expected} finite numbers like calibration.offsets; got {SustainedOffsets.Count}.");
+        }
+
+        var persistenceCount = metrics * BucketCount(horizonSteps, BucketSteps);
+        if (SustainedPersistence is not null && (SustainedPersistence.Count != persistenceCount || SustainedPersistence.Any(a => !(a >= 0 && a <= 1))))
+        {
+            throw new ModelLoadException($"{path}: calibration.sustainedPersistence must hold {persistenceCount} shares between 0 and 1 (metrics × horizon buckets); got {SustainedPersistence.Count}.");
         }
 
         if (SustainedCases is not null && (SustainedCases.Count != metrics || SustainedCases.Any(c => c < 0)))

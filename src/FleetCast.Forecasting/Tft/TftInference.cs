@@ -62,9 +62,15 @@ internal static class TftInference
         var sample = result.Quantiles.AsSpan(index * config.HorizonSteps * metrics * q, config.HorizonSteps * metrics * q); // [T, M, Q]
         var calibration = model.Manifest.Calibration;
         Span<ForecastRegime> regimes = stackalloc ForecastRegime[metrics];
+        Span<float> newest = stackalloc float[metrics];
+        newest.Fill(float.NaN);
         if (calibration?.CriticalOffsets is not null)
         {
             CriticalRegime.Classify(window.Profile, window.Values, window.Length, config.LookbackSteps, regimes);
+            for (var m = 0; m < metrics; m++)
+            {
+                newest[m] = regimes[m] == ForecastRegime.SustainedCritical ? NewestNormalised(window, m, mean[m], std[m]) : float.NaN;
+            }
         }
 
         Span<float> normalised = stackalloc float[q];
@@ -75,7 +81,7 @@ internal static class TftInference
                 sample.Slice(((s * metrics) + m) * q, q).CopyTo(normalised);
                 if (calibration is not null)
                 {
-                    QuantileCalibrator.Apply(calibration, normalised, m, s, config.HorizonSteps, regimes[m]);
+                    QuantileCalibrator.Apply(calibration, normalised, m, s, config.HorizonSteps, regimes[m], newest[m]);
                 }
 
                 for (var k = 0; k < q; k++)
@@ -91,6 +97,21 @@ internal static class TftInference
         var forecast = new ServerForecast(window.Server, ForecasterName, window.LastStepTime, window.StepSeconds, (double[])quantiles.Clone(), horizonSteps, values);
         CounterProjection.Apply(window, forecast);
         return forecast;
+    }
+
+    /// <summary>The newest reported value of metric <paramref name="m"/> in the window, normalised; NaN when none.</summary>
+    private static float NewestNormalised(ServerWindow window, int m, float mean, float std)
+    {
+        for (var t = window.Length - 1; t >= 0; t--)
+        {
+            var value = window.Values[(t * MetricCatalog.Count) + m];
+            if (float.IsFinite(value))
+            {
+                return std > 0 ? (value - mean) / std : float.NaN;
+            }
+        }
+
+        return float.NaN;
     }
 
     /// <summary>The last <paramref name="lookback"/> rows of a window, with any NaN replaced by the previous value (or the next

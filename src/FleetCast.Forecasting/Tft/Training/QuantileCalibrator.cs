@@ -29,7 +29,8 @@ internal static class QuantileCalibrator
         var predictions = new float[heldOut.Count * perWindow * q];
         var targets = new float[heldOut.Count * perWindow];
         var weights = new float[heldOut.Count * perWindow];
-        Predict(network, windows, heldOut, batchSize, predictions, targets, weights, cancellationToken);
+        var last = new float[heldOut.Count * Metrics];
+        Predict(network, windows, heldOut, batchSize, predictions, targets, weights, last, cancellationToken);
 
         var regimes = new ForecastRegime[heldOut.Count * Metrics];
         for (var n = 0; n < heldOut.Count; n++)
@@ -46,6 +47,8 @@ internal static class QuantileCalibrator
         }
 
         var buckets = QuantileCalibration.BucketCount(horizon, bucketSteps);
+        var persistence = SustainedPersistence.Fit(predictions, targets, weights, last, regimes, levels, horizon, bucketSteps, sustainedCases);
+        var blended = SustainedPersistence.Blend(predictions, last, regimes, persistence, horizon, bucketSteps, q);
         var offsets = new double[q * Metrics * buckets];
         var criticalOffsets = new double[q * Metrics * buckets];
         var sustainedOffsets = new double[q * Metrics * buckets];
@@ -63,7 +66,9 @@ internal static class QuantileCalibrator
                         Shift(residuals, predictions, targets, weights, regimes, inRegime, k, levels[k], m, bucket, bucketSteps, horizon, heldOut.Count);
                     offsets[at] = Of(r => r == ForecastRegime.Normal);
                     criticalOffsets[at] = ownCritical ? Of(r => r != ForecastRegime.Normal) : offsets[at];
-                    sustainedOffsets[at] = ownSustained ? Of(r => r == ForecastRegime.SustainedCritical) : criticalOffsets[at];
+                    sustainedOffsets[at] = ownSustained
+                        ? Shift(residuals, blended, targets, weights, regimes, r => r == ForecastRegime.SustainedCritical, k, levels[k], m, bucket, bucketSteps, horizon, heldOut.Count)
+                        : criticalOffsets[at];
                 }
             }
         }
@@ -74,9 +79,10 @@ internal static class QuantileCalibrator
             CriticalCases = criticalCases,
             SustainedOffsets = sustainedOffsets,
             SustainedCases = sustainedCases,
+            SustainedPersistence = persistence,
         };
-        var (coverageBefore, pinballBefore) = Score(predictions, targets, weights, regimes, levels, horizon, null);
-        var (coverageAfter, pinballAfter) = Score(predictions, targets, weights, regimes, levels, horizon, calibration);
+        var (coverageBefore, pinballBefore) = Score(predictions, targets, weights, regimes, last, levels, horizon, null);
+        var (coverageAfter, pinballAfter) = Score(predictions, targets, weights, regimes, last, levels, horizon, calibration);
         return calibration with { CoverageBefore = coverageBefore, CoverageAfter = coverageAfter, PinballBefore = pinballBefore, PinballAfter = pinballAfter };
     }
 
@@ -109,10 +115,18 @@ internal static class QuantileCalibrator
     }
 
     /// <summary>Shifts the Q quantiles of one (step, metric) and restores their order.</summary>
+    /// <param name="quantiles">The quantiles in level order (the median in the middle), normalised.</param>
     /// <param name="regime">The regime the window ends in for this metric (<see cref="CriticalRegime"/>).</param>
-    public static void Apply(QuantileCalibration calibration, Span<float> quantiles, int metric, int step, int horizonSteps, ForecastRegime regime = ForecastRegime.Normal)
+    /// <param name="last">The newest reported look-back value of the metric, normalised (NaN when unknown): a sustained
+    /// critical state moves the quantiles toward it first (<see cref="QuantileCalibration.SustainedPersistence"/>).</param>
+    public static void Apply(QuantileCalibration calibration, Span<float> quantiles, int metric, int step, int horizonSteps, ForecastRegime regime = ForecastRegime.Normal, float last = float.NaN)
     {
         var buckets = QuantileCalibration.BucketCount(horizonSteps, calibration.BucketSteps);
+        if (regime == ForecastRegime.SustainedCritical && calibration.SustainedPersistence is { } persistence && float.IsFinite(last))
+        {
+            SustainedPersistence.Move(quantiles, last, (float)persistence[(metric * buckets) + (step / calibration.BucketSteps)]);
+        }
+
         for (var k = 0; k < quantiles.Length; k++)
         {
             quantiles[k] += calibration.Offset(k, metric, step, Metrics, buckets, regime);
@@ -121,7 +135,8 @@ internal static class QuantileCalibrator
         quantiles.Sort();
     }
 
-    private static void Predict(TftNetwork network, TrainingWindows windows, IReadOnlyList<(int Server, int Start)> heldOut, int batchSize, float[] predictions, float[] targets, float[] weights, CancellationToken cancellationToken)
+    /// <param name="last">Filled with each window's newest look-back value per metric, normalised as the network's inputs.</param>
+    private static void Predict(TftNetwork network, TrainingWindows windows, IReadOnlyList<(int Server, int Start)> heldOut, int batchSize, float[] predictions, float[] targets, float[] weights, float[] last, CancellationToken cancellationToken)
     {
         var config = network.Config;
         var perWindow = config.HorizonSteps * Metrics;
@@ -141,11 +156,21 @@ internal static class QuantileCalibrator
             outputs.Quantiles.contiguous().data<float>().CopyTo(predictions, offset * perWindow * q);
             target.data<float>().CopyTo(targets, offset * perWindow);
             mask.data<float>().CopyTo(weights, offset * perWindow);
+            for (var b = 0; b < count; b++)
+            {
+                var row = last.AsSpan((offset + b) * Metrics, Metrics);
+                windows.NewestLookback(heldOut[offset + b].Server, heldOut[offset + b].Start, row);
+                for (var m = 0; m < Metrics; m++)
+                {
+                    var std = batch.Std[(b * Metrics) + m];
+                    row[m] = std > 0 ? (row[m] - batch.Mean[(b * Metrics) + m]) / std : float.NaN;
+                }
+            }
         }
     }
 
     /// <summary>Coverage of the p10–p90 band and mean pinball loss, optionally after calibration.</summary>
-    private static (double Coverage, double Pinball) Score(float[] predictions, float[] targets, float[] weights, ForecastRegime[] regimes, double[] levels, int horizon, QuantileCalibration? calibration)
+    private static (double Coverage, double Pinball) Score(float[] predictions, float[] targets, float[] weights, ForecastRegime[] regimes, float[] last, double[] levels, int horizon, QuantileCalibration? calibration)
     {
         var q = levels.Length;
         var low = Array.FindIndex(levels, l => Math.Abs(l - 0.1) < 1e-9);
@@ -164,7 +189,8 @@ internal static class QuantileCalibrator
             predictions.AsSpan(i * q, q).CopyTo(values);
             if (calibration is not null)
             {
-                Apply(calibration, values, i % Metrics, i / Metrics % horizon, horizon, regimes[((i / (Metrics * horizon)) * Metrics) + (i % Metrics)]);
+                var at = ((i / (Metrics * horizon)) * Metrics) + (i % Metrics);
+                Apply(calibration, values, i % Metrics, i / Metrics % horizon, horizon, regimes[at], last[at]);
             }
 
             valid++;
@@ -181,7 +207,7 @@ internal static class QuantileCalibrator
     }
 
     /// <summary>Linear interpolation between order statistics (type 7).</summary>
-    private static double EmpiricalQuantile(List<float> values, double level)
+    internal static double EmpiricalQuantile(List<float> values, double level)
     {
         values.Sort();
         var position = level * (values.Count - 1);

@@ -104,6 +104,10 @@ internal sealed class TrainingWindows
         }
     }
 
+    /// <summary>Per metric, the newest look-back value of the window (gaps filled as the network's inputs are).</summary>
+    public void NewestLookback(int server, int start, Span<float> values) =>
+        _filled[server].AsSpan((start + _lookback - 1) * Metrics, Metrics).CopyTo(values);
+
     /// <summary>Per metric, the regime the window's look-back ends in (<see cref="CriticalRegime"/>).</summary>
     public void Regimes(int server, int start, Span<ForecastRegime> regimes)
     {

@@ -1,0 +1,107 @@
+using FleetCast.Core.Metrics;
+using FleetCast.Core.Profiles;
+using FleetCast.Core.Windows;
+using FleetCast.Forecasting.Tft;
+using FleetCast.Forecasting.Tft.Training;
+
+namespace FleetCast.Forecasting.Tests.Tft;
+
+public sealed class SustainedPersistenceTests : IDisposable
+{
+    private const int Metrics = MetricCatalog.Count;
+    private static readonly double[] Levels = [0.1, 0.5, 0.9];
+    private readonly string _directory = Directory.CreateTempSubdirectory("fleetcast-persistence-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Move_FullShare_PutsTheMedianAtTheNewestValueAndKeepsTheSpread()
+    {
+        float[] quantiles = [-1f, 0f, 2f];
+
+        SustainedPersistence.Move(quantiles, last: 3f, share: 1f);
+
+        Assert.Equal([2f, 3f, 5f], quantiles);
+    }
+
+    [Theory]
+    [InlineData(true, 1.0)]
+    [InlineData(false, 0.0)]
+    public void Fit_TargetsStayAtTheNewestValue_ChoosesFullPersistence_ElseNone(bool targetsPersist, double expected)
+    {
+        // 40 sustained windows of memory, horizon 4 in one bucket: the network's median is 1 below the newest value (2).
+        const int windows = 40, horizon = 4;
+        var predictions = new float[windows * horizon * Metrics * 3];
+        var targets = new float[windows * horizon * Metrics];
+        var weights = new float[targets.Length];
+        var last = new float[windows * Metrics];
+        var regimes = new ForecastRegime[windows * Metrics];
+        var memory = (int)Metric.MemUsedPct;
+        for (var n = 0; n < windows; n++)
+        {
+            last[(n * Metrics) + memory] = 2f;
+            regimes[(n * Metrics) + memory] = ForecastRegime.SustainedCritical;
+            for (var t = 0; t < horizon; t++)
+            {
+                var i = (n * horizon * Metrics) + (t * Metrics) + memory;
+                predictions[i * 3] = 0.5f;
+                predictions[(i * 3) + 1] = 1f;
+                predictions[(i * 3) + 2] = 1.5f;
+                targets[i] = targetsPersist ? 2f : 1f;
+                weights[i] = 1f;
+            }
+        }
+
+        var cases = new int[Metrics];
+        cases[memory] = windows;
+        var shares = SustainedPersistence.Fit(predictions, targets, weights, last, regimes, Levels, horizon, bucketSteps: 4, cases);
+
+        Assert.Equal(expected, shares[memory]);
+        Assert.Equal(0.0, shares[(int)Metric.SwapUsedPct]);
+    }
+
+    [Fact]
+    public void Forecast_SustainedStateWithFullPersistence_StaysAtTheNewestValue()
+    {
+        using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 41);
+        var normal = TftTestData.Window("ppdb001", ServerProfile.Database, 24, 1);
+        var values = (float[])normal.Values.Clone();
+        for (var t = normal.Length - 3; t < normal.Length; t++)
+        {
+            values[(t * Metrics) + (int)Metric.MemUsedPct] = 99.5f;
+        }
+
+        var sustained = new ServerWindow("ppdb002", ServerProfile.Database, normal.LastStepTime, normal.StepSeconds, values, normal.Observed);
+        var buckets = QuantileCalibration.BucketCount(model.Config.HorizonSteps, QuantileCalibrator.DefaultBucketSteps);
+        var zero = new double[3 * Metrics * buckets];
+        model.AttachCalibration(new QuantileCalibration(QuantileCalibrator.DefaultBucketSteps, zero, 1, 0, 0, 0, 0)
+        {
+            CriticalOffsets = zero,
+            SustainedOffsets = zero,
+            SustainedPersistence = [.. Enumerable.Repeat(1.0, Metrics * buckets)],
+        });
+
+        var forecast = new TftForecaster(model).Forecast([sustained, normal], 8);
+
+        Assert.All(forecast[0].Series(0.5, Metric.MemUsedPct).ToArray(), v => Assert.Equal(99.5f, v, 0.01f));
+        Assert.Contains(forecast[1].Series(0.5, Metric.MemUsedPct).ToArray(), v => Math.Abs(v - 99.5f) > 0.5f);
+    }
+
+    [Fact]
+    public void Load_PersistenceShareOutOfRange_FailsNamingTheField()
+    {
+        using (var model = TftModel.Create(TftTestData.SmallConfig(), seed: 42))
+        {
+            var buckets = QuantileCalibration.BucketCount(model.Config.HorizonSteps, QuantileCalibrator.DefaultBucketSteps);
+            var zero = new double[3 * Metrics * buckets];
+            model.AttachCalibration(new QuantileCalibration(QuantileCalibrator.DefaultBucketSteps, zero, 1, 0, 0, 0, 0)
+            {
+                SustainedPersistence = [.. Enumerable.Repeat(1.5, Metrics * buckets)],
+            });
+            model.Save(_directory);
+        }
+
+        var exception = Assert.Throws<ModelLoadException>(() => TftModel.Load(_directory));
+        Assert.Contains("calibration.sustainedPersistence", exception.Message);
+    }
+}
