@@ -7,6 +7,7 @@ using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -5,7 +5,7 @@ using FleetCast.Core.Thresholds;
 using FleetCast.Core.Windows;
 using FleetCast.Forecasting.Baselines;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Windows;
 
 namespace FleetCast.Benchmarks;

@@ -6,7 +6,7 @@ using FleetCast.Core.Windows;
 using FleetCast.Forecasting.Baselines;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Windows;
 
 namespace FleetCast.Benchmarks;

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using FleetCast.Dashboard;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Simulator;
 using Microsoft.AspNetCore.Builder;

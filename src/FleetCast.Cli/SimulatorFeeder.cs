@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FleetCast.Core.Samples;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Ingest;
+using FleetCast.Server.Options;
 using FleetCast.Server.Windows;
 using FleetCast.Simulator;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Options;
 
 namespace FleetCast.Cli;
 

@@ -1,7 +1,7 @@
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Samples;
-using FleetCast.Server.Hosting;
 using FleetCast.Server.Ingest;
+using FleetCast.Server.Options;
 using FleetCast.Server.Windows;
 using FleetCast.Simulator;
 using FleetCast.Simulator.Streaming;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FleetCast.Cli;
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 
 namespace FleetCast.Cli.Tests;
 

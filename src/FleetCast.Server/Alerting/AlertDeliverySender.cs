@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using FleetCast.Server.Options;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;

@@ -1,4 +1,5 @@
 using FleetCast.Server.Alerting.Receivers;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

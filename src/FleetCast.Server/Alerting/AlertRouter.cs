@@ -1,5 +1,6 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Profiles;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 
 namespace FleetCast.Server.Alerting;

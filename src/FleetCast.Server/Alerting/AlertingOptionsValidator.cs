@@ -2,6 +2,7 @@ using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Server.Alerting.Receivers;
+using FleetCast.Server.Options;
 
 namespace FleetCast.Server.Alerting;
 

@@ -1,6 +1,6 @@
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
 using FleetCast.Server.Ingest;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -4,6 +4,7 @@ using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Ingest;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Windows;
 using Microsoft.AspNetCore.Builder;

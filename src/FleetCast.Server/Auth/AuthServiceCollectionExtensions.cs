@@ -1,5 +1,5 @@
 using FleetCast.Server.Api;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,6 +1,6 @@
 using FleetCast.Forecasting;
 using FleetCast.Forecasting.Live;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;

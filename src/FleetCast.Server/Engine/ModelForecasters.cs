@@ -1,6 +1,6 @@
 using FleetCast.Forecasting;
 using FleetCast.Forecasting.Tft;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using Microsoft.Extensions.Logging;
 
 namespace FleetCast.Server.Engine;

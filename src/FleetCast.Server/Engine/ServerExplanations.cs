@@ -3,7 +3,7 @@ using FleetCast.Core.Metrics;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Forecasting.Tft;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using Microsoft.Extensions.Options;
 
 namespace FleetCast.Server.Engine;

@@ -9,7 +9,7 @@ using FleetCast.Core.Snapshots;
 using FleetCast.Core.Thresholds;
 using FleetCast.Core.Windows;
 using FleetCast.Forecasting;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Windows;
 
 namespace FleetCast.Server.Engine;

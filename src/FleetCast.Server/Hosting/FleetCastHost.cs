@@ -12,6 +12,7 @@ using FleetCast.Server.Ingest;
 using FleetCast.Server.Integrations;
 using FleetCast.Server.Integrations.Prometheus;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Options;
 using FleetCast.Server.Remediation;
 using FleetCast.Server.Retraining;
 using FleetCast.Server.Storage;

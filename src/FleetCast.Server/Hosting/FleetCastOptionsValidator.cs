@@ -2,6 +2,7 @@ using System.Net;
 using FleetCast.Forecasting;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Options;
 using FleetCast.Server.Remediation;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,4 @@
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Windows;
 using Microsoft.Extensions.Hosting;

@@ -1,5 +1,5 @@
 using FleetCast.Server.Api;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Windows;
 using Microsoft.Extensions.DependencyInjection;

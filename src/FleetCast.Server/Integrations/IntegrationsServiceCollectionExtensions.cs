@@ -1,7 +1,7 @@
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
 using FleetCast.Server.Integrations.Prometheus;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Prometheus;

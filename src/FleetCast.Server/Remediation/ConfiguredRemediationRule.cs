@@ -1,6 +1,7 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Remediation;
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Options;
 
 namespace FleetCast.Server.Remediation;
 

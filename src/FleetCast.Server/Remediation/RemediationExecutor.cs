@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using FleetCast.Core.Json;
 using FleetCast.Core.Remediation;
+using FleetCast.Server.Options;
 
 namespace FleetCast.Server.Remediation;
 

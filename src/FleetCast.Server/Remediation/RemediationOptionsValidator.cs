@@ -2,6 +2,7 @@ using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Core.Remediation;
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Options;
 
 namespace FleetCast.Server.Remediation;
 

@@ -1,5 +1,6 @@
 using FleetCast.Core.Remediation;
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Options;
 using Microsoft.Extensions.Logging;
 
 namespace FleetCast.Server.Remediation;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FleetCast.Server.Engine;
+using FleetCast.Server.Options;
 
 namespace FleetCast.Server.Retraining;
 

@@ -2,7 +2,7 @@ using System.Text.Json;
 using FleetCast.Core.Json;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using Microsoft.Extensions.Logging;
 

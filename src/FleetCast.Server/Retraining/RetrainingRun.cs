@@ -3,7 +3,7 @@ using FleetCast.Core.Datasets;
 using FleetCast.Forecasting;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 
 namespace FleetCast.Server.Retraining;

@@ -1,4 +1,5 @@
 using FleetCast.Server.Engine;
+using FleetCast.Server.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,8 +1,7 @@
 using FleetCast.Core.Datasets;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Forecasting.Tft.Training;
-using FleetCast.Server.Hosting;
-
+using FleetCast.Server.Options;
 namespace FleetCast.Server.Retraining;
 
 /// <summary>Trains the candidate with <see cref="TftTrainer"/> on one thread: the serving model's configuration

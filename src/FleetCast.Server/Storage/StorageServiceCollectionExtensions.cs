@@ -1,4 +1,5 @@
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Windows;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

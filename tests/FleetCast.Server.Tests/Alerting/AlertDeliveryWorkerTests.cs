@@ -1,4 +1,5 @@
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -4,6 +4,7 @@ using FleetCast.Core.Profiles;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Alerting.Receivers;
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
 

@@ -2,6 +2,7 @@ using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;

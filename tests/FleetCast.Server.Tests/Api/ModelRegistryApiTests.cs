@@ -7,7 +7,7 @@ using FleetCast.Forecasting.Tft;
 using FleetCast.Forecasting.Tft.Training;
 using FleetCast.Server.Api;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Retraining;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Retraining;

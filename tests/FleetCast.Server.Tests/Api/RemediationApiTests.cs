@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Remediation;
+using FleetCast.Server.Options;
 using FleetCast.Server.Remediation;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;

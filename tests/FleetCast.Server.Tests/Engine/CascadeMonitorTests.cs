@@ -5,7 +5,7 @@ using FleetCast.Core.Samples;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
 using FleetCast.Server.Windows;
@@ -82,7 +82,7 @@ public sealed class CascadeMonitorTests : IDisposable
         options.Forecast.HorizonSteps = 6;
         return new SnapshotEngine(_windows, new InMemoryAlertStore(), new InMemoryHistoryStore(),
             new ForecasterSet(new FakeForecaster("primary", minHistorySteps: 1), new FakeForecaster("warm-up", minHistorySteps: 1)),
-            new EngineMetrics(Metrics.NewCustomRegistry()), Options.Create(options), ThresholdTable.Default, ScoringOptions.Default,
+            new EngineMetrics(Metrics.NewCustomRegistry()), Microsoft.Extensions.Options.Options.Create(options), ThresholdTable.Default, ScoringOptions.Default,
             TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance, cascades: monitor);
     }
 

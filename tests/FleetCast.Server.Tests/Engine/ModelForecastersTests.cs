@@ -1,6 +1,6 @@
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -5,8 +5,8 @@ using FleetCast.Core.Levels;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
 using FleetCast.Server.Ingest;
+using FleetCast.Server.Options;
 using FleetCast.Server.Tests.Shared;
 using FleetCast.Server.Windows;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,7 +35,7 @@ public sealed class SnapshotEngineTests
         options.Forecast.WindowSteps = 8;
         options.Forecast.HorizonSteps = 6;
         options.Forecast.StaleAfterSteps = 2;
-        _engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(options),
+        _engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Microsoft.Extensions.Options.Options.Create(options),
             ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
     }
 
@@ -94,7 +94,7 @@ public sealed class SnapshotEngineTests
         options.Forecast.HorizonSteps = 6;
         options.Forecast.PollMilliseconds = 10;
         options.Forecast.StepNiceness = Math.Max(ThreadNice.Current(), 5);
-        using var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(options),
+        using var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Microsoft.Extensions.Options.Options.Create(options),
             ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
         var stepped = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = engine.Subscribe(_ => stepped.TrySetResult(ThreadNice.Current()));
@@ -205,7 +205,7 @@ public sealed class SnapshotEngineTests
         options.Forecast.LookbackSteps = 4;
         options.Forecast.WindowSteps = 8;
         options.Forecast.HorizonSteps = 6;
-        var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(primary, warmUp), _metrics, Options.Create(options),
+        var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(primary, warmUp), _metrics, Microsoft.Extensions.Options.Options.Create(options),
             ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance);
         Feed("ppdb001", 0, 7);
         Feed("ppweb001", 0, 1);
@@ -263,7 +263,7 @@ public sealed class SnapshotEngineTests
     public void RunStep_DuringBackfill_ShowsTheLevelButRaisesAndStoresNoAlert()
     {
         var backfill = new BackfillStatus();
-        var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(_options),
+        var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Microsoft.Extensions.Options.Options.Create(_options),
             ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance, backfill);
         Feed("ppweb001", 0, 5, memory: 99.5);
 
@@ -287,7 +287,7 @@ public sealed class SnapshotEngineTests
     public void TryStep_StepsPassedOverDuringAndRightAfterBackfill_AreNotCountedAsSkipped()
     {
         var backfill = new BackfillStatus();
-        var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Options.Create(_options),
+        var engine = new SnapshotEngine(_windows, _alerts, _history, new ForecasterSet(_primary, _warmUp), _metrics, Microsoft.Extensions.Options.Options.Create(_options),
             ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System, NullLogger<SnapshotEngine>.Instance, backfill);
         using (backfill.Begin())
         {

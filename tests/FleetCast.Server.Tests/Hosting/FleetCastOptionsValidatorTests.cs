@@ -1,5 +1,6 @@
 using FleetCast.Forecasting;
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 
 namespace FleetCast.Server.Tests.Hosting;
 

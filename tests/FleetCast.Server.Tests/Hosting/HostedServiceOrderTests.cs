@@ -2,6 +2,7 @@ using FleetCast.Server.Alerting;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Options;
 using FleetCast.Server.Remediation;
 using FleetCast.Server.Retraining;
 using FleetCast.Server.Tests.Shared;

@@ -4,8 +4,8 @@ using FleetCast.Core.Alerts;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
 using FleetCast.Server.Integrations.Prometheus;
+using FleetCast.Server.Options;
 using FleetCast.Server.Tests.Shared;
 using FleetCast.Server.Windows;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,7 +29,7 @@ public sealed class PredictionMetricsTests
         options.Forecast.HorizonSteps = 12;
         _engine = new SnapshotEngine(_windows, new InMemoryAlertStore(), new InMemoryHistoryStore(),
             new ForecasterSet(new FakeForecaster("primary", band: 2), new FakeForecaster("warm-up")), new EngineMetrics(Metrics.NewCustomRegistry()),
-            Options.Create(options), ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System,
+            Microsoft.Extensions.Options.Options.Create(options), ThresholdTable.Default, ScoringOptions.Default, TestAlertRules.FireAtOnce, TimeProvider.System,
             NullLogger<SnapshotEngine>.Instance);
     }
 

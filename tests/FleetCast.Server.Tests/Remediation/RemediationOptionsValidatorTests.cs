@@ -1,3 +1,4 @@
+using FleetCast.Server.Options;
 using FleetCast.Server.Remediation;
 
 namespace FleetCast.Server.Tests.Remediation;

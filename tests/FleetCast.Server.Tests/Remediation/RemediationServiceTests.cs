@@ -1,5 +1,6 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Remediation;
+using FleetCast.Server.Options;
 using FleetCast.Server.Remediation;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;

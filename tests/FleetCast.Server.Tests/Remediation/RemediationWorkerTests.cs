@@ -1,3 +1,4 @@
+using FleetCast.Server.Options;
 using FleetCast.Server.Remediation;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using FleetCast.Server.Tests.Shared;

@@ -1,5 +1,6 @@
 using FleetCast.Forecasting.Live;
 using FleetCast.Server.Engine;
+using FleetCast.Server.Options;
 using FleetCast.Server.Retraining;
 using FleetCast.Server.Tests.Dashboard.Shared;
 

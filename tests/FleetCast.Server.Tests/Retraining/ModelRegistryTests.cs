@@ -1,7 +1,7 @@
 using FleetCast.Forecasting;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Retraining;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;

@@ -1,7 +1,7 @@
 using FleetCast.Core.Datasets;
 using FleetCast.Forecasting;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Retraining;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Dashboard.Shared;

@@ -1,7 +1,6 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
-using FleetCast.Server.Alerting;
-
+using FleetCast.Server.Options;
 namespace FleetCast.Server.Tests.Shared;
 
 /// <summary>Alerts, transitions and routes for the routing tests.</summary>

@@ -6,6 +6,7 @@ using FleetCast.Forecasting;
 using FleetCast.Server.Auth;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,5 +1,6 @@
 using FleetCast.Core.Profiles;
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.Time.Testing;

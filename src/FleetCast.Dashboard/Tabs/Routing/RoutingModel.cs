@@ -1,4 +1,5 @@
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 
 namespace FleetCast.Dashboard.Tabs.Routing;

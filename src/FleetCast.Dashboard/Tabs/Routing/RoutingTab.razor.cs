@@ -1,6 +1,7 @@
 using FleetCast.Dashboard.Shared;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Engine;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,6 +2,7 @@ using System.Globalization;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Server.Engine;
+using FleetCast.Server.Options;
 using Prometheus;
 
 namespace FleetCast.Server.Integrations.Prometheus;

@@ -1,5 +1,6 @@
 using FleetCast.Core.Samples;
 using FleetCast.Server.Ingest;
+using FleetCast.Server.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

@@ -1,4 +1,5 @@
 using FleetCast.Core.Profiles;
+using FleetCast.Server.Options;
 
 namespace FleetCast.Server.Integrations.Sources;
 

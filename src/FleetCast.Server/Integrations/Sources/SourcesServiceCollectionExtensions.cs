@@ -1,4 +1,5 @@
 using FleetCast.Core.Profiles;
+using FleetCast.Server.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using FleetCast.Dashboard.Services;
-using FleetCast.Server.Hosting;
 using Prometheus;
 
 namespace FleetCast.Server.Tests.Dashboard.Services;

@@ -5,7 +5,7 @@ using FleetCast.Core.Thresholds;
 using FleetCast.Dashboard.Services;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.AspNetCore.Components;
@@ -37,7 +37,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton(ProfileRules.Default);
         Services.AddScoped<ChartModule>();
         Services.AddSingleton(Forecasters);
-        Services.AddSingleton(Options.Create(new FleetCastOptions()));
+        Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new FleetCastOptions()));
         Services.AddSingleton<ServerExplanations>();
         Services.AddSingleton<InsightsService>();
         Services.AddSingleton<IAlertActionStore>(ActionStore);

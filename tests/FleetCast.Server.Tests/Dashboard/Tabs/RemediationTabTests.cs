@@ -2,6 +2,7 @@ using Bunit;
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Remediation;
 using FleetCast.Dashboard.Tabs.Remediation;
+using FleetCast.Server.Options;
 using FleetCast.Server.Remediation;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using FleetCast.Server.Tests.Shared;

@@ -2,6 +2,7 @@ using Bunit;
 using FleetCast.Dashboard;
 using FleetCast.Dashboard.Tabs.Routing;
 using FleetCast.Server.Alerting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using FleetCast.Server.Tests.Shared;

@@ -3,7 +3,7 @@ using FleetCast.Core.Thresholds;
 using FleetCast.Dashboard.Tabs.Insights;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Options;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using Microsoft.Extensions.Options;
 
@@ -111,6 +111,6 @@ public sealed class InsightsModelTests
     }
 
     private static ServerExplanation Explain(TftModel model, ServerDetail detail) =>
-        new ServerExplanations(ThresholdTable.Default, ScoringOptions.Default, Options.Create(new FleetCastOptions()))
+        new ServerExplanations(ThresholdTable.Default, ScoringOptions.Default, Microsoft.Extensions.Options.Options.Create(new FleetCastOptions()))
             .Explain(new TftForecaster(model), detail, version: 1);
 }

@@ -2,6 +2,7 @@ using FleetCast.Core.Metrics;
 using FleetCast.Core.Samples;
 using FleetCast.Server.Ingest;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Options;
 using Microsoft.Extensions.Logging;
 
 namespace FleetCast.Server.Tests.Integrations.Sources;

@@ -1,5 +1,6 @@
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Integrations.Sources;
+using FleetCast.Server.Options;
 
 namespace FleetCast.Server.Tests.Integrations.Sources;
 

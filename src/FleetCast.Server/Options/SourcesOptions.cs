@@ -1,4 +1,4 @@
-namespace FleetCast.Server.Integrations.Sources;
+namespace FleetCast.Server.Options;
 
 /// <summary>Where FleetCast pulls samples from besides agents' POSTs ("Sources" section, docs/operations.md).</summary>
 public sealed class SourcesOptions

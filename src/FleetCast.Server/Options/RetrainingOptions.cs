@@ -1,4 +1,4 @@
-namespace FleetCast.Server.Retraining;
+namespace FleetCast.Server.Options;
 
 /// <summary>Retraining on the fleet's own stored samples (configuration section <c>Retraining</c>).</summary>
 public sealed class RetrainingOptions

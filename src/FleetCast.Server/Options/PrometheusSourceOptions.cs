@@ -1,4 +1,4 @@
-namespace FleetCast.Server.Integrations.Sources;
+namespace FleetCast.Server.Options;
 
 /// <summary>A Prometheus server holding node_exporter series (<c>--prometheus URL --prometheus-selector SELECTOR</c>).</summary>
 public sealed class PrometheusSourceOptions

@@ -1,4 +1,4 @@
-namespace FleetCast.Server.Integrations.Sources;
+namespace FleetCast.Server.Options;
 
 /// <summary>One node_exporter endpoint (<c>--scrape [NAME=]URL</c>).</summary>
 public sealed class ScrapeTargetOptions
