@@ -1,3 +1,4 @@
+using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Snapshots;
 using FleetCast.Dashboard.Shared;

@@ -1,3 +1,4 @@
+using FleetCast.Core.Alerts;
 using FleetCast.Server.Alerting;
 using Microsoft.AspNetCore.Components;
 

@@ -1,3 +1,5 @@
+using FleetCast.Core.Alerts;
+
 namespace FleetCast.Server.Alerting;
 
 /// <summary>What people have done about one firing alert: acknowledged it and/or silenced it.</summary>

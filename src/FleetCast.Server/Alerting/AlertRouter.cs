@@ -12,7 +12,7 @@ namespace FleetCast.Server.Alerting;
 /// severity). When a transition changes them (an escalation, a new headline), what the route was told under
 /// the old labels is resolved and the incident fires under the new ones, since its start: a receiver sees at
 /// most one alert per server at a time.</remarks>
-public sealed class AlertRouter
+public sealed class AlertRouter : IAlertOutboxPlanner
 {
     public static readonly TimeSpan DefaultResendInterval = TimeSpan.FromSeconds(60);
 
@@ -43,6 +43,9 @@ public sealed class AlertRouter
     }
 
     public AlertRoute? Find(string name) => Routes.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.Ordinal));
+
+    OutboxPlan IAlertOutboxPlanner.Plan(IReadOnlyList<AlertTransition> transitions, IReadOnlyDictionary<string, ServerProfile> profiles, IReadOnlyList<FiringRow> firing) =>
+        FiringState.Plan(firing, state => Plan(transitions, profiles, state));
 
     /// <summary>Deliveries for <paramref name="transitions"/>, updating <paramref name="state"/>: a fired alert
     /// is sent and remembered as firing; a resolved one is forgotten and sent as resolved unless it was never

@@ -1,3 +1,5 @@
+using FleetCast.Server.Storage;
+
 namespace FleetCast.Server.Alerting;
 
 /// <summary>The firing alerts per route, as loaded inside one outbox transaction; remembers what the
@@ -15,6 +17,20 @@ public sealed class FiringState
         {
             _entries[(entry.Route, entry.Key)] = entry;
         }
+    }
+
+    /// <summary>Runs <paramref name="plan"/> on the state of the stored <paramref name="firing"/> rows and hands
+    /// storage what it decided: its deliveries and the rows it set or removed (notices as JSON).</summary>
+    public static OutboxPlan Plan(IReadOnlyList<FiringRow> firing, Func<FiringState, IReadOnlyList<OutboxMessage>> plan)
+    {
+        ArgumentNullException.ThrowIfNull(firing);
+        ArgumentNullException.ThrowIfNull(plan);
+        var state = new FiringState(firing.Select(r => new FiringEntry(r.Route, AlertNotificationJson.ReadNotice(r.Notice), r.FirstSentAt, r.LastSentAt)));
+        var messages = plan(state);
+        var changed = state.Changed
+            .Select(e => new FiringRow(e.Route, e.Key, AlertNotificationJson.WriteNotice(e.Notice), e.FirstSentAt, e.LastSentAt))
+            .ToArray();
+        return new OutboxPlan(messages, changed, state.Removed);
     }
 
     /// <summary>Every entry, by route, server and key (so re-sends of one server go out together).</summary>

@@ -1,4 +1,4 @@
-using FleetCast.Server.Alerting;
+using FleetCast.Core.Alerts;
 using Microsoft.Data.Sqlite;
 
 namespace FleetCast.Server.Storage;

@@ -1,14 +1,13 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
-using FleetCast.Server.Alerting;
 using Microsoft.Data.Sqlite;
 
 namespace FleetCast.Server.Storage;
 
 /// <summary>Alert lifecycle rows, one per server incident: a fired incident inserts a row with ended_at NULL; a
 /// severity change updates that open row in place (headline metric, metrics found so far; peak_severity keeps the
-/// highest); its resolution closes it with its end time, duration and every metric found. With a router,
+/// highest); its resolution closes it with its end time, duration and every metric found. With a planner,
 /// the deliveries of each transition and the routes' firing state are written in the same transaction as the alert rows.</summary>
 public sealed class AlertStore : IAlertStore
 {
@@ -19,12 +18,12 @@ public sealed class AlertStore : IAlertStore
     private static readonly IReadOnlyDictionary<string, ServerProfile> NoProfiles = new Dictionary<string, ServerProfile>();
 
     private readonly SqliteDatabase _database;
-    private readonly AlertRouter? _router;
+    private readonly IAlertOutboxPlanner? _planner;
 
-    public AlertStore(SqliteDatabase database, AlertRouter? router = null)
+    public AlertStore(SqliteDatabase database, IAlertOutboxPlanner? planner = null)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
-        _router = router;
+        _planner = planner;
     }
 
     public void Record(IReadOnlyList<AlertTransition> transitions) => Record(transitions, NoProfiles);
@@ -56,9 +55,9 @@ public sealed class AlertStore : IAlertStore
                 }
             }
 
-            if (_router is not null)
+            if (_planner is not null)
             {
-                OutboxStore.Plan(connection, transaction, state => _router.Plan(transitions, profiles, state), _router.Time.GetUtcNow());
+                OutboxStore.Plan(connection, transaction, firing => _planner.Plan(transitions, profiles, firing), _planner.Time.GetUtcNow());
             }
 
             return transitions.Count;

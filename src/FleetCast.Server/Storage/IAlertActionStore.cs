@@ -1,9 +1,9 @@
-using FleetCast.Server.Alerting;
+using FleetCast.Core.Alerts;
 
 namespace FleetCast.Server.Storage;
 
 /// <summary>Acknowledgements and silences, kept across restarts. Input is validated by the caller
-/// (<see cref="AlertActions"/>); the store only persists.</summary>
+/// (the alerting subsystem's AlertActions); the store only persists.</summary>
 public interface IAlertActionStore
 {
     /// <summary>Stores an acknowledgement, replacing an earlier one of the same alert key.</summary>

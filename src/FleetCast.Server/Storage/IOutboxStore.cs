@@ -1,5 +1,3 @@
-using FleetCast.Server.Alerting;
-
 namespace FleetCast.Server.Storage;
 
 /// <summary>The durable alert outbox: deliveries are stored before they are sent, so a restart resends
@@ -8,10 +6,11 @@ public interface IOutboxStore
 {
     void Enqueue(IReadOnlyList<OutboxMessage> messages, DateTimeOffset now);
 
-    /// <summary>In one write transaction: loads the firing alerts per route, lets <paramref name="plan"/>
-    /// update them and return deliveries (it also gets the routes that have deliveries pending), stores
-    /// both. Returns how many deliveries were enqueued.</summary>
-    int EnqueuePlanned(Func<FiringState, IReadOnlySet<string>, IReadOnlyList<OutboxMessage>> plan, DateTimeOffset now);
+    /// <summary>In one write transaction: loads the firing rows of every route, hands them to
+    /// <paramref name="plan"/> (with the routes that have deliveries pending) and stores its
+    /// <see cref="OutboxPlan"/>: firing rows set and removed, deliveries enqueued. Returns how many deliveries
+    /// were enqueued.</summary>
+    int EnqueuePlanned(Func<IReadOnlyList<FiringRow>, IReadOnlySet<string>, OutboxPlan> plan, DateTimeOffset now);
 
     /// <summary>Pending deliveries whose next attempt is due, oldest first. A delivery waiting behind an
     /// older pending one of the same destination that is backing off is not due (deliveries stay in order).</summary>

@@ -1,4 +1,3 @@
-using FleetCast.Server.Alerting;
 using Microsoft.Data.Sqlite;
 
 namespace FleetCast.Server.Storage;
@@ -47,19 +46,18 @@ public sealed class OutboxStore : IOutboxStore
         }
     }
 
-    /// <summary>Inside a caller's write transaction: loads the firing state, plans with it, writes back what
-    /// the plan changed and inserts its deliveries.</summary>
-    public static int Plan(SqliteConnection connection, SqliteTransaction transaction, Func<FiringState, IReadOnlyList<OutboxMessage>> plan, DateTimeOffset now)
+    /// <summary>Inside a caller's write transaction: loads the firing rows, plans with them, writes back the
+    /// rows the plan set or removed and inserts its deliveries.</summary>
+    public static int Plan(SqliteConnection connection, SqliteTransaction transaction, Func<IReadOnlyList<FiringRow>, OutboxPlan> plan, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var state = LoadFiring(connection, transaction);
-        var messages = plan(state);
-        SaveFiring(connection, transaction, state);
-        Insert(connection, transaction, messages, now);
-        return messages.Count;
+        var planned = plan(LoadFiring(connection, transaction));
+        SaveFiring(connection, transaction, planned);
+        Insert(connection, transaction, planned.Messages, now);
+        return planned.Messages.Count;
     }
 
-    public int EnqueuePlanned(Func<FiringState, IReadOnlySet<string>, IReadOnlyList<OutboxMessage>> plan, DateTimeOffset now)
+    public int EnqueuePlanned(Func<IReadOnlyList<FiringRow>, IReadOnlySet<string>, OutboxPlan> plan, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(plan);
         return _database.Write((connection, transaction) =>
@@ -204,38 +202,38 @@ public sealed class OutboxStore : IOutboxStore
         });
     }
 
-    private static FiringState LoadFiring(SqliteConnection connection, SqliteTransaction transaction)
+    private static List<FiringRow> LoadFiring(SqliteConnection connection, SqliteTransaction transaction)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = "SELECT route, notice, first_sent_at, last_sent_at FROM alert_firing;";
+        command.CommandText = "SELECT route, alert_key, notice, first_sent_at, last_sent_at FROM alert_firing;";
         using var reader = command.ExecuteReader();
-        var entries = new List<FiringEntry>();
+        var rows = new List<FiringRow>();
         while (reader.Read())
         {
-            entries.Add(new FiringEntry(reader.GetString(0), AlertNotificationJson.ReadNotice(reader.GetString(1)), Time(reader, 2), Time(reader, 3)));
+            rows.Add(new FiringRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), Time(reader, 3), Time(reader, 4)));
         }
 
-        return new FiringState(entries);
+        return rows;
     }
 
-    private static void SaveFiring(SqliteConnection connection, SqliteTransaction transaction, FiringState state)
+    private static void SaveFiring(SqliteConnection connection, SqliteTransaction transaction, OutboxPlan plan)
     {
-        foreach (var (route, key) in state.Removed)
+        foreach (var (route, key) in plan.Removed)
         {
             SqliteCommands.NonQuery(connection, transaction, "DELETE FROM alert_firing WHERE route = $route AND alert_key = $key;", ("$route", route), ("$key", key));
         }
 
-        foreach (var entry in state.Changed)
+        foreach (var row in plan.Firing)
         {
             SqliteCommands.NonQuery(connection, transaction,
                 """
                 INSERT INTO alert_firing (route, alert_key, notice, first_sent_at, last_sent_at) VALUES ($route, $key, $notice, $first, $last)
                 ON CONFLICT (route, alert_key) DO UPDATE SET notice = $notice, first_sent_at = $first, last_sent_at = $last;
                 """,
-                ("$route", entry.Route), ("$key", entry.Key), ("$notice", AlertNotificationJson.WriteNotice(entry.Notice)),
-                ("$first", entry.FirstSentAt is { } first ? (object)DbValues.ToUnixSeconds(first) : DBNull.Value),
-                ("$last", entry.LastSentAt is { } last ? (object)DbValues.ToUnixSeconds(last) : DBNull.Value));
+                ("$route", row.Route), ("$key", row.Key), ("$notice", row.Notice),
+                ("$first", row.FirstSentAt is { } first ? (object)DbValues.ToUnixSeconds(first) : DBNull.Value),
+                ("$last", row.LastSentAt is { } last ? (object)DbValues.ToUnixSeconds(last) : DBNull.Value));
         }
     }
 

@@ -1,4 +1,4 @@
-using FleetCast.Server.Alerting;
+using FleetCast.Core.Alerts;
 using FleetCast.Server.Storage;
 
 namespace FleetCast.Server.Tests.Shared;

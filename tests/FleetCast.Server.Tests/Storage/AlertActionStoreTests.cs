@@ -1,6 +1,5 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
-using FleetCast.Server.Alerting;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
 

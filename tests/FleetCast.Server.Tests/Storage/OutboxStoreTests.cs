@@ -42,7 +42,7 @@ public sealed class OutboxStoreTests : IDisposable
         Assert.Equal([true, false], due.Select(d => Notice(d).Firing));
         Assert.Equal(Samples.Origin.AddMinutes(10), Notice(due[1]).At);
         Assert.Equal(Now, Notice(due[1]).FirstSentAt);
-        Assert.Equal(0, _store.EnqueuePlanned((state, _) => state.Entries.Count == 0 ? [] : throw new InvalidOperationException("still firing"), Now));
+        Assert.Equal(0, _store.EnqueuePlanned((firing, _) => firing.Count == 0 ? OutboxPlan.Empty : throw new InvalidOperationException("still firing"), Now));
     }
 
     [Fact]

@@ -4,7 +4,6 @@ using FleetCast.Core.Profiles;
 using FleetCast.Core.Snapshots;
 using FleetCast.Dashboard.Controls;
 using FleetCast.Dashboard.Shared;
-using FleetCast.Server.Alerting;
 using FleetCast.Server.Engine;
 using Microsoft.AspNetCore.Components;
 

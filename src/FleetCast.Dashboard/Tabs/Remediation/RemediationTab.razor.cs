@@ -1,4 +1,5 @@
 using System.Globalization;
+using FleetCast.Core.Alerts;
 using FleetCast.Core.Remediation;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Auth;

@@ -1,4 +1,5 @@
 using Bunit;
+using FleetCast.Core.Alerts;
 using FleetCast.Dashboard.Tabs.Alerts;
 using FleetCast.Server.Alerting;
 using FleetCast.Server.Tests.Dashboard.Shared;

@@ -1,6 +1,4 @@
-using FleetCast.Core.Alerts;
-
-namespace FleetCast.Server.Alerting;
+namespace FleetCast.Core.Alerts;
 
 /// <summary>Someone has seen a firing alert. It applies to one firing episode of the server's incident at one
 /// severity (server + severity, started at <see cref="AlertStartedAt"/>), whichever metric heads it: if the

@@ -1,6 +1,4 @@
-using FleetCast.Core.Alerts;
-
-namespace FleetCast.Server.Alerting;
+namespace FleetCast.Core.Alerts;
 
 /// <summary>The text form of an alert key, <c>server/metric/severity</c> (as <see cref="AlertKey.ToString"/>).</summary>
 public static class AlertKeys

@@ -1,4 +1,4 @@
-namespace FleetCast.Server.Alerting;
+namespace FleetCast.Core.Alerts;
 
 /// <summary>Alerts matching <see cref="Server"/> and/or <see cref="Metric"/> (null matches any) are
 /// flagged silenced from <see cref="CreatedAt"/> until <see cref="Until"/> or until cancelled. Silenced
