@@ -54,6 +54,22 @@ public sealed record ActiveAlert(
 
     public override int GetHashCode() => HashCode.Combine(Server, Metric, Severity, StartedAt, Metrics.Count, SeenMetrics.Count);
 
+    /// <summary>The incident of <paramref name="server"/> as <paramref name="findings"/> describe it (most urgent
+    /// first; the first is the headline), with every metric of <paramref name="seen"/> found earlier.</summary>
+    public static ActiveAlert FromFindings(string server, IReadOnlyList<AlertMetricFinding> findings, IEnumerable<Metric> seen,
+        DateTimeOffset startedAt, DateTimeOffset lastEvaluatedAt)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        ArgumentOutOfRangeException.ThrowIfZero(findings.Count);
+        var headline = findings[0];
+        return new ActiveAlert(server, headline.Metric, headline.Severity, headline.Likelihood, headline.Threshold, headline.PredictedValue,
+            headline.MinutesAhead, startedAt, lastEvaluatedAt)
+        {
+            Metrics = findings,
+            SeenMetrics = OrderSeen(findings, seen),
+        };
+    }
+
     /// <summary>Current metrics (urgency order) followed by the others of <paramref name="seen"/> in catalog order.</summary>
     public static IReadOnlyList<Metric> OrderSeen(IEnumerable<AlertMetricFinding> current, IEnumerable<Metric> seen)
     {

@@ -151,16 +151,8 @@ public sealed class AlertTracker
         });
     }
 
-    private static ActiveAlert Build(AlertKey key, List<AlertMetricFinding> findings, IEnumerable<Metric> seen, DateTimeOffset startedAt, DateTimeOffset dataTime)
-    {
-        var headline = findings[0];
-        return new ActiveAlert(key.Server, headline.Metric, headline.Severity, headline.Likelihood, headline.Threshold, headline.PredictedValue,
-            headline.MinutesAhead, startedAt, dataTime)
-        {
-            Metrics = [.. findings],
-            SeenMetrics = ActiveAlert.OrderSeen(findings, seen),
-        };
-    }
+    private static ActiveAlert Build(AlertKey key, List<AlertMetricFinding> findings, IEnumerable<Metric> seen, DateTimeOffset startedAt, DateTimeOffset dataTime) =>
+        ActiveAlert.FromFindings(key.Server, [.. findings], seen, startedAt, dataTime);
 
     private IReadOnlyCollection<ActiveAlert> SnapshotActive() => _firing.Values.Select(f => f.Alert).ToArray().AsReadOnly();
 

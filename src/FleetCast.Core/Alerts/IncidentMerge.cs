@@ -24,12 +24,7 @@ public static class IncidentMerge
             .Select(g => g.Order(Comparer<AlertMetricFinding>.Create(AlertMetricFinding.CompareUrgency)).First())
             .Order(Comparer<AlertMetricFinding>.Create(AlertMetricFinding.CompareUrgency))
             .ToArray();
-        var headline = findings[0];
-        return new ActiveAlert(alerts[0].Server, headline.Metric, headline.Severity, headline.Likelihood, headline.Threshold, headline.PredictedValue,
-            headline.MinutesAhead, alerts.Min(a => a.StartedAt), alerts.Max(a => a.LastEvaluatedAt))
-        {
-            Metrics = findings,
-            SeenMetrics = ActiveAlert.OrderSeen(findings, alerts.SelectMany(a => a.SeenMetrics)),
-        };
+        return ActiveAlert.FromFindings(alerts[0].Server, findings, alerts.SelectMany(a => a.SeenMetrics),
+            alerts.Min(a => a.StartedAt), alerts.Max(a => a.LastEvaluatedAt));
     }
 }

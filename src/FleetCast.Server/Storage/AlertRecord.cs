@@ -19,6 +19,9 @@ public sealed record AlertRecord(
 {
     public TimeSpan? Duration => EndedAt - StartedAt;
 
+    /// <summary>The headline as a finding.</summary>
+    public AlertMetricFinding Headline => new(Metric, Severity, Likelihood, Threshold, PredictedValue, MinutesAhead);
+
     /// <summary>The highest severity the lifecycle reached (it escalates and de-escalates in place).</summary>
     public AlertSeverity PeakSeverity { get; init; } = Severity;
 

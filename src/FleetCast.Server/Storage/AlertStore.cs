@@ -73,9 +73,7 @@ public sealed class AlertStore : IAlertStore
         var rows = ReadAll(command, reader =>
         {
             var record = ReadRecord(reader);
-            var alert = new ActiveAlert(record.Server, record.Metric, record.Severity, record.Likelihood, record.Threshold,
-                record.PredictedValue, record.MinutesAhead, record.StartedAt, DbValues.FromUnixSeconds(reader.GetInt64(9)));
-            return alert with { SeenMetrics = ActiveAlert.OrderSeen(alert.Metrics, record.Metrics) };
+            return ActiveAlert.FromFindings(record.Server, [record.Headline], record.Metrics, record.StartedAt, DbValues.FromUnixSeconds(reader.GetInt64(9)));
         });
         return rows.GroupBy(a => a.Server, StringComparer.Ordinal).Select(g => IncidentMerge.Of([.. g])).ToArray();
     });
