@@ -10,7 +10,7 @@ namespace FleetCast.Server.Api;
 /// an opaque session cookie (HttpOnly, SameSite=Strict). The key itself never reaches markup or JavaScript.</summary>
 public static class SignInEndpoints
 {
-    public const string SignInPath = "/signin";
+    public const string SignInPath = SignInPaths.SignIn;
     public const string SignOutPath = "/signout";
 
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)

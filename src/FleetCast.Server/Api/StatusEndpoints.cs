@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Serialization;
 using FleetCast.Server.Engine;
-using FleetCast.Server.Hosting;
 using FleetCast.Server.Ingest;
 using FleetCast.Server.Integrations.Sources;
 using FleetCast.Server.Options;

@@ -1,4 +1,3 @@
-using FleetCast.Server.Api;
 using FleetCast.Server.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,9 +16,9 @@ public static class AuthServiceCollectionExtensions
         services.TryAddSingleton(new ApiKeyMiddlewareOptions
         {
             // The dashboard page and its circuit need a session (sign in at /signin); static assets do not.
-            OpenPaths = [SignInEndpoints.SignInPath],
+            OpenPaths = [SignInPaths.SignIn],
             OpenPathPrefixes = ["/_framework", "/_content", "/css", "/js", "/dist", "/favicon"],
-            SignInPath = SignInEndpoints.SignInPath,
+            SignInPath = SignInPaths.SignIn,
         });
         return services;
     }

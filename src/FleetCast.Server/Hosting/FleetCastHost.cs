@@ -16,6 +16,7 @@ using FleetCast.Server.Options;
 using FleetCast.Server.Remediation;
 using FleetCast.Server.Retraining;
 using FleetCast.Server.Storage;
+using FleetCast.Server.Windows;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -134,6 +135,8 @@ public static class FleetCastHost
         }
 
         services.AddFleetCastStorage(options);
+        services.AddFleetCastWindows(options);
+        AddStorageServices(services);
         services.AddFleetCastIngest(options);
         services.AddFleetCastEngine(options);
         services.AddFleetCastRetraining(options);
@@ -145,6 +148,15 @@ public static class FleetCastHost
         services.AddFleetCastRemediation(options.Remediation);
         AddHostedServices(services);
         return services;
+    }
+
+    /// <summary>The host's side of storage: start-up (open + rebuild windows), readiness, metrics, retention.</summary>
+    private static void AddStorageServices(IServiceCollection services)
+    {
+        services.TryAddSingleton<StorageReadiness>();
+        services.TryAddSingleton<StorageMetrics>();
+        services.TryAddSingleton<StorageStartup>();
+        services.TryAddSingleton<RetentionService>();
     }
 
     /// <summary>The hosted services, in their one start order.</summary>

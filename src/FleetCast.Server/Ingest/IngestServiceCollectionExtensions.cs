@@ -1,4 +1,3 @@
-using FleetCast.Server.Api;
 using FleetCast.Server.Options;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Windows;

@@ -1,7 +1,6 @@
-using FleetCast.Server.Storage;
 using Microsoft.Extensions.Logging;
 
-namespace FleetCast.Server.Hosting;
+namespace FleetCast.Server.Storage;
 
 /// <summary>Whether storage takes writes, for <c>/readyz</c>. Logs each change of the database's write health
 /// once (not every failed batch). While the last write failed, a readiness check tries a probe write (at most

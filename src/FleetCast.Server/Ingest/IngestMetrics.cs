@@ -1,7 +1,6 @@
-using FleetCast.Server.Ingest;
 using Prometheus;
 
-namespace FleetCast.Server.Api;
+namespace FleetCast.Server.Ingest;
 
 /// <summary>Prometheus view of ingest: totals read from <see cref="IngestStatistics"/> at scrape time,
 /// plus rejected requests by reason (counted by the HTTP routes).</summary>
