@@ -39,7 +39,8 @@ public sealed class AlertDeliveryWorker : BackgroundService
 
     /// <summary>Enqueues keep-alive re-sends and reminders that are due. Returns how many deliveries.</summary>
     public int EnqueueDueResends() =>
-        _router.Routes.Count == 0 ? 0 : _outbox.EnqueuePlanned((firing, busy) => FiringState.Plan(firing, state => _router.PlanResends(state, busy)), _time.GetUtcNow());
+        _router.Routes.Count == 0 ? 0 : _outbox.EnqueuePlanned(
+            (firing, busyRoutes) => FiringState.Plan(firing, state => _router.PlanResends(state, busyRoutes)), _time.GetUtcNow());
 
     /// <summary>One round over the due deliveries. Returns how many were delivered.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
