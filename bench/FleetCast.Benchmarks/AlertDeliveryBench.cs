@@ -83,7 +83,7 @@ public static class AlertDeliveryBench
     private static AlertTransition Fired(string server)
     {
         var at = DateTimeOffset.UtcNow.AddHours(12);
-        return new AlertTransition(new ActiveAlert(server, Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Likely, 98, 98.6, 35, at, at),
+        return new AlertTransition(new ActiveAlert(server, new AlertMetricFinding(Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Likely, 98, 98.6, 35), at, at),
             AlertTransitionKind.Fired, at);
     }
 

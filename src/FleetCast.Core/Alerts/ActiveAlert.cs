@@ -2,18 +2,13 @@ using FleetCast.Core.Metrics;
 
 namespace FleetCast.Core.Alerts;
 
-/// <summary>A firing alert: the one incident of its server, with its latest evaluation. The positional
-/// fields are its headline, the most urgent metric found (<see cref="AlertMetricFinding.CompareUrgency"/>);
-/// <see cref="Metrics"/> lists every metric found and <see cref="SeenMetrics"/> every metric found during the
-/// lifecycle. Times are data times, not wall-clock times.</summary>
+/// <summary>A firing alert: the one incident of its server, with its latest evaluation. <see cref="Headline"/>
+/// is the most urgent metric found (<see cref="AlertMetricFinding.CompareUrgency"/>); <see cref="Metrics"/> lists
+/// every metric found and <see cref="SeenMetrics"/> every metric found during the lifecycle. Times are data times,
+/// not wall-clock times.</summary>
 public sealed record ActiveAlert(
     string Server,
-    Metric Metric,
-    AlertSeverity Severity,
-    AlertLikelihood Likelihood,
-    double Threshold,
-    double PredictedValue,
-    double MinutesAhead,
+    AlertMetricFinding Headline,
     DateTimeOffset StartedAt,
     DateTimeOffset LastEvaluatedAt)
 {
@@ -21,9 +16,6 @@ public sealed record ActiveAlert(
     private readonly IReadOnlyList<Metric>? _seenMetrics;
 
     public AlertKey Key => new(Server);
-
-    /// <summary>The headline as a finding.</summary>
-    public AlertMetricFinding Headline => new(Metric, Severity, Likelihood, Threshold, PredictedValue, MinutesAhead);
 
     /// <summary>The metrics the latest evaluation found, most urgent first (the headline first); the headline
     /// alone unless set.</summary>
@@ -47,12 +39,11 @@ public sealed record ActiveAlert(
     /// <summary>Value equality, the metric lists compared item by item.</summary>
     public bool Equals(ActiveAlert? other) =>
         other is not null
-        && Server == other.Server && Metric == other.Metric && Severity == other.Severity && Likelihood == other.Likelihood
-        && Threshold.Equals(other.Threshold) && PredictedValue.Equals(other.PredictedValue) && MinutesAhead.Equals(other.MinutesAhead)
+        && Server == other.Server && Headline == other.Headline
         && StartedAt == other.StartedAt && LastEvaluatedAt == other.LastEvaluatedAt
         && Metrics.SequenceEqual(other.Metrics) && SeenMetrics.SequenceEqual(other.SeenMetrics);
 
-    public override int GetHashCode() => HashCode.Combine(Server, Metric, Severity, StartedAt, Metrics.Count, SeenMetrics.Count);
+    public override int GetHashCode() => HashCode.Combine(Server, Headline, StartedAt, Metrics.Count, SeenMetrics.Count);
 
     /// <summary>The incident of <paramref name="server"/> as <paramref name="findings"/> describe it (most urgent
     /// first; the first is the headline), with every metric of <paramref name="seen"/> found earlier.</summary>
@@ -61,9 +52,7 @@ public sealed record ActiveAlert(
     {
         ArgumentNullException.ThrowIfNull(findings);
         ArgumentOutOfRangeException.ThrowIfZero(findings.Count);
-        var headline = findings[0];
-        return new ActiveAlert(server, headline.Metric, headline.Severity, headline.Likelihood, headline.Threshold, headline.PredictedValue,
-            headline.MinutesAhead, startedAt, lastEvaluatedAt)
+        return new ActiveAlert(server, findings[0], startedAt, lastEvaluatedAt)
         {
             Metrics = findings,
             SeenMetrics = OrderSeen(findings, seen),

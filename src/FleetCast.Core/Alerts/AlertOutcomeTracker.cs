@@ -53,9 +53,9 @@ public sealed class AlertOutcomeTracker
         foreach (var transition in transitions)
         {
             var alert = transition.Alert;
-            var escalated = transition.Kind == AlertTransitionKind.SeverityChanged && transition.PreviousSeverity < alert.Severity;
+            var escalated = transition.Kind == AlertTransitionKind.SeverityChanged && transition.PreviousSeverity < alert.Headline.Severity;
             var claims = alert.Metrics
-                .Where(f => f.Severity == alert.Severity && f.Likelihood != AlertLikelihood.Now)
+                .Where(f => f.Severity == alert.Headline.Severity && f.Likelihood != AlertLikelihood.Now)
                 .Select(f => new AlertClaim(f.Metric, f.Threshold))
                 .ToArray();
             if ((transition.Kind != AlertTransitionKind.Fired && !escalated) || claims.Length == 0)
@@ -73,12 +73,12 @@ public sealed class AlertOutcomeTracker
                 };
             }
 
-            var prediction = new AlertPrediction(alert.Server, claims[0].Metric, alert.StartedAt, alert.Severity, claims[0].Threshold, transition.At + _horizon)
+            var prediction = new AlertPrediction(alert.Server, claims[0].Metric, alert.StartedAt, alert.Headline.Severity, claims[0].Threshold, transition.At + _horizon)
             {
                 Claims = claims,
             };
             _open[key] = prediction;
-            _counts[(int)alert.Severity] = _counts[(int)alert.Severity].Add(AlertOutcome.Open);
+            _counts[(int)alert.Headline.Severity] = _counts[(int)alert.Headline.Severity].Add(AlertOutcome.Open);
             opened.Add(prediction);
         }
 

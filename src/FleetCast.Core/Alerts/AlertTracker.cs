@@ -72,14 +72,14 @@ public sealed class AlertTracker
             {
                 firing.Misses = 0;
                 firing.Seen.UnionWith(findings.Select(f => f.Metric));
-                if (severity == firing.Alert.Severity)
+                if (severity == firing.Alert.Headline.Severity)
                 {
                     firing.Downgrades = 0;
                     firing.Alert = Build(key, findings, firing.Seen, firing.Alert.StartedAt, dataTime);
                 }
-                else if (severity > firing.Alert.Severity || ++firing.Downgrades >= _options.ResolveAfterEvaluations)
+                else if (severity > firing.Alert.Headline.Severity || ++firing.Downgrades >= _options.ResolveAfterEvaluations)
                 {
-                    var previous = firing.Alert.Severity;
+                    var previous = firing.Alert.Headline.Severity;
                     firing.Downgrades = 0;
                     firing.Alert = Build(key, findings, firing.Seen, firing.Alert.StartedAt, dataTime);
                     transitions.Add(new AlertTransition(firing.Alert, AlertTransitionKind.SeverityChanged, dataTime) { PreviousSeverity = previous });

@@ -48,8 +48,9 @@ public sealed record AlertNotice(
     {
         ArgumentNullException.ThrowIfNull(transition);
         var a = transition.Alert;
+        var h = a.Headline;
         return new AlertNotice(transition.Kind != AlertTransitionKind.Resolved, a.Server, profile is { } p ? ProfileNames.ToWire(p) : UnknownProfile,
-            a.Metric, a.Severity, a.Likelihood, a.Threshold, a.PredictedValue, a.MinutesAhead, a.StartedAt, transition.At, firstSentAt,
+            h.Metric, h.Severity, h.Likelihood, h.Threshold, h.PredictedValue, h.MinutesAhead, a.StartedAt, transition.At, firstSentAt,
             Metrics: a.SeenMetricNames, Findings: a.Metrics);
     }
 }

@@ -85,7 +85,7 @@ public sealed class AlertRoute
     public bool Matches(ActiveAlert alert, ServerProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(alert);
-        if (alert.Severity < MinSeverity)
+        if (alert.Headline.Severity < MinSeverity)
         {
             return false;
         }

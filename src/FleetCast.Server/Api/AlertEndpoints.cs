@@ -73,7 +73,7 @@ public static class AlertEndpoints
         foreach (var r in records)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{r.Id},{Escape(r.Server)},{MetricCatalog.WireName(r.Metric)},{r.Severity.ToString().ToLowerInvariant()},{r.Likelihood.ToString().ToLowerInvariant()},{r.Threshold},{r.PredictedValue},{r.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds},{AlertKeys.SeverityText(r.PeakSeverity)},{AlertHistoryItem.OutcomeText(r.Outcome)},{r.OutcomeAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{string.Join(';', r.Metrics.Select(MetricCatalog.WireName))}\n");
+                $"{r.Id},{Escape(r.Server)},{MetricCatalog.WireName(r.Headline.Metric)},{r.Headline.Severity.ToString().ToLowerInvariant()},{r.Headline.Likelihood.ToString().ToLowerInvariant()},{r.Headline.Threshold},{r.Headline.PredictedValue},{r.Headline.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds},{AlertKeys.SeverityText(r.PeakSeverity)},{AlertHistoryItem.OutcomeText(r.Outcome)},{r.OutcomeAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{string.Join(';', r.Metrics.Select(MetricCatalog.WireName))}\n");
         }
 
         return csv.ToString();
@@ -112,9 +112,14 @@ public sealed record AlertHistoryItem(long Id, string Server, string Metric, str
     double PredictedValue, double MinutesAhead, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, double? DurationSeconds,
     string PeakSeverity, string? Outcome, DateTimeOffset? OutcomeAt, IReadOnlyList<string> Metrics)
 {
-    public static AlertHistoryItem From(AlertRecord r) => new(r.Id, r.Server, MetricCatalog.WireName(r.Metric), AlertKeys.SeverityText(r.Severity),
-        r.Likelihood.ToString().ToLowerInvariant(), r.Threshold, r.PredictedValue, r.MinutesAhead, r.StartedAt, r.EndedAt, r.Duration?.TotalSeconds,
-        AlertKeys.SeverityText(r.PeakSeverity), OutcomeText(r.Outcome), r.OutcomeAt, [.. r.Metrics.Select(MetricCatalog.WireName)]);
+    public static AlertHistoryItem From(AlertRecord r)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var h = r.Headline;
+        return new(r.Id, r.Server, MetricCatalog.WireName(h.Metric), AlertKeys.SeverityText(h.Severity), h.Likelihood.ToString().ToLowerInvariant(),
+            h.Threshold, h.PredictedValue, h.MinutesAhead, r.StartedAt, r.EndedAt, r.Duration?.TotalSeconds, AlertKeys.SeverityText(r.PeakSeverity),
+            OutcomeText(r.Outcome), r.OutcomeAt, [.. r.Metrics.Select(MetricCatalog.WireName)]);
+    }
 
     internal static string? OutcomeText(AlertOutcome? outcome) => outcome is { } o ? DbValues.ToText(o) : null;
 }

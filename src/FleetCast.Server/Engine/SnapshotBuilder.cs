@@ -99,8 +99,8 @@ public sealed class SnapshotBuilder
             _thresholds);
         var profiles = rows.ToDictionary(r => r.Name, r => r.Profile, StringComparer.Ordinal);
         var alerts = assessment.Active
-            .OrderByDescending(a => a.Severity)
-            .ThenBy(a => a.MinutesAhead)
+            .OrderByDescending(a => a.Headline.Severity)
+            .ThenBy(a => a.Headline.MinutesAhead)
             .ThenBy(a => a.Server, StringComparer.Ordinal)
             .Select(a => ToView(a, profiles.GetValueOrDefault(a.Server, ServerProfile.Generic)))
             .ToList();
@@ -221,10 +221,10 @@ public sealed class SnapshotBuilder
 
     internal static AlertView ToView(ActiveAlert alert, ServerProfile profile)
     {
-        var metric = MetricCatalog.Get(alert.Metric);
+        var headline = alert.Headline;
         var message = AlertSentence.Of(alert);
-        return new AlertView(alert.Server, profile, metric.WireName, alert.Severity, alert.Likelihood, alert.Threshold,
-            alert.PredictedValue, alert.MinutesAhead, alert.StartedAt, message)
+        return new AlertView(alert.Server, profile, MetricCatalog.WireName(headline.Metric), headline.Severity, headline.Likelihood,
+            headline.Threshold, headline.PredictedValue, headline.MinutesAhead, alert.StartedAt, message)
         {
             Metrics = alert.SeenMetricNames,
             Findings = [.. alert.Metrics.Select(AlertFindingView.From)],

@@ -4,26 +4,18 @@ using FleetCast.Core.Metrics;
 namespace FleetCast.Server.Storage;
 
 /// <summary>A stored alert (a server's incident) with its lifecycle; EndedAt and Duration are null while it
-/// fires. Metric and the fields after it are the headline (most urgent metric) at the last change.</summary>
+/// fires. <see cref="Headline"/> is the most urgent metric at the last change.</summary>
 public sealed record AlertRecord(
     long Id,
     string Server,
-    Metric Metric,
-    AlertSeverity Severity,
-    AlertLikelihood Likelihood,
-    double Threshold,
-    double PredictedValue,
-    double MinutesAhead,
+    AlertMetricFinding Headline,
     DateTimeOffset StartedAt,
     DateTimeOffset? EndedAt)
 {
     public TimeSpan? Duration => EndedAt - StartedAt;
 
-    /// <summary>The headline as a finding.</summary>
-    public AlertMetricFinding Headline => new(Metric, Severity, Likelihood, Threshold, PredictedValue, MinutesAhead);
-
     /// <summary>The highest severity the lifecycle reached (it escalates and de-escalates in place).</summary>
-    public AlertSeverity PeakSeverity { get; init; } = Severity;
+    public AlertSeverity PeakSeverity { get; init; } = Headline.Severity;
 
     /// <summary>Whether the predicted crossing happened within its horizon; null for an alert that fired
     /// on a value already over its threshold (it predicted nothing).</summary>
@@ -31,7 +23,7 @@ public sealed record AlertRecord(
 
     /// <summary>Every metric found during the lifecycle (as of its last change; complete once it resolved),
     /// the current ones first.</summary>
-    public IReadOnlyList<Metric> Metrics { get; init; } = [Metric];
+    public IReadOnlyList<Metric> Metrics { get; init; } = [Headline.Metric];
 
     /// <summary>When the outcome settled (data time): the crossing, or the end of the horizon.</summary>
     public DateTimeOffset? OutcomeAt { get; init; }

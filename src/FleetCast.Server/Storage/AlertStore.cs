@@ -245,30 +245,32 @@ public sealed class AlertStore : IAlertStore
     /// <summary>The latest evaluation's fields: likelihood, threshold, predicted value, minutes ahead, when.</summary>
     private static void AddEvaluation(SqliteCommand command, ActiveAlert alert)
     {
-        command.Parameters.AddWithValue("$likelihood", DbValues.ToText(alert.Likelihood));
-        command.Parameters.AddWithValue("$threshold", alert.Threshold);
-        command.Parameters.AddWithValue("$predicted", alert.PredictedValue);
-        command.Parameters.AddWithValue("$minutes", alert.MinutesAhead);
+        var headline = alert.Headline;
+        command.Parameters.AddWithValue("$likelihood", DbValues.ToText(headline.Likelihood));
+        command.Parameters.AddWithValue("$threshold", headline.Threshold);
+        command.Parameters.AddWithValue("$predicted", headline.PredictedValue);
+        command.Parameters.AddWithValue("$minutes", headline.MinutesAhead);
         command.Parameters.AddWithValue("$evaluated", DbValues.ToUnixSeconds(alert.LastEvaluatedAt));
     }
 
     private static void AddKey(SqliteCommand command, ActiveAlert alert)
     {
         command.Parameters.AddWithValue("$server", alert.Server);
-        command.Parameters.AddWithValue("$metric", MetricCatalog.WireName(alert.Metric));
-        command.Parameters.AddWithValue("$severity", DbValues.ToText(alert.Severity));
+        command.Parameters.AddWithValue("$metric", MetricCatalog.WireName(alert.Headline.Metric));
+        command.Parameters.AddWithValue("$severity", DbValues.ToText(alert.Headline.Severity));
         command.Parameters.AddWithValue("$metrics", AlertMetricsJson.WriteMetrics(alert.SeenMetrics));
     }
 
     private static AlertRecord ReadRecord(SqliteDataReader reader) => new(
         reader.GetInt64(0),
         reader.GetString(1),
-        DbValues.ParseMetric(reader.GetString(2)),
-        DbValues.ParseSeverity(reader.GetString(3)),
-        DbValues.ParseLikelihood(reader.GetString(4)),
-        reader.GetDouble(5),
-        reader.GetDouble(6),
-        reader.GetDouble(7),
+        new AlertMetricFinding(
+            DbValues.ParseMetric(reader.GetString(2)),
+            DbValues.ParseSeverity(reader.GetString(3)),
+            DbValues.ParseLikelihood(reader.GetString(4)),
+            reader.GetDouble(5),
+            reader.GetDouble(6),
+            reader.GetDouble(7)),
         DbValues.FromUnixSeconds(reader.GetInt64(8)),
         reader.IsDBNull(10) ? null : DbValues.FromUnixSeconds(reader.GetInt64(10)))
     {

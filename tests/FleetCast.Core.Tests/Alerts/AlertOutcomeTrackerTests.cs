@@ -12,7 +12,7 @@ public sealed class AlertOutcomeTrackerTests
     private static DateTimeOffset At(int step) => T0.AddMinutes(5 * step);
 
     private static ActiveAlert Alert(AlertSeverity severity = AlertSeverity.Critical, AlertLikelihood likelihood = AlertLikelihood.Likely, double threshold = 98, Metric metric = Metric.MemUsedPct) =>
-        new("ppdb003", metric, severity, likelihood, threshold, threshold + 0.5, 35, At(0), At(0));
+        new("ppdb003", new AlertMetricFinding(metric, severity, likelihood, threshold, threshold + 0.5, 35), At(0), At(0));
 
     private static Func<string, double[]?> Values(Metric metric, double value) => _ => TestMetrics.Healthy().With(metric, value);
 

@@ -15,7 +15,7 @@ public sealed class AlertSentenceTests
     [InlineData(Metric.LoadAverage, AlertLikelihood.Now, 24.0, 0.0, "load_average on ppdb003 is at or beyond 24 now")]
     public void Of_PinsTheWording(Metric metric, AlertLikelihood likelihood, double threshold, double minutesAhead, string expected)
     {
-        var alert = new ActiveAlert("ppdb003", metric, AlertSeverity.Critical, likelihood, threshold, threshold + 1, minutesAhead, Start, Start);
+        var alert = new ActiveAlert("ppdb003", new AlertMetricFinding(metric, AlertSeverity.Critical, likelihood, threshold, threshold + 1, minutesAhead), Start, Start);
 
         Assert.Equal(expected, AlertSentence.Of(alert));
     }
@@ -23,7 +23,7 @@ public sealed class AlertSentenceTests
     [Fact]
     public void Of_IncidentOfSeveralMetrics_ListsThemWithTheHeadlinesSeverityAndTime()
     {
-        var alert = new ActiveAlert("web-03", Metric.CpuIdlePct, AlertSeverity.Critical, AlertLikelihood.Likely, 10, 8, 15, Start, Start)
+        var alert = new ActiveAlert("web-03", new AlertMetricFinding(Metric.CpuIdlePct, AlertSeverity.Critical, AlertLikelihood.Likely, 10, 8, 15), Start, Start)
         {
             Metrics =
             [
@@ -39,7 +39,7 @@ public sealed class AlertSentenceTests
     [Fact]
     public void Of_IncidentWhoseHeadlineIsOverItsThresholdNow_SaysNow()
     {
-        var alert = new ActiveAlert("web-03", Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0, Start, Start)
+        var alert = new ActiveAlert("web-03", new AlertMetricFinding(Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0), Start, Start)
         {
             Metrics =
             [

@@ -69,9 +69,9 @@ public sealed class AlertTrackerTests
 
         Assert.Empty(transitions);
         var alert = Assert.Single(tracker.Active);
-        Assert.Equal(AlertLikelihood.Now, alert.Likelihood);
-        Assert.Equal(99.1, alert.PredictedValue);
-        Assert.Equal(0, alert.MinutesAhead);
+        Assert.Equal(AlertLikelihood.Now, alert.Headline.Likelihood);
+        Assert.Equal(99.1, alert.Headline.PredictedValue);
+        Assert.Equal(0, alert.Headline.MinutesAhead);
         Assert.Equal(At(0), alert.StartedAt);
         Assert.Equal(At(1), alert.LastEvaluatedAt);
     }
@@ -139,7 +139,7 @@ public sealed class AlertTrackerTests
     [Fact]
     public void Constructor_RestoredAlerts_AreActiveAndResolveNormally()
     {
-        var restored = new ActiveAlert("ppdb003", Metric.SwapUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 25, 30, 0, T0.AddHours(-1), T0.AddMinutes(-5));
+        var restored = new ActiveAlert("ppdb003", new AlertMetricFinding(Metric.SwapUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 25, 30, 0), T0.AddHours(-1), T0.AddMinutes(-5));
         var tracker = new AlertTracker(TestAlertRules.FireAtOnce, [restored]);
 
         Assert.Equal(restored, Assert.Single(tracker.Active));
@@ -168,9 +168,9 @@ public sealed class AlertTrackerTests
         string[] expected = ["ppdb003", "ppweb001"];
         Assert.Equal(expected, transitions.Select(t => t.Alert.Key.ToString()).ToArray());
         Assert.Equal(expected, tracker.Active.Select(a => a.Key.ToString()).ToArray());
-        Assert.Equal(AlertSeverity.Critical, tracker.Active.Single(a => a.Server == "ppweb001").Severity);
+        Assert.Equal(AlertSeverity.Critical, tracker.Active.Single(a => a.Server == "ppweb001").Headline.Severity);
         var db3 = tracker.Active.Single(a => a.Server == "ppdb003");
-        Assert.Equal((Metric.CpuUserPct, AlertSeverity.Critical), (db3.Metric, db3.Severity));
+        Assert.Equal((Metric.CpuUserPct, AlertSeverity.Critical), (db3.Headline.Metric, db3.Headline.Severity));
         Assert.Equal([Metric.CpuUserPct, Metric.SwapUsedPct], db3.Metrics.Select(m => m.Metric));
     }
 
@@ -186,7 +186,7 @@ public sealed class AlertTrackerTests
         Assert.Equal(AlertTransitionKind.SeverityChanged, changed.Kind);
         Assert.Equal(AlertSeverity.Warning, changed.PreviousSeverity);
         var active = Assert.Single(tracker.Active);
-        Assert.Equal((AlertSeverity.Critical, At(0), 20.0), (active.Severity, active.StartedAt, active.MinutesAhead));
+        Assert.Equal((AlertSeverity.Critical, At(0), 20.0), (active.Headline.Severity, active.StartedAt, active.Headline.MinutesAhead));
     }
 
     [Fact]
@@ -197,14 +197,14 @@ public sealed class AlertTrackerTests
 
         var first = tracker.Update(At(1), Db3, [Candidate(severity: AlertSeverity.Warning)]);
         var second = tracker.Update(At(2), Db3, [Candidate(severity: AlertSeverity.Warning)]);
-        Assert.Equal(AlertSeverity.Critical, Assert.Single(tracker.Active).Severity);
+        Assert.Equal(AlertSeverity.Critical, Assert.Single(tracker.Active).Headline.Severity);
         var third = tracker.Update(At(3), Db3, [Candidate(severity: AlertSeverity.Warning)]);
 
         Assert.Empty(first);
         Assert.Empty(second);
         var changed = Assert.Single(third);
         Assert.Equal((AlertTransitionKind.SeverityChanged, AlertSeverity.Critical), (changed.Kind, changed.PreviousSeverity));
-        Assert.Equal((AlertSeverity.Warning, At(0)), (Assert.Single(tracker.Active).Severity, tracker.Active.Single().StartedAt));
+        Assert.Equal((AlertSeverity.Warning, At(0)), (Assert.Single(tracker.Active).Headline.Severity, tracker.Active.Single().StartedAt));
     }
 
     [Fact]
@@ -221,19 +221,19 @@ public sealed class AlertTrackerTests
         };
 
         Assert.All(transitions, Assert.Empty);
-        Assert.Equal(AlertSeverity.Critical, Assert.Single(tracker.Active).Severity);
+        Assert.Equal(AlertSeverity.Critical, Assert.Single(tracker.Active).Headline.Severity);
     }
 
     [Fact]
     public void Constructor_RestoredWarningAndCriticalOfOneMetric_KeepsTheCriticalWithTheEarliestStart()
     {
-        var warning = new ActiveAlert("ppdb003", Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0, At(0), At(4));
-        var critical = warning with { Severity = AlertSeverity.Critical, Threshold = 99, StartedAt = At(3) };
+        var warning = new ActiveAlert("ppdb003", new AlertMetricFinding(Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0), At(0), At(4));
+        var critical = warning with { Headline = warning.Headline with { Severity = AlertSeverity.Critical, Threshold = 99 }, StartedAt = At(3) };
 
         var tracker = new AlertTracker(TestAlertRules.FireAtOnce, [critical, warning]);
 
         var kept = Assert.Single(tracker.Active);
-        Assert.Equal((AlertSeverity.Critical, 99.0, At(0)), (kept.Severity, kept.Threshold, kept.StartedAt));
+        Assert.Equal((AlertSeverity.Critical, 99.0, At(0)), (kept.Headline.Severity, kept.Headline.Threshold, kept.StartedAt));
     }
 
     [Fact]
@@ -249,7 +249,7 @@ public sealed class AlertTrackerTests
         ]);
 
         var fired = Assert.Single(transitions);
-        Assert.Equal((AlertLikelihood.Likely, 40.0), (fired.Alert.Likelihood, fired.Alert.MinutesAhead));
+        Assert.Equal((AlertLikelihood.Likely, 40.0), (fired.Alert.Headline.Likelihood, fired.Alert.Headline.MinutesAhead));
     }
 
     [Fact]
@@ -278,7 +278,7 @@ public sealed class AlertTrackerTests
         var fired = Assert.Single(transitions);
         Assert.Equal(AlertTransitionKind.Fired, fired.Kind);
         var alert = Assert.Single(tracker.Active);
-        Assert.Equal((Metric.JavaCpuPct, AlertSeverity.Critical, 15.0), (alert.Metric, alert.Severity, alert.MinutesAhead));
+        Assert.Equal((Metric.JavaCpuPct, AlertSeverity.Critical, 15.0), (alert.Headline.Metric, alert.Headline.Severity, alert.Headline.MinutesAhead));
         Metric[] byUrgency = [Metric.JavaCpuPct, Metric.MemUsedPct, Metric.SwapUsedPct, Metric.CpuIdlePct];
         Assert.Equal(byUrgency, alert.Metrics.Select(m => m.Metric));
         Assert.Equal(byUrgency, alert.SeenMetrics);
@@ -300,7 +300,7 @@ public sealed class AlertTrackerTests
         var changed = Assert.Single(transitions);
         Assert.Equal((AlertTransitionKind.SeverityChanged, AlertSeverity.Warning), (changed.Kind, changed.PreviousSeverity));
         var alert = Assert.Single(tracker.Active);
-        Assert.Equal((Metric.MemUsedPct, AlertSeverity.Critical, At(0)), (alert.Metric, alert.Severity, alert.StartedAt));
+        Assert.Equal((Metric.MemUsedPct, AlertSeverity.Critical, At(0)), (alert.Headline.Metric, alert.Headline.Severity, alert.StartedAt));
         Assert.Equal([Metric.MemUsedPct, Metric.CpuIdlePct], alert.Metrics.Select(m => m.Metric));
     }
 
@@ -317,7 +317,7 @@ public sealed class AlertTrackerTests
         Assert.Empty(left);
         var alert = Assert.Single(tracker.Active);
         Assert.Equal(At(0), alert.StartedAt);
-        Assert.Equal(Metric.SwapUsedPct, alert.Metric);
+        Assert.Equal(Metric.SwapUsedPct, alert.Headline.Metric);
         Assert.Equal([Metric.SwapUsedPct], alert.Metrics.Select(m => m.Metric));
         Assert.Equal([Metric.SwapUsedPct, Metric.MemUsedPct], alert.SeenMetrics);
     }
@@ -350,22 +350,22 @@ public sealed class AlertTrackerTests
 
         Assert.Empty(first);
         var fired = Assert.Single(second);
-        Assert.Equal((At(0), Metric.MemUsedPct), (fired.Alert.StartedAt, fired.Alert.Metric));
+        Assert.Equal((At(0), Metric.MemUsedPct), (fired.Alert.StartedAt, fired.Alert.Headline.Metric));
         Assert.Equal([Metric.MemUsedPct, Metric.CpuIdlePct], fired.Alert.SeenMetrics);
     }
 
     [Fact]
     public void Constructor_RestoredAlertsOfSeveralMetricsOfOneServer_MergesIntoOneIncident()
     {
-        var cpu = new ActiveAlert("ppdb003", Metric.CpuIdlePct, AlertSeverity.Critical, AlertLikelihood.Likely, 10, 8, 30, At(2), At(5));
-        var mem = new ActiveAlert("ppdb003", Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0, At(0), At(5));
-        var web = new ActiveAlert("ppweb001", Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0, At(1), At(5));
+        var cpu = new ActiveAlert("ppdb003", new AlertMetricFinding(Metric.CpuIdlePct, AlertSeverity.Critical, AlertLikelihood.Likely, 10, 8, 30), At(2), At(5));
+        var mem = new ActiveAlert("ppdb003", new AlertMetricFinding(Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0), At(0), At(5));
+        var web = new ActiveAlert("ppweb001", new AlertMetricFinding(Metric.MemUsedPct, AlertSeverity.Warning, AlertLikelihood.Now, 95, 96, 0), At(1), At(5));
 
         var tracker = new AlertTracker(TestAlertRules.FireAtOnce, [cpu, mem, web]);
 
         Assert.Equal(["ppdb003", "ppweb001"], tracker.Active.Select(a => a.Server));
         var merged = tracker.Active.First();
-        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical, At(0)), (merged.Metric, merged.Severity, merged.StartedAt));
+        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical, At(0)), (merged.Headline.Metric, merged.Headline.Severity, merged.StartedAt));
         Assert.Equal([Metric.CpuIdlePct, Metric.MemUsedPct], merged.SeenMetrics);
         Assert.Empty(tracker.Update(At(6), Db3, [Candidate(metric: Metric.MemUsedPct, severity: AlertSeverity.Critical)]));
         Assert.Equal(At(0), tracker.Active.First().StartedAt);

@@ -58,7 +58,7 @@ public sealed class FleetAssessorTests
         Assert.Contains(risk.Factors, f => f.Basis == RiskScorer.BasisFloor && f.Metric == "cpu_sys_pct" && f.Text == "CPU system 75% ≥ critical 70%");
         Assert.Equal(risk.Score, risk.Factors.Sum(f => f.Points), 6);
         var alert = Assert.Single(result.Active);
-        Assert.Equal((Metric.CpuSysPct, AlertSeverity.Critical), (alert.Metric, alert.Severity));
+        Assert.Equal((Metric.CpuSysPct, AlertSeverity.Critical), (alert.Headline.Metric, alert.Headline.Severity));
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class FleetAssessorTests
         var fired = Assert.Single(first.Transitions);
         Assert.Equal(AlertTransitionKind.Fired, fired.Kind);
         Assert.Equal([Metric.CpuSysPct, Metric.CpuIowaitPct, Metric.MemUsedPct, Metric.SwapUsedPct], fired.Alert.Metrics.Select(m => m.Metric).Order());
-        Assert.Equal(AlertSeverity.Critical, fired.Alert.Severity);
+        Assert.Equal(AlertSeverity.Critical, fired.Alert.Headline.Severity);
         Assert.Equal(AlertSeverity.Warning, fired.Alert.Metrics.Single(m => m.Metric == Metric.SwapUsedPct).Severity);
         Assert.Empty(second.Transitions);
         Assert.Equal(At(0), Assert.Single(second.Active).StartedAt);
@@ -122,7 +122,7 @@ public sealed class FleetAssessorTests
         var result = NewAssessor().Assess(At(0), [new AssessmentInput("ppweb001", ServerProfile.WebApi, current, forecast, true)]);
 
         var alert = Assert.Single(result.Active);
-        Assert.Equal((AlertSeverity.Critical, AlertLikelihood.Likely), (alert.Severity, alert.Likelihood));
+        Assert.Equal((AlertSeverity.Critical, AlertLikelihood.Likely), (alert.Headline.Severity, alert.Headline.Likelihood));
         Assert.Equal(RiskLevel.Degrading, result.Risks["ppweb001"].Level);
         Assert.Contains(result.Risks["ppweb001"].Factors, f => f.Basis == RiskScorer.BasisFloor && f.Text.StartsWith("critical alert: disk likely to reach 95%", StringComparison.Ordinal));
     }

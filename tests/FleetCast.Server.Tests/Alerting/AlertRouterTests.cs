@@ -190,7 +190,7 @@ public sealed class AlertRouterTests
         var router = Router(TestAlerts.Route("am", "alertmanager", "http://127.0.0.1:9093"));
         var warning = TestAlerts.Alert(severity: AlertSeverity.Warning);
         router.Plan([TestAlerts.Fired(warning)], Profiles, _state);
-        var escalated = new AlertTransition(warning with { Severity = AlertSeverity.Critical }, AlertTransitionKind.SeverityChanged, warning.StartedAt.AddMinutes(5))
+        var escalated = new AlertTransition(warning with { Headline = warning.Headline with { Severity = AlertSeverity.Critical } }, AlertTransitionKind.SeverityChanged, warning.StartedAt.AddMinutes(5))
         {
             PreviousSeverity = AlertSeverity.Warning,
         };

@@ -48,7 +48,7 @@ public sealed class AlertmanagerIntegrationTests : IAsyncLifetime
         using var data = new TempDatabase();
         var (alerts, worker) = Pipeline(data.Database, options);
         var startedAt = DataTimeAhead(TimeSpan.FromHours(12));
-        var alert = new ActiveAlert("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Likely, 98, 98.6, 35, startedAt, startedAt);
+        var alert = new ActiveAlert("ppdb003", new AlertMetricFinding(Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Likely, 98, 98.6, 35), startedAt, startedAt);
         var before = WholeSecondNow();
 
         // Act
@@ -86,7 +86,7 @@ public sealed class AlertmanagerIntegrationTests : IAsyncLifetime
         var dataStart = DataTimeAhead(TimeSpan.FromHours(12));
         var wallStart = DateTimeOffset.UtcNow;
         DateTimeOffset DataNow() => dataStart + ((DateTimeOffset.UtcNow - wallStart).TotalSeconds * TimeSpan.FromMinutes(5));
-        var alert = new ActiveAlert("ppdb003", Metric.CpuUserPct, AlertSeverity.Warning, AlertLikelihood.Likely, 90, 93, 40, dataStart, dataStart);
+        var alert = new ActiveAlert("ppdb003", new AlertMetricFinding(Metric.CpuUserPct, AlertSeverity.Warning, AlertLikelihood.Likely, 90, 93, 40), dataStart, dataStart);
         await worker.StartAsync(CancellationToken.None);
         try
         {

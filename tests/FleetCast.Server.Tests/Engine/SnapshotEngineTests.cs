@@ -144,7 +144,7 @@ public sealed class SnapshotEngineTests
         Assert.Equal(["ppweb001"], refreshed.Snapshot.Alerts.Select(a => a.Server).Distinct());
         Assert.Equal(RiskLevel.Critical, refreshed.Snapshot.Servers.Single(r => r.Name == "ppweb002").Level);
         Assert.Contains(next.Snapshot.Alerts, a => a.Server == "ppweb002" && a.Metric == "mem_used_pct");
-        Assert.Equal(2, _alerts.Transitions.Count(t => t.Kind == AlertTransitionKind.Fired && t.Alert.Metric == Core.Metrics.Metric.MemUsedPct));
+        Assert.Equal(2, _alerts.Transitions.Count(t => t.Kind == AlertTransitionKind.Fired && t.Alert.Headline.Metric == Core.Metrics.Metric.MemUsedPct));
     }
 
     [Fact]

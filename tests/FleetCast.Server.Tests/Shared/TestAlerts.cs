@@ -10,7 +10,7 @@ public static class TestAlerts
         DateTimeOffset? startedAt = null, AlertLikelihood likelihood = AlertLikelihood.Likely)
     {
         var start = startedAt ?? Samples.Origin;
-        return new ActiveAlert(server, metric, severity, likelihood, 98, 98.6, 35, start, start);
+        return new ActiveAlert(server, new AlertMetricFinding(metric, severity, likelihood, 98, 98.6, 35), start, start);
     }
 
     /// <summary>One server's incident listing <paramref name="metrics"/> (the first is the headline), each

@@ -85,7 +85,7 @@ public sealed class AlertActionStoreTests : IDisposable
     public void OpenAlertIds_FiredAlerts_MapKeysToTheOpenEventIds()
     {
         var alerts = new AlertStore(_temp.Database);
-        var alert = new ActiveAlert("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Now, 98, 99, 0, Now, Now);
+        var alert = new ActiveAlert("ppdb003", new AlertMetricFinding(Metric.MemUsedPct, AlertSeverity.Critical, AlertLikelihood.Now, 98, 99, 0), Now, Now);
         alerts.Record([new AlertTransition(alert, AlertTransitionKind.Fired, Now)]);
 
         var ids = _store.OpenAlertIds();

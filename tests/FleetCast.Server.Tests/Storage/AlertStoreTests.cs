@@ -27,12 +27,12 @@ public sealed class AlertStoreTests : IDisposable
 
         var record = Assert.Single(_store.History(Start.AddHours(-1), Start.AddHours(1)));
         Assert.Equal("ppdb003", record.Server);
-        Assert.Equal(Metric.MemUsedPct, record.Metric);
-        Assert.Equal(AlertSeverity.Critical, record.Severity);
-        Assert.Equal(AlertLikelihood.Likely, record.Likelihood);
-        Assert.Equal(98, record.Threshold);
-        Assert.Equal(98.6, record.PredictedValue);
-        Assert.Equal(35, record.MinutesAhead);
+        Assert.Equal(Metric.MemUsedPct, record.Headline.Metric);
+        Assert.Equal(AlertSeverity.Critical, record.Headline.Severity);
+        Assert.Equal(AlertLikelihood.Likely, record.Headline.Likelihood);
+        Assert.Equal(98, record.Headline.Threshold);
+        Assert.Equal(98.6, record.Headline.PredictedValue);
+        Assert.Equal(35, record.Headline.MinutesAhead);
         Assert.Equal(Start, record.StartedAt);
         Assert.Equal(Start.AddMinutes(35), record.EndedAt);
         Assert.Equal(TimeSpan.FromMinutes(35), record.Duration);
@@ -88,7 +88,7 @@ public sealed class AlertStoreTests : IDisposable
 
         var history = _store.History(Start.AddHours(1), Start.AddHours(3), server: "a");
 
-        Assert.Equal([Metric.SwapUsedPct, Metric.CpuUserPct], history.Select(r => r.Metric));
+        Assert.Equal([Metric.SwapUsedPct, Metric.CpuUserPct], history.Select(r => r.Headline.Metric));
         Assert.Null(history[0].EndedAt);
         Assert.Null(history[0].Duration);
     }
@@ -96,8 +96,9 @@ public sealed class AlertStoreTests : IDisposable
     [Fact]
     public void Record_SeverityChangedTwice_OneRowEndsAsWarningWithPeakCritical()
     {
-        var warning = Alert("ppdb003", Metric.MemUsedPct, AlertSeverity.Warning, Start) with { Threshold = 95 };
-        var critical = warning with { Severity = AlertSeverity.Critical, Threshold = 99, LastEvaluatedAt = Start.AddMinutes(10) };
+        var warning = Alert("ppdb003", Metric.MemUsedPct, AlertSeverity.Warning, Start);
+        warning = warning with { Headline = warning.Headline with { Threshold = 95 } };
+        var critical = warning with { Headline = warning.Headline with { Severity = AlertSeverity.Critical, Threshold = 99 }, LastEvaluatedAt = Start.AddMinutes(10) };
         _store.Record([new AlertTransition(warning, AlertTransitionKind.Fired, Start)]);
         _store.Record([new AlertTransition(critical, AlertTransitionKind.SeverityChanged, Start.AddMinutes(10)) { PreviousSeverity = AlertSeverity.Warning }]);
         var open = Assert.Single(_store.LoadActive());
@@ -105,9 +106,9 @@ public sealed class AlertStoreTests : IDisposable
 
         _store.Record([new AlertTransition(warning, AlertTransitionKind.Resolved, Start.AddMinutes(45))]);
 
-        Assert.Equal((AlertSeverity.Critical, 99.0, Start), (open.Severity, open.Threshold, open.StartedAt));
+        Assert.Equal((AlertSeverity.Critical, 99.0, Start), (open.Headline.Severity, open.Headline.Threshold, open.StartedAt));
         var record = Assert.Single(_store.History(Start.AddHours(-1), Start.AddHours(1)));
-        Assert.Equal((AlertSeverity.Warning, AlertSeverity.Critical, 95.0), (record.Severity, record.PeakSeverity, record.Threshold));
+        Assert.Equal((AlertSeverity.Warning, AlertSeverity.Critical, 95.0), (record.Headline.Severity, record.PeakSeverity, record.Headline.Threshold));
         Assert.Equal(TimeSpan.FromMinutes(45), record.Duration);
         Assert.Empty(_store.LoadActive());
     }
@@ -117,7 +118,8 @@ public sealed class AlertStoreTests : IDisposable
     {
         var first = Alert("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical, Start);
         var second = Alert("ppdb004", Metric.MemUsedPct, AlertSeverity.Critical, Start);
-        var now = Alert("ppdb005", Metric.MemUsedPct, AlertSeverity.Critical, Start) with { Likelihood = AlertLikelihood.Now };
+        var now = Alert("ppdb005", Metric.MemUsedPct, AlertSeverity.Critical, Start);
+        now = now with { Headline = now.Headline with { Likelihood = AlertLikelihood.Now } };
         _store.Record([new AlertTransition(first, AlertTransitionKind.Fired, Start), new AlertTransition(second, AlertTransitionKind.Fired, Start), new AlertTransition(now, AlertTransitionKind.Fired, Start)]);
         AlertPrediction[] opened =
         [
@@ -154,10 +156,10 @@ public sealed class AlertStoreTests : IDisposable
         _store.Record([new AlertTransition(escalated with { SeenMetrics = [Metric.CpuIdlePct, Metric.MemUsedPct, Metric.SwapUsedPct, Metric.JavaCpuPct] },
             AlertTransitionKind.Resolved, Start.AddMinutes(30))]);
 
-        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical, Start), (open.Metric, open.Severity, open.StartedAt));
+        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical, Start), (open.Headline.Metric, open.Headline.Severity, open.StartedAt));
         Assert.Equal([Metric.CpuIdlePct, Metric.MemUsedPct, Metric.SwapUsedPct], open.SeenMetrics);
         var record = Assert.Single(_store.History(Start.AddHours(-1), Start.AddHours(1)));
-        Assert.Equal(Metric.CpuIdlePct, record.Metric);
+        Assert.Equal(Metric.CpuIdlePct, record.Headline.Metric);
         Assert.Equal([Metric.CpuIdlePct, Metric.MemUsedPct, Metric.SwapUsedPct, Metric.JavaCpuPct], record.Metrics);
     }
 
@@ -168,7 +170,7 @@ public sealed class AlertStoreTests : IDisposable
         _store.Record([new AlertTransition(Alert("ppdb003", Metric.CpuIdlePct, AlertSeverity.Warning, Start.AddMinutes(5)), AlertTransitionKind.Fired, Start.AddMinutes(5))]);
 
         var open = Assert.Single(_store.LoadActive());
-        Assert.Equal((Metric.MemUsedPct, Start), (open.Metric, open.StartedAt));
+        Assert.Equal((Metric.MemUsedPct, Start), (open.Headline.Metric, open.StartedAt));
         Assert.Single(_store.History(Start.AddHours(-1), Start.AddHours(1)));
     }
 
@@ -198,7 +200,7 @@ public sealed class AlertStoreTests : IDisposable
 
         Assert.Equal(["ppdb003", "ppweb001"], active.Select(a => a.Server).Order(StringComparer.Ordinal));
         var incident = active.Single(a => a.Server == "ppdb003");
-        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical, DateTimeOffset.FromUnixTimeSeconds(1000)), (incident.Metric, incident.Severity, incident.StartedAt));
+        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical, DateTimeOffset.FromUnixTimeSeconds(1000)), (incident.Headline.Metric, incident.Headline.Severity, incident.StartedAt));
         Assert.Equal([Metric.CpuIdlePct, Metric.MemUsedPct, Metric.SwapUsedPct], incident.SeenMetrics);
         var rows = store.History(DateTimeOffset.FromUnixTimeSeconds(0), DateTimeOffset.FromUnixTimeSeconds(10_000), "ppdb003");
         Assert.Equal(3, rows.Count);
@@ -224,7 +226,7 @@ public sealed class AlertStoreTests : IDisposable
 
         var incident = Assert.Single(_store.LoadActive());
 
-        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical), (incident.Metric, incident.Severity));
+        Assert.Equal((Metric.CpuIdlePct, AlertSeverity.Critical), (incident.Headline.Metric, incident.Headline.Severity));
         Assert.Equal((DateTimeOffset.FromUnixTimeSeconds(1000), DateTimeOffset.FromUnixTimeSeconds(5000)), (incident.StartedAt, incident.LastEvaluatedAt));
         Assert.Equal([Metric.CpuIdlePct, Metric.MemUsedPct, Metric.JavaCpuPct], incident.SeenMetrics);
     }
@@ -246,5 +248,5 @@ public sealed class AlertStoreTests : IDisposable
     }
 
     private static ActiveAlert Alert(string server, Metric metric, AlertSeverity severity, DateTimeOffset startedAt) =>
-        new(server, metric, severity, AlertLikelihood.Likely, 98, 98.6, 35, startedAt, startedAt);
+        new(server, new AlertMetricFinding(metric, severity, AlertLikelihood.Likely, 98, 98.6, 35), startedAt, startedAt);
 }

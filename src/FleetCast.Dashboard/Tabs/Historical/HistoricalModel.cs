@@ -64,7 +64,7 @@ public sealed record HistoricalModel(
         foreach (var alert in alerts.Where(a => a.StartedAt >= from && a.StartedAt <= to))
         {
             var index = Math.Min((int)((alert.StartedAt - from) / bucket), warning.Length - 1);
-            if (alert.Severity == AlertSeverity.Critical)
+            if (alert.Headline.Severity == AlertSeverity.Critical)
             {
                 critical[index]++;
             }
@@ -90,7 +90,7 @@ public sealed record HistoricalModel(
         }
 
         var alertsByServer = alerts.GroupBy(a => a.Server, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (All: g.Count(), Critical: g.Count(a => a.Severity == AlertSeverity.Critical)), StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => (All: g.Count(), Critical: g.Count(a => a.Headline.Severity == AlertSeverity.Critical)), StringComparer.Ordinal);
         return scores
             .Select(s =>
             {

@@ -119,7 +119,7 @@ public sealed class HistoricalTabTests : DashboardTestContext
     }
 
     private static AlertRecord Alert(long id, string server, AlertSeverity severity, DateTimeOffset started, DateTimeOffset? ended) =>
-        new(id, server, Metric.CpuUserPct, severity, AlertLikelihood.Likely, 95, 97, 10, started, ended);
+        new(id, server, new AlertMetricFinding(Metric.CpuUserPct, severity, AlertLikelihood.Likely, 95, 97, 10), started, ended);
 }
 
 public sealed class HistoricalTabWithoutStorageTests : DashboardTestContext

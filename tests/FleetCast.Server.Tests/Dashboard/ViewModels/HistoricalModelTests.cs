@@ -70,5 +70,5 @@ public sealed class HistoricalModelTests
         new(1, time, 10, 50, 0, new Dictionary<string, int> { ["critical"] = critical, ["healthy"] = 90 - critical }, new Dictionary<string, double> { ["ppdb001"] = critical * 10 });
 
     private static AlertRecord Alert(long id, AlertSeverity severity, DateTimeOffset started) =>
-        new(id, "ppdb001", Metric.CpuUserPct, severity, AlertLikelihood.Likely, 95, 97, 10, started, null);
+        new(id, "ppdb001", new AlertMetricFinding(Metric.CpuUserPct, severity, AlertLikelihood.Likely, 95, 97, 10), started, null);
 }
