@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
@@ -14,6 +15,8 @@ namespace FleetCast.Server.Alerting;
 /// <param name="Metrics">Wire names of every metric found during the incident, the current ones first (null in
 /// a notice stored by an older FleetCast: the headline alone).</param>
 /// <param name="Findings">The metrics found at its last change, most urgent first (null: the headline alone).</param>
+/// <remarks>Stored as JSON (firing state, outbox); the computed properties are not written, and rows written
+/// before they were left out still read (their copies are ignored).</remarks>
 public sealed record AlertNotice(
     bool Firing,
     string Server,
@@ -35,12 +38,15 @@ public sealed record AlertNotice(
 
     /// <summary>The alert key receivers group and identify it by: server/headline metric/severity, as its
     /// labels (a change of headline or severity is, to a receiver, one alert resolved and another firing).</summary>
+    [JsonIgnore]
     public string Key => AlertKeys.Format(Server, MetricCatalog.WireName(Metric), Severity);
 
     /// <summary><see cref="Metrics"/>, or the headline alone.</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> MetricNames => Metrics is { Count: > 0 } metrics ? metrics : [MetricCatalog.WireName(Metric)];
 
     /// <summary><see cref="Findings"/>, or the headline alone.</summary>
+    [JsonIgnore]
     public IReadOnlyList<AlertMetricFinding> CurrentFindings =>
         Findings is { Count: > 0 } findings ? findings : [new AlertMetricFinding(Metric, Severity, Likelihood, Threshold, PredictedValue, MinutesAhead)];
 
