@@ -68,6 +68,10 @@ public sealed record ForecasterScore(
     /// <summary>The share of the same steps that actually were; a forecaster without recovery bias matches it.</summary>
     public double? SustainedCriticalActualStay { get; init; }
 
+    /// <summary>In those steps, the share whose actual value lies beyond p50 toward critical: 50 % for a median
+    /// without bias, more for a forecast that expects recovery too soon.</summary>
+    public double? SustainedCriticalBeyondMedian { get; init; }
+
     /// <summary>True for a trained model, false for a baseline (report.md labels it).</summary>
     [JsonIgnore]
     public bool IsModel { get; init; }

@@ -103,12 +103,12 @@ public static class EvaluationReportWriter
     {
         md.AppendLine().AppendLine("## Recovery bias on persistent critical states").AppendLine();
         md.AppendLine(Invariant($"Cases: a metric at or beyond its critical threshold at the origin that stays there for the next {PersistentCriticalRecovery.Steps} steps. Recovery rate: the share of those forecasts whose p50 falls short of the threshold at any of those steps (0 is unbiased).")).AppendLine();
-        md.AppendLine(Invariant($"Without hindsight: in forecasts made while a metric is in a sustained critical state (its newest {CriticalRegime.SustainedSteps} reported values critical), the share of the next {SustainedCriticalOutlook.Steps} steps whose p50 is still critical, against the share that actually were (equal shares: no bias toward recovery).")).AppendLine();
-        md.AppendLine("| forecaster | cases | recovery rate | sustained cases | still critical: forecast | still critical: actual |").AppendLine("|---|---:|---:|---:|---:|---:|");
+        md.AppendLine(Invariant($"Without hindsight: in forecasts made while a metric is in a sustained critical state (its newest {CriticalRegime.SustainedSteps} reported values critical), the share of the next {SustainedCriticalOutlook.Steps} steps whose p50 is still critical, against the share that actually were; and the share of those steps whose actual value lies beyond p50 toward critical (50 %: a median without bias; more: recovery expected too soon).")).AppendLine();
+        md.AppendLine("| forecaster | cases | recovery rate | sustained cases | still critical: forecast | still critical: actual | actual beyond p50 |").AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         static string Share(double? share) => share is { } v ? Invariant($"{v:0.0%}") : "–";
         foreach (var f in report.Forecasters)
         {
-            md.AppendLine(Invariant($"| {f.Name} | {f.PersistentCriticalCases?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {Share(f.PersistentCriticalRecoveryRate)} | {f.SustainedCriticalCases?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {Share(f.SustainedCriticalForecastStay)} | {Share(f.SustainedCriticalActualStay)} |"));
+            md.AppendLine(Invariant($"| {f.Name} | {f.PersistentCriticalCases?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {Share(f.PersistentCriticalRecoveryRate)} | {f.SustainedCriticalCases?.ToString(CultureInfo.InvariantCulture) ?? "–"} | {Share(f.SustainedCriticalForecastStay)} | {Share(f.SustainedCriticalActualStay)} | {Share(f.SustainedCriticalBeyondMedian)} |"));
         }
     }
 

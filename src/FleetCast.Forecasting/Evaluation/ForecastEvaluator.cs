@@ -167,6 +167,7 @@ public sealed class ForecastEvaluator
                 SustainedCriticalCases = outlooks[f].Cases,
                 SustainedCriticalForecastStay = outlooks[f].ForecastStayShare,
                 SustainedCriticalActualStay = outlooks[f].ActualStayShare,
+                SustainedCriticalBeyondMedian = outlooks[f].BeyondMedianShare,
             };
         }
 

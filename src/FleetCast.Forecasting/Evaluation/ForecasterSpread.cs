@@ -17,4 +17,7 @@ public sealed record ForecasterSpread(
 
     /// <summary>See <see cref="ForecasterScore.SustainedCriticalActualStay"/>.</summary>
     public SeedSpread? SustainedCriticalActualStay { get; init; }
+
+    /// <summary>See <see cref="ForecasterScore.SustainedCriticalBeyondMedian"/>.</summary>
+    public SeedSpread? SustainedCriticalBeyondMedian { get; init; }
 }

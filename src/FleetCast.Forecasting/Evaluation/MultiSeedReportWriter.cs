@@ -35,13 +35,13 @@ public static class MultiSeedReportWriter
         var budgets = report.Forecasters.SelectMany(f => f.RecallAtBudget.Keys).Distinct(StringComparer.Ordinal).ToList();
         md.Append("| forecaster | pinball mean | coverage p10–p90 | false alerts / server-day | injected recall |");
         md.Append(string.Concat(budgets.Select(b => $" recall ≤ {b} |")));
-        md.AppendLine(" median lead (min) | persistent-critical recovery rate | sustained critical still critical: forecast | actual |");
-        md.Append("|---|---|---|---|---|").Append(string.Concat(budgets.Select(_ => "---|"))).AppendLine("---|---|---|---|");
+        md.AppendLine(" median lead (min) | persistent-critical recovery rate | sustained critical still critical: forecast | actual | actual beyond p50 |");
+        md.Append("|---|---|---|---|---|").Append(string.Concat(budgets.Select(_ => "---|"))).AppendLine("---|---|---|---|---|");
         foreach (var f in report.Forecasters)
         {
             md.Append(Invariant($"| {f.Name} | {Cell(f.PinballMean, "0.0000")} | {Percent(f.Coverage80)} | {Cell(f.FalseAlertsPerServerDay, "0.00")} | {Percent(f.InjectedRecall)} |"));
             md.Append(string.Concat(budgets.Select(b => $" {(f.RecallAtBudget.TryGetValue(b, out var r) ? Percent(r) : "–")} |")));
-            md.AppendLine(Invariant($" {(f.MedianLeadMinutes is { } lead ? Cell(lead, "0") : "–")} | {(f.PersistentCriticalRecoveryRate is { } rate ? Percent(rate) : "–")} | {(f.SustainedCriticalForecastStay is { } stay ? Percent(stay) : "–")} | {(f.SustainedCriticalActualStay is { } actual ? Percent(actual) : "–")} |"));
+            md.AppendLine(Invariant($" {(f.MedianLeadMinutes is { } lead ? Cell(lead, "0") : "–")} | {(f.PersistentCriticalRecoveryRate is { } rate ? Percent(rate) : "–")} | {(f.SustainedCriticalForecastStay is { } stay ? Percent(stay) : "–")} | {(f.SustainedCriticalActualStay is { } actual ? Percent(actual) : "–")} | {(f.SustainedCriticalBeyondMedian is { } beyond ? Percent(beyond) : "–")} |"));
         }
 
         if (report.ModelVsBestBaseline is { } ratios)

@@ -41,6 +41,7 @@ public static class MultiSeedSummary
         {
             SustainedCriticalForecastStay = SeedSpread.OfPresent(scores.Select(s => s.SustainedCriticalForecastStay)),
             SustainedCriticalActualStay = SeedSpread.OfPresent(scores.Select(s => s.SustainedCriticalActualStay)),
+            SustainedCriticalBeyondMedian = SeedSpread.OfPresent(scores.Select(s => s.SustainedCriticalBeyondMedian)),
         };
     }
 

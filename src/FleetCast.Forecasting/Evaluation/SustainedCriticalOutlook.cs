@@ -11,7 +11,9 @@ namespace FleetCast.Forecasting.Evaluation;
 /// beyond the critical threshold), the share of the next <see cref="Steps"/> steps at which p50 is still
 /// critical, against the share at which the metric actually was. A forecaster without a bias toward recovery
 /// forecasts "still critical" about as often as it happens; <see cref="PersistentCriticalRecovery"/> instead
-/// picks the cases that did stay critical, which no forecast made at the origin can know.</summary>
+/// picks the cases that did stay critical, which no forecast made at the origin can know. The share of those steps
+/// whose actual value lies beyond p50 on the critical side (<see cref="BeyondMedianShare"/>) is the bias of the
+/// median itself: 50 % for a median without bias, more when the forecast expects recovery too soon.</summary>
 internal sealed class SustainedCriticalOutlook
 {
     /// <summary>30 minutes at 5-minute steps.</summary>
@@ -22,12 +24,17 @@ internal sealed class SustainedCriticalOutlook
     private int _scoredSteps;
     private int _forecastCritical;
     private int _actualCritical;
+    private double _beyondMedian;
 
     /// <summary>Share of scored steps whose p50 is at or beyond the threshold; null without a case.</summary>
     public double? ForecastStayShare => _scoredSteps > 0 ? (double)_forecastCritical / _scoredSteps : null;
 
     /// <summary>Share of scored steps whose actual value is; null without a case.</summary>
     public double? ActualStayShare => _scoredSteps > 0 ? (double)_actualCritical / _scoredSteps : null;
+
+    /// <summary>Share of scored steps whose actual value lies beyond p50 toward critical (a tie counts half);
+    /// null without a case.</summary>
+    public double? BeyondMedianShare => _scoredSteps > 0 ? _beyondMedian / _scoredSteps : null;
 
     /// <summary>Counts <paramref name="metric"/> at <paramref name="origin"/> (the newest look-back step) when
     /// <paramref name="regime"/> is sustained critical; steps without an actual value are not scored.</summary>
@@ -51,6 +58,7 @@ internal sealed class SustainedCriticalOutlook
             scored++;
             _actualCritical += thresholds.Reaches(v, critical) ? 1 : 0;
             _forecastCritical += float.IsFinite(p50[h]) && thresholds.Reaches(p50[h], critical) ? 1 : 0;
+            _beyondMedian += !float.IsFinite(p50[h]) ? 0.5 : v == p50[h] ? 0.5 : thresholds.Reaches(v, p50[h]) ? 1 : 0;
         }
 
         _scoredSteps += scored;

@@ -28,7 +28,7 @@ public sealed class EvaluationReportWriterTests
         Assert.Equal(96, root.GetProperty("horizonSteps").GetInt32());
         var forecaster = root.GetProperty("forecasters")[0];
         Assert.Equal(
-            ["name", "pinballMean", "pinball", "p50Mae", "coverage80", "incidents", "alertCurve", "recallAtBudget", "recallAtBudgetSetting", "persistentCriticalRecoveryRate", "persistentCriticalCases", "sustainedCriticalCases", "sustainedCriticalForecastStay", "sustainedCriticalActualStay"],
+            ["name", "pinballMean", "pinball", "p50Mae", "coverage80", "incidents", "alertCurve", "recallAtBudget", "recallAtBudgetSetting", "persistentCriticalRecoveryRate", "persistentCriticalCases", "sustainedCriticalCases", "sustainedCriticalForecastStay", "sustainedCriticalActualStay", "sustainedCriticalBeyondMedian"],
             forecaster.EnumerateObject().Select(p => p.Name));
         Assert.Equal("tft", forecaster.GetProperty("name").GetString());
         Assert.Equal(["p10", "p50", "p90"], forecaster.GetProperty("pinball").EnumerateObject().Select(p => p.Name));

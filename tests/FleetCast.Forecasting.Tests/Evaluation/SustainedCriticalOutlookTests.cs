@@ -26,6 +26,7 @@ public sealed class SustainedCriticalOutlookTests
         Assert.Equal(1, score.SustainedCriticalCases);
         Assert.Equal(4.0 / 6, score.SustainedCriticalActualStay!.Value, 6);
         Assert.Equal(4.0 / 6, score.SustainedCriticalForecastStay!.Value, 6);
+        Assert.Equal(0.5, score.SustainedCriticalBeyondMedian!.Value, 6);
     }
 
     [Fact]
@@ -38,6 +39,18 @@ public sealed class SustainedCriticalOutlookTests
         Assert.Equal(17, score.SustainedCriticalCases);
         Assert.Equal(1.0, score.SustainedCriticalActualStay);
         Assert.Equal(4.0 / 6, score.SustainedCriticalForecastStay!.Value, 6);
+
+        // Steps 1–2 lie beyond the p50 of 90; steps 3–6 are ties (half each): (2 + 4 × 0.5) / 6.
+        Assert.Equal(4.0 / 6, score.SustainedCriticalBeyondMedian!.Value, 6);
+    }
+
+    [Fact]
+    public void Evaluate_ForecastWorseThanActual_NoActualLiesBeyondTheMedian()
+    {
+        var score = Score(CpuCritical(100, 400), (metric, origin, h, actual) => metric == Metric.CpuUserPct ? 99f : actual);
+
+        Assert.Equal(1.0, score.SustainedCriticalForecastStay);
+        Assert.Equal(0.0, score.SustainedCriticalBeyondMedian);
     }
 
     [Fact]
@@ -49,5 +62,6 @@ public sealed class SustainedCriticalOutlookTests
         Assert.Equal(0, score.SustainedCriticalCases);
         Assert.Null(score.SustainedCriticalForecastStay);
         Assert.Null(score.SustainedCriticalActualStay);
+        Assert.Null(score.SustainedCriticalBeyondMedian);
     }
 }
