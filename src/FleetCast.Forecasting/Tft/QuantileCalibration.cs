@@ -43,9 +43,10 @@ public sealed record QuantileCalibration(
     /// <see cref="CriticalCases"/>).</summary>
     public IReadOnlyList<int>? SustainedCases { get; init; }
 
-    /// <summary>Row-major [metric, bucket]: the share of the distance from the median to the newest look-back value by
-    /// which a sustained critical state's quantiles move before <see cref="SustainedOffsets"/> apply (0 = none, 1 =
-    /// the median at the newest value); null in models calibrated before it existed.</summary>
+    /// <summary>Row-major [quantile, metric, bucket] like <see cref="Offsets"/> (or [metric, bucket], one share for every
+    /// quantile, in models calibrated before shares were per quantile): the share of the distance from the median to the
+    /// newest look-back value by which each quantile of a sustained critical state moves before
+    /// <see cref="SustainedOffsets"/> apply (0 = none, 1 = the full distance); null in models calibrated before it existed.</summary>
     public IReadOnlyList<double>? SustainedPersistence { get; init; }
 
     public static int BucketCount(int horizonSteps, int bucketSteps) => (horizonSteps + bucketSteps - 1) / bucketSteps;
@@ -91,10 +92,10 @@ public sealed record QuantileCalibration(
             throw new ModelLoadException($"{path}: calibration.sustainedOffsets must hold {expected} finite numbers like calibration.offsets; got {SustainedOffsets.Count}.");
         }
 
-        var persistenceCount = metrics * BucketCount(horizonSteps, BucketSteps);
-        if (SustainedPersistence is not null && (SustainedPersistence.Count != persistenceCount || SustainedPersistence.Any(a => !(a >= 0 && a <= 1))))
+        var perBucket = metrics * BucketCount(horizonSteps, BucketSteps);
+        if (SustainedPersistence is not null && ((SustainedPersistence.Count != perBucket && SustainedPersistence.Count != quantiles * perBucket) || SustainedPersistence.Any(a => !(a >= 0 && a <= 1))))
         {
-            throw new ModelLoadException($"{path}: calibration.sustainedPersistence must hold {persistenceCount} shares between 0 and 1 (metrics × horizon buckets); got {SustainedPersistence.Count}.");
+            throw new ModelLoadException($"{path}: calibration.sustainedPersistence must hold {quantiles * perBucket} shares between 0 and 1 (quantiles × metrics × horizon buckets, or {perBucket} shared by the quantiles); got {SustainedPersistence.Count}.");
         }
 
         if (SustainedCases is not null && (SustainedCases.Count != metrics || SustainedCases.Any(c => c < 0)))

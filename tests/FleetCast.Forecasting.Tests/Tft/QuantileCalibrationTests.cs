@@ -115,7 +115,7 @@ public sealed class QuantileCalibrationTests : IDisposable
         Assert.Equal(MetricCatalog.Count, calibration.CriticalCases!.Count);
         Assert.Equal(calibration.Offsets.Count, calibration.CriticalOffsets!.Count);
         Assert.Equal(calibration.Offsets.Count, calibration.SustainedOffsets!.Count);
-        Assert.Equal(calibration.Offsets.Count / 3, calibration.SustainedPersistence!.Count);
+        Assert.Equal(calibration.Offsets.Count, calibration.SustainedPersistence!.Count);
         Assert.All(Enumerable.Range(0, MetricCatalog.Count), m => Assert.True(calibration.SustainedCases![m] <= calibration.CriticalCases[m]));
         var wrongStep = dataset with { StepSeconds = 60 };
         Assert.Throws<ArgumentException>(() => TftRecalibration.Calibrate(model, wrongStep, 4, 0.25));

@@ -15,21 +15,34 @@ public sealed class SustainedPersistenceTests : IDisposable
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
-    public void Move_FullShare_PutsTheMedianAtTheNewestValueAndKeepsTheSpread()
+    public void Move_FullShareForEveryQuantile_PutsTheMedianAtTheNewestValueAndKeepsTheSpread()
     {
         float[] quantiles = [-1f, 0f, 2f];
 
-        SustainedPersistence.Move(quantiles, last: 3f, share: 1f);
+        SustainedPersistence.Move(quantiles, last: 3f, _ => 1f);
 
         Assert.Equal([2f, 3f, 5f], quantiles);
     }
 
-    [Theory]
-    [InlineData(true, 1.0)]
-    [InlineData(false, 0.0)]
-    public void Fit_TargetsStayAtTheNewestValue_ChoosesFullPersistence_ElseNone(bool targetsPersist, double expected)
+    [Fact]
+    public void Move_SharePerQuantile_MovesEachByItsShareOfTheMedianGap()
     {
-        // 40 sustained windows of memory, horizon 4 in one bucket: the network's median is 1 below the newest value (2).
+        float[] quantiles = [-1f, 0f, 2f];
+
+        SustainedPersistence.Move(quantiles, last: 3f, k => k == 0 ? 0f : 0.5f);
+
+        Assert.Equal([-1f, 1.5f, 3.5f], quantiles);
+    }
+
+    [Theory]
+    [InlineData(true, 1.0, 1.0, 0.5)]
+    [InlineData(false, 0.5, 0.0, 0.0)]
+    public void Fit_EachQuantile_GetsTheShareWithItsOwnLowestPinball(bool targetsPersist, double p10, double p50, double p90)
+    {
+        // 40 sustained windows of memory, horizon 4 in one bucket: the network's quantiles are 0.5, 1 and 1.5, the
+        // newest value 2 (a gap of 1 from the median). Targets at 2: p50 moves all the way, p10 as far as it can
+        // (1.5 stays below 2), p90 half way (exactly 2). Targets at 1: p50 stays, p10 moves half way (exactly 1),
+        // p90 stays (any move only takes it further above).
         const int windows = 40, horizon = 4;
         var predictions = new float[windows * horizon * Metrics * 3];
         var targets = new float[windows * horizon * Metrics];
@@ -56,13 +69,18 @@ public sealed class SustainedPersistenceTests : IDisposable
         cases[memory] = windows;
         var shares = SustainedPersistence.Fit(predictions, targets, weights, last, regimes, Levels, horizon, bucketSteps: 4, cases);
 
-        Assert.Equal(expected, shares[memory]);
-        Assert.Equal(0.0, shares[(int)Metric.SwapUsedPct]);
+        Assert.Equal(p10, shares[SustainedPersistence.Index(0, memory, 0, 1)]);
+        Assert.Equal(p50, shares[SustainedPersistence.Index(1, memory, 0, 1)]);
+        Assert.Equal(p90, shares[SustainedPersistence.Index(2, memory, 0, 1)]);
+        Assert.All([0, 1, 2], k => Assert.Equal(0.0, shares[SustainedPersistence.Index(k, (int)Metric.SwapUsedPct, 0, 1)]));
     }
 
-    [Fact]
-    public void Forecast_SustainedStateWithFullPersistence_StaysAtTheNewestValue()
+    [Theory]
+    [InlineData(3)]
+    [InlineData(1)]
+    public void Forecast_SustainedStateWithFullPersistence_StaysAtTheNewestValue(int sharesPerBucket)
     {
+        // 3: a share per quantile; 1: one share for every quantile (models calibrated before shares were per quantile).
         using var model = TftModel.Create(TftTestData.SmallConfig(), seed: 41);
         var normal = TftTestData.Window("ppdb001", ServerProfile.Database, 24, 1);
         var values = (float[])normal.Values.Clone();
@@ -78,7 +96,7 @@ public sealed class SustainedPersistenceTests : IDisposable
         {
             CriticalOffsets = zero,
             SustainedOffsets = zero,
-            SustainedPersistence = [.. Enumerable.Repeat(1.0, Metrics * buckets)],
+            SustainedPersistence = [.. Enumerable.Repeat(1.0, sharesPerBucket * Metrics * buckets)],
         });
 
         var forecast = new TftForecaster(model).Forecast([sustained, normal], 8);

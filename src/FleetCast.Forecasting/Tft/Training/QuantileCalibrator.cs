@@ -124,7 +124,8 @@ internal static class QuantileCalibrator
         var buckets = QuantileCalibration.BucketCount(horizonSteps, calibration.BucketSteps);
         if (regime == ForecastRegime.SustainedCritical && calibration.SustainedPersistence is { } persistence && float.IsFinite(last))
         {
-            SustainedPersistence.Move(quantiles, last, (float)persistence[(metric * buckets) + (step / calibration.BucketSteps)]);
+            var bucket = step / calibration.BucketSteps;
+            SustainedPersistence.Move(quantiles, last, k => SustainedPersistence.Share(persistence, k, metric, bucket, buckets));
         }
 
         for (var k = 0; k < quantiles.Length; k++)

@@ -2,34 +2,41 @@ using FleetCast.Core.Metrics;
 
 namespace FleetCast.Forecasting.Tft.Training;
 
-/// <summary>For a metric in a sustained critical state, moves every quantile by a share α of the distance from the
-/// median to the newest look-back value ("it stays where it is"), with α per metric and horizon block chosen on the
-/// validation windows in that state as the share (0, 0.1, …, 1) with the lowest pinball loss. The network forecasts
-/// such states back toward normal, and a constant shift cannot follow a gap that differs per window.</summary>
+/// <summary>For a metric in a sustained critical state, moves each quantile by a share α of the distance from the
+/// median to the newest look-back value ("it stays where it is"), with α per quantile, metric and horizon block
+/// chosen on the validation windows in that state as the share (0, 0.1, …, 1) with the lowest pinball loss of that
+/// quantile. The network forecasts such states back toward normal, and a constant shift cannot follow a gap that
+/// differs per window. α is per quantile because the outcomes are two-sided: most such states last (the median and
+/// the pessimistic quantile should stay), some end at once (the optimistic quantile should not), and one share
+/// for all quantiles was a compromise that left the median short.</summary>
 internal static class SustainedPersistence
 {
     private const int Metrics = MetricCatalog.Count;
     private const int Grid = 10;
 
-    /// <summary>Moves <paramref name="quantiles"/> (level order, median in the middle) toward <paramref name="last"/>.</summary>
-    public static void Move(Span<float> quantiles, float last, float share)
+    /// <summary>Moves quantile k of <paramref name="quantiles"/> by <paramref name="shareOf"/>(k) of the distance from
+    /// the median to <paramref name="last"/>; the caller restores their order.</summary>
+    public static void Move(Span<float> quantiles, float last, Func<int, float> shareOf)
     {
-        var move = share * (last - quantiles[quantiles.Length / 2]);
+        var gap = last - quantiles[quantiles.Length / 2];
         for (var k = 0; k < quantiles.Length; k++)
         {
-            quantiles[k] += move;
+            quantiles[k] += shareOf(k) * gap;
         }
     }
 
-    /// <returns>α per [metric, bucket]; 0 for a metric with fewer than <see cref="QuantileCalibration.MinCriticalCases"/> windows.</returns>
+    /// <summary>Index of α of quantile <paramref name="quantile"/>, <paramref name="metric"/> and
+    /// <paramref name="bucket"/> in the row-major [quantile, metric, bucket] shares (the layout of the offsets).</summary>
+    public static int Index(int quantile, int metric, int bucket, int buckets) => (((quantile * Metrics) + metric) * buckets) + bucket;
+
+    /// <returns>α per [quantile, metric, bucket]; 0 for a metric with fewer than <see cref="QuantileCalibration.MinCriticalCases"/> windows.</returns>
     public static double[] Fit(float[] predictions, float[] targets, float[] weights, float[] last, ForecastRegime[] regimes, double[] levels, int horizon, int bucketSteps, int[] sustainedCases)
     {
         var q = levels.Length;
         var windows = targets.Length / (horizon * Metrics);
         var buckets = QuantileCalibration.BucketCount(horizon, bucketSteps);
-        var shares = new double[Metrics * buckets];
-        var loss = new double[Grid + 1];
-        Span<float> moved = stackalloc float[q];
+        var shares = new double[q * Metrics * buckets];
+        var loss = new double[q, Grid + 1];
         for (var m = 0; m < Metrics; m++)
         {
             if (sustainedCases[m] < QuantileCalibration.MinCriticalCases)
@@ -56,25 +63,38 @@ internal static class SustainedPersistence
                             continue;
                         }
 
-                        for (var g = 0; g <= Grid; g++)
+                        var gap = last[at] - predictions[(i * q) + (q / 2)];
+                        for (var k = 0; k < q; k++)
                         {
-                            predictions.AsSpan(i * q, q).CopyTo(moved);
-                            Move(moved, last[at], g / (float)Grid);
-                            for (var k = 0; k < q; k++)
+                            for (var g = 0; g <= Grid; g++)
                             {
-                                var error = targets[i] - moved[k];
-                                loss[g] += Math.Max(levels[k] * error, (levels[k] - 1) * error);
+                                var error = targets[i] - (predictions[(i * q) + k] + (g / (float)Grid * gap));
+                                loss[k, g] += Math.Max(levels[k] * error, (levels[k] - 1) * error);
                             }
                         }
                     }
                 }
 
-                shares[(m * buckets) + bucket] = Array.IndexOf(loss, loss.Min()) / (double)Grid;
+                for (var k = 0; k < q; k++)
+                {
+                    var best = 0;
+                    for (var g = 1; g <= Grid; g++)
+                    {
+                        best = loss[k, g] < loss[k, best] ? g : best;
+                    }
+
+                    shares[Index(k, m, bucket, buckets)] = best / (double)Grid;
+                }
             }
         }
 
         return shares;
     }
+
+    /// <summary>α of quantile <paramref name="quantile"/>: stored per quantile, or one per [metric, bucket] shared by
+    /// every quantile (models calibrated before shares were per quantile).</summary>
+    public static float Share(IReadOnlyList<double> shares, int quantile, int metric, int bucket, int buckets) =>
+        (float)(shares.Count == Metrics * buckets ? shares[(metric * buckets) + bucket] : shares[Index(quantile, metric, bucket, buckets)]);
 
     /// <summary>A copy of <paramref name="predictions"/> with the sustained windows moved by their shares.</summary>
     public static float[] Blend(float[] predictions, float[] last, ForecastRegime[] regimes, double[] shares, int horizon, int bucketSteps, int q)
@@ -95,7 +115,8 @@ internal static class SustainedPersistence
                 for (var t = 0; t < horizon; t++)
                 {
                     var i = (n * horizon * Metrics) + (t * Metrics) + m;
-                    Move(blended.AsSpan(i * q, q), last[at], (float)shares[(m * buckets) + (t / bucketSteps)]);
+                    var bucket = t / bucketSteps;
+                    Move(blended.AsSpan(i * q, q), last[at], k => Share(shares, k, m, bucket, buckets));
                 }
             }
         }
