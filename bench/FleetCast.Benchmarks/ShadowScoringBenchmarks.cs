@@ -15,7 +15,7 @@ namespace FleetCast.Benchmarks;
 [SimpleJob(warmupCount: 1, iterationCount: 6)]
 public class ShadowScoringBenchmarks
 {
-    private readonly IForecaster[] _baselines = [new LinearTrendForecaster(), new SeasonalNaiveForecaster(), new HoltWintersForecaster()];
+    private readonly IForecaster[] _baselines = ForecasterCatalog.CreateBaselines();
     private IReadOnlyList<ServerWindow> _windows = [];
     private List<LiveObservation> _batch = [];
 

@@ -3,7 +3,7 @@ using FleetCast.Core.Alerts;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
 using FleetCast.Core.Windows;
-using FleetCast.Forecasting.Baselines;
+using FleetCast.Forecasting;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Options;
 using FleetCast.Server.Windows;
@@ -21,7 +21,7 @@ public class SnapshotBuildBenchmarks
 
     private WindowStore _windows = new();
     private SnapshotBuilder _builder = null!;
-    private BaselineForecaster _primary = null!;
+    private IForecaster _primary = null!;
     private ServerWindow[] _windowsOnly = [];
     private DateTimeOffset _dataTime;
     private IReadOnlyList<WindowView> _views = [];
@@ -31,8 +31,9 @@ public class SnapshotBuildBenchmarks
     [Params(90, 1000)]
     public int Servers { get; set; }
 
-    [Params("holt-winters", "linear-trend")]
-    public string Primary { get; set; } = "holt-winters";
+    /// <summary>The primary baseline by its <see cref="ForecasterCatalog"/> name, as <c>Forecast:PrimaryBaseline</c> names it.</summary>
+    [Params(ForecasterCatalog.HoltWinters, ForecasterCatalog.LinearTrend)]
+    public string Primary { get; set; } = ForecasterCatalog.HoltWinters;
 
     [GlobalSetup]
     public void Setup()
@@ -41,8 +42,8 @@ public class SnapshotBuildBenchmarks
 
         _dataTime = _windows.LatestDataTime!.Value;
         var options = new ForecastOptions { WindowSteps = WindowSteps };
-        _primary = Primary == "holt-winters" ? new HoltWintersForecaster() : new LinearTrendForecaster();
-        _builder = new SnapshotBuilder(new ForecasterSet(_primary, new LinearTrendForecaster()), options, ThresholdTable.Default,
+        _primary = ForecasterCatalog.Create(Primary);
+        _builder = new SnapshotBuilder(new ForecasterSet(_primary, ForecasterCatalog.Create(ForecasterCatalog.LinearTrend)), options, ThresholdTable.Default,
             ScoringOptions.Default, AlertRuleOptions.Default, []);
         _views = _windows.Capture(_dataTime);
         _windowsOnly = [.. _views.Select(v => v.Window)];
