@@ -1,7 +1,7 @@
 using FleetCast.Dashboard.Layout;
 
 
-namespace FleetCast.Server.Tests.Dashboard.ViewModels;
+namespace FleetCast.Server.Tests.Dashboard.Layout;
 
 public sealed class RefreshSettingsTests
 {

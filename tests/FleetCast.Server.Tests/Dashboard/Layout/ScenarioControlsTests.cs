@@ -4,7 +4,7 @@ using FleetCast.Dashboard.Layout;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Layout;
 
 public sealed class ScenarioControlsTests : DashboardTestContext
 {

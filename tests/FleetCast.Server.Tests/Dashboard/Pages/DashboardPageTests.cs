@@ -8,9 +8,9 @@ using FleetCast.Server.Engine;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using Microsoft.AspNetCore.Components.Web;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Pages;
 
-public sealed class DashboardTests : DashboardTestContext
+public sealed class DashboardPageTests : DashboardTestContext
 {
     [Fact]
     public void Render_Always_HasOneTabNavWithEveryTabAndOnlyOverviewSelected()

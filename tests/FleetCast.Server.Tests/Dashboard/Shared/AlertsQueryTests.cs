@@ -3,7 +3,7 @@ using FleetCast.Core.Profiles;
 using FleetCast.Dashboard.Shared;
 using FleetCast.Server.Tests.Dashboard.Shared;
 
-namespace FleetCast.Server.Tests.Dashboard.ViewModels;
+namespace FleetCast.Server.Tests.Dashboard.Shared;
 
 public sealed class AlertsQueryTests
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using FleetCast.Dashboard.Shared;
 
-namespace FleetCast.Server.Tests.Dashboard;
+namespace FleetCast.Server.Tests.Dashboard.Shared;
 
 public sealed partial class PaletteTests
 {

@@ -1,7 +1,7 @@
 using FleetCast.Dashboard.Tabs;
 
 
-namespace FleetCast.Server.Tests.Dashboard.ViewModels;
+namespace FleetCast.Server.Tests.Dashboard.Tabs;
 
 public sealed class TabCatalogTests
 {

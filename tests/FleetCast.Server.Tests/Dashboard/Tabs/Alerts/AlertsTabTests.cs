@@ -4,7 +4,7 @@ using FleetCast.Dashboard.Events;
 using FleetCast.Dashboard.Tabs.Alerts;
 using FleetCast.Server.Tests.Dashboard.Shared;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Alerts;
 
 public sealed class AlertsTabTests : DashboardTestContext
 {

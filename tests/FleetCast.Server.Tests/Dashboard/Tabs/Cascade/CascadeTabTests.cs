@@ -7,7 +7,7 @@ using FleetCast.Server.Tests.Shared;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Cascade;
 
 public sealed class CascadeTabTests : DashboardTestContext
 {

@@ -10,7 +10,7 @@ using FleetCast.Dashboard.Tabs.Documentation;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Documentation;
 
 public sealed class DocumentationTabTests : DashboardTestContext
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 using FleetCast.Dashboard.Tabs.Drift;
 using FleetCast.Server.Tests.Dashboard.Shared;
 
-namespace FleetCast.Server.Tests.Dashboard.ViewModels;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Drift;
 
 public sealed class DriftModelTests
 {

@@ -8,7 +8,7 @@ using FleetCast.Server.Engine;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Drift;
 
 public sealed class DriftTabTests : DashboardTestContext
 {

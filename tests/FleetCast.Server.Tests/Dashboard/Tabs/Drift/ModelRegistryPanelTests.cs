@@ -5,7 +5,7 @@ using FleetCast.Server.Retraining;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Drift;
 
 public sealed class ModelRegistryPanelTests : DashboardTestContext
 {

@@ -3,7 +3,7 @@ using FleetCast.Core.Thresholds;
 using FleetCast.Dashboard.Tabs.Heatmap;
 using FleetCast.Server.Tests.Dashboard.Shared;
 
-namespace FleetCast.Server.Tests.Dashboard.ViewModels;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Heatmap;
 
 public sealed class HeatmapChartOptionTests
 {

@@ -2,7 +2,7 @@ using Bunit;
 using FleetCast.Dashboard.Tabs.Heatmap;
 using FleetCast.Server.Tests.Dashboard.Shared;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Heatmap;
 
 public sealed class HeatmapTabTests : DashboardTestContext
 {

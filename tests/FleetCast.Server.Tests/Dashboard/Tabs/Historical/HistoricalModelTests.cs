@@ -3,7 +3,7 @@ using FleetCast.Core.Metrics;
 using FleetCast.Dashboard.Tabs.Historical;
 using FleetCast.Server.Storage;
 
-namespace FleetCast.Server.Tests.Dashboard.ViewModels;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Historical;
 
 public sealed class HistoricalModelTests
 {

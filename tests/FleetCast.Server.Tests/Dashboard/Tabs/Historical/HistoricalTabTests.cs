@@ -6,7 +6,7 @@ using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Historical;
 
 public sealed class HistoricalTabTests : DashboardTestContext
 {

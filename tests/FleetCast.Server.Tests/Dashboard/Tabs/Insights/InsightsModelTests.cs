@@ -7,7 +7,7 @@ using FleetCast.Server.Options;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using Microsoft.Extensions.Options;
 
-namespace FleetCast.Server.Tests.Dashboard.ViewModels;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Insights;
 
 public sealed class InsightsModelTests
 {

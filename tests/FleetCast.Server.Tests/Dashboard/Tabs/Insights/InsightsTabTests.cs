@@ -8,7 +8,7 @@ using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Tests.Dashboard.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Insights;
 
 public sealed class InsightsTabTests : DashboardTestContext
 {

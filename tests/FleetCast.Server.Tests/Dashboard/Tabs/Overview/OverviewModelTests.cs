@@ -2,7 +2,7 @@ using FleetCast.Core.Levels;
 using FleetCast.Dashboard.Tabs.Overview;
 using FleetCast.Server.Tests.Dashboard.Shared;
 
-namespace FleetCast.Server.Tests.Dashboard.ViewModels;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Overview;
 
 public sealed class OverviewModelTests
 {

@@ -5,7 +5,7 @@ using FleetCast.Dashboard.Shared;
 using FleetCast.Dashboard.Tabs.Overview;
 using FleetCast.Server.Tests.Dashboard.Shared;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Overview;
 
 public sealed class OverviewTabTests : DashboardTestContext
 {

@@ -9,7 +9,7 @@ using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Remediation;
 
 public sealed class RemediationTabTests : DashboardTestContext
 {

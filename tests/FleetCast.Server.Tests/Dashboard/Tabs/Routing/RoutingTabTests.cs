@@ -8,7 +8,7 @@ using FleetCast.Server.Tests.Dashboard.Shared;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Routing;
 
 public sealed class RoutingTabTests : DashboardTestContext
 {

@@ -5,7 +5,7 @@ using FleetCast.Dashboard.Tabs.Server;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Tests.Dashboard.Shared;
 
-namespace FleetCast.Server.Tests.Dashboard.ViewModels;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Server;
 
 public sealed class ForecastBandSeriesTests
 {

@@ -6,7 +6,7 @@ using FleetCast.Dashboard.Tabs.Server;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Tests.Dashboard.Shared;
 
-namespace FleetCast.Server.Tests.Dashboard.Tabs;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.Server;
 
 public sealed class ServerTabTests : DashboardTestContext
 {

@@ -1,7 +1,7 @@
 using FleetCast.Dashboard.Tabs.TopRisks;
 using FleetCast.Server.Tests.Dashboard.Shared;
 
-namespace FleetCast.Server.Tests.Dashboard.ViewModels;
+namespace FleetCast.Server.Tests.Dashboard.Tabs.TopRisks;
 
 public sealed class TopRisksModelTests
 {
