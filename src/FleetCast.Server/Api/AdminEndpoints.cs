@@ -12,9 +12,7 @@ public static class AdminEndpoints
 {
     public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        // Every admin change must come as JSON: an HTML form on another site can send a POST with a form or
-        // text body to a FleetCast on the viewer's machine, but not a JSON one without a CORS preflight.
-        var group = app.MapGroup("/api/v1/admin").WithTags("Admin").AddEndpointFilter(RequireJsonForChanges);
+        var group = app.MapGroup("/api/v1/admin").WithTags("Admin").RequireJsonBody();
         group.MapGet("/scenario", GetScenario).WithName("GetScenario").WithSummary("The simulator's scenario and the servers it affects.");
         group.MapPut("/scenario", SetScenario).WithName("SetScenario").WithSummary("Switches the simulator's scenario: healthy, degrading, critical, cascade.");
         group.MapPost("/model/reload", ReloadModel).WithName("ReloadModel").WithSummary("Reloads the primary forecaster from its model directory.");
@@ -70,18 +68,6 @@ public static class AdminEndpoints
         {
             return Problems.Of(ProblemTypes.ReloadFailed, $"Reloading failed; the previous forecaster stays in use: {ex.Message}");
         }
-    }
-
-    internal static async ValueTask<object?> RequireJsonForChanges(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var request = context.HttpContext.Request;
-        if (!HttpMethods.IsGet(request.Method) && !request.HasJsonContentType())
-        {
-            return Problems.Of(ProblemTypes.UnsupportedMediaType,
-                $"{request.Method} {request.Path} needs Content-Type: application/json (an empty object {{}} will do where nothing else is sent); got '{request.ContentType ?? "none"}'.");
-        }
-
-        return await next(context);
     }
 
     private static ProblemHttpResult NoSimulator() =>

@@ -13,13 +13,13 @@ public static class AlertActionEndpoints
 {
     public static IEndpointRouteBuilder MapAlertActionEndpoints(this IEndpointRouteBuilder app)
     {
-        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts");
+        var alerts = app.MapGroup("/api/v1/alerts").WithTags("Alerts").RequireJsonBody();
         alerts.MapPost("/{id:long}/ack", AcknowledgeById).WithName("AcknowledgeAlert")
             .WithSummary("Acknowledge the firing alert with this id (the 'id' of GET /api/v1/alerts). Body: {\"who\", \"comment\"?}.");
         alerts.MapPost("/{server}/{metric}/{severity}/ack", AcknowledgeByKey).WithName("AcknowledgeAlertByKey")
             .WithSummary("Acknowledge the firing alert of server + metric + severity (warning or critical). Body: {\"who\", \"comment\"?}.");
 
-        var silences = app.MapGroup("/api/v1/silences").WithTags("Silences");
+        var silences = app.MapGroup("/api/v1/silences").WithTags("Silences").RequireJsonBody();
         silences.MapGet("/", List).WithName("ListSilences")
             .WithSummary("Active silences, soonest end first; includeInactive=true adds expired and cancelled ones.");
         silences.MapPost("/", Create).WithName("CreateSilence")

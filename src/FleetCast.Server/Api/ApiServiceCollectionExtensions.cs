@@ -1,6 +1,7 @@
 using FleetCast.Core.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -8,13 +9,16 @@ namespace FleetCast.Server.Api;
 
 public static class ApiServiceCollectionExtensions
 {
-    /// <summary>What the endpoints share: problem details, FleetCast's JSON settings, response compression,
+    /// <summary>What the endpoints share: problem details (binding failures included), FleetCast's JSON settings, response compression,
     /// the OpenAPI document and the compat predictions cache.</summary>
     public static IServiceCollection AddFleetCastApi(this IServiceCollection services)
     {
         services.TryAddSingleton<CompatPredictionsCache>();
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = RequireJsonFilter.Customize);
         services.ConfigureHttpJsonOptions(CopyJsonOptions);
+        // A body that does not bind throws, so BadRequestProblemHandler can say which property or parameter was wrong.
+        services.Configure<RouteHandlerOptions>(routes => routes.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestProblemHandler>();
         services.AddResponseCompression(compression =>
         {
             compression.EnableForHttps = true;
@@ -34,6 +38,8 @@ public static class ApiServiceCollectionExtensions
         json.SerializerOptions.DefaultIgnoreCondition = source.DefaultIgnoreCondition;
         json.SerializerOptions.Encoder = source.Encoder;
         json.SerializerOptions.NumberHandling = source.NumberHandling;
+        // {"who":"alice","who":"mallory"} is refused, as ingest does, rather than read as whichever comes last.
+        json.SerializerOptions.AllowDuplicateProperties = false;
         foreach (var converter in source.Converters)
         {
             json.SerializerOptions.Converters.Add(converter);

@@ -19,7 +19,7 @@ public static class CostEndpoints
     {
         app.MapGet("/api/v1/cost-avoidance", Get).WithTags("Cost avoidance").WithName("GetCostAvoidance")
             .WithSummary("Estimated cost avoided in [from, to] (ISO 8601, data time; default the last 30 days) with inputs, formula and counts.");
-        app.MapGroup("/api/v1/admin").WithTags("Admin").AddEndpointFilter(AdminEndpoints.RequireJsonForChanges)
+        app.MapGroup("/api/v1/admin").WithTags("Admin").RequireJsonBody()
             .MapPut("/cost-inputs", Put).WithName("SetCostInputs")
             .WithSummary("Sets the cost inputs: {\"costPerHour\", \"outageHours\", \"shareActedOn\" (0–1), \"currency\"?}.");
         return app;

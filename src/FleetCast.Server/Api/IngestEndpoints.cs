@@ -18,16 +18,18 @@ public static class IngestEndpoints
 {
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/v1/ingest").WithTags("Ingest").MapPost("/", Ingest).WithName("Ingest")
+        app.MapGroup("/api/v1/ingest").WithTags("Ingest").RequireJsonBody().MapPost("/", Ingest).WithName("Ingest")
             .WithSummary("Accepts a batch { samples: [ { server, timestamp, profile?, metrics: { <wire name>: number } } ] }; committed before the answer.")
             .Accepts<IngestRequestDoc>("application/json")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status507InsufficientStorage)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        app.MapGroup("/feed").WithTags("Compatibility").MapPost("/data", FeedData).WithName("CompatFeedData")
+        app.MapGroup("/feed").WithTags("Compatibility").RequireJsonBody().MapPost("/data", FeedData).WithName("CompatFeedData")
             .WithSummary("Old shape: { records: [ { timestamp, server_name, profile?, cpu_user_pct, ... } ] }.")
             .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status507InsufficientStorage)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

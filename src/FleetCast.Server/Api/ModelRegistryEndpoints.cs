@@ -15,7 +15,7 @@ public static class ModelRegistryEndpoints
     {
         app.MapGroup("/api/v1/models").WithTags("Model").MapGet("", List).WithName("ListModels")
             .WithSummary("Registered models, newest first, with their held-out scores and which one serves, plus the retraining status.");
-        var admin = app.MapGroup("/api/v1/admin/models").WithTags("Admin").AddEndpointFilter(AdminEndpoints.RequireJsonForChanges);
+        var admin = app.MapGroup("/api/v1/admin/models").WithTags("Admin").RequireJsonBody();
         admin.MapPost("/retrain", Retrain).WithName("StartRetraining")
             .WithSummary("Starts a retraining job on the stored samples (202 with the job; 409 while one runs).");
         admin.MapGet("/jobs/{id:long}", Job).WithName("GetRetrainingJob").WithSummary("A retraining job's progress and outcome.");

@@ -15,7 +15,7 @@ public static class RemediationEndpoints
 
     public static IEndpointRouteBuilder MapRemediationEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/remediation").WithTags("Remediation").AddEndpointFilter(AdminEndpoints.RequireJsonForChanges);
+        var group = app.MapGroup("/api/v1/remediation").WithTags("Remediation").RequireJsonBody();
         group.MapGet("/rules", Rules).WithName("ListRemediationRules").WithSummary("Configured remediation rules (no secrets), limits and timeouts.");
         group.MapGet("/actions", Actions).WithName("ListRemediationActions")
             .WithSummary("Remediation actions with their audit trail, newest first; status filters (pending, dry-run, ...), limit 1–1000 (default 100).");

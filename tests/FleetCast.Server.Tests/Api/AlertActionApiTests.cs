@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using FleetCast.Server.Tests.Shared;
 
@@ -114,6 +115,76 @@ public sealed class AlertActionApiTests
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(0, (await server.GetJsonAsync("/api/v1/silences")).GetProperty("count").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    public async Task AcknowledgeAndSilence_NotJson_Return415AndChangeNothing(string contentType)
+    {
+        await using var server = await StartWithCriticalMemoryAlertAsync();
+        var id = (await FindMemoryAlertAsync(server)).GetProperty("id").GetInt64();
+        var ack = """{"who":"mallory"}""";
+        var silence = """{"server":"ppweb001","who":"mallory","reason":"forged","durationMinutes":60}""";
+
+        using var byId = await server.Client.PostAsync($"/api/v1/alerts/{id}/ack", new StringContent(ack, Encoding.UTF8, contentType));
+        using var byKey = await server.Client.PostAsync("/api/v1/alerts/ppweb001/mem_used_pct/critical/ack", new StringContent(ack, Encoding.UTF8, contentType));
+        using var created = await server.Client.PostAsync("/api/v1/silences", new StringContent(silence, Encoding.UTF8, contentType));
+
+        await JsonOnlyApiTests.AssertUnsupportedMediaTypeAsync(byId);
+        await JsonOnlyApiTests.AssertUnsupportedMediaTypeAsync(byKey);
+        await JsonOnlyApiTests.AssertUnsupportedMediaTypeAsync(created);
+        Assert.Equal(JsonValueKind.Null, (await FindMemoryAlertAsync(server)).GetProperty("acknowledged").ValueKind);
+        Assert.Equal(0, (await server.GetJsonAsync("/api/v1/silences?includeInactive=true")).GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task AcknowledgeAndSilence_DuplicateProperty_Return400NamingItAndChangeNothing()
+    {
+        await using var server = await StartWithCriticalMemoryAlertAsync();
+        var id = (await FindMemoryAlertAsync(server)).GetProperty("id").GetInt64();
+
+        using var ack = await server.Client.PostAsync($"/api/v1/alerts/{id}/ack", TestSamples.Json("""{"who":"alice","who":"mallory"}"""));
+        using var silence = await server.Client.PostAsync("/api/v1/silences",
+            TestSamples.Json("""{"server":"ppweb001","who":"bob","reason":"maintenance","durationMinutes":60,"durationMinutes":43200}"""));
+
+        await AssertDuplicateProblemAsync(ack, "who");
+        await AssertDuplicateProblemAsync(silence, "durationMinutes");
+        Assert.Equal(JsonValueKind.Null, (await FindMemoryAlertAsync(server)).GetProperty("acknowledged").ValueKind);
+        Assert.Equal(0, (await server.GetJsonAsync("/api/v1/silences?includeInactive=true")).GetProperty("count").GetInt32());
+    }
+
+    [Fact]
+    public async Task Acknowledge_MalformedJson_Returns400NamingThePathWithoutTypeNames()
+    {
+        await using var server = await StartWithCriticalMemoryAlertAsync();
+        var id = (await FindMemoryAlertAsync(server)).GetProperty("id").GetInt64();
+
+        using var response = await server.Client.PostAsync($"/api/v1/alerts/{id}/ack", TestSamples.Json("""{"who":["alice"]}"""));
+        var body = await response.Content.ReadAsStringAsync();
+        var problem = JsonDocument.Parse(body).RootElement;
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("who", out _), body);
+        Assert.DoesNotContain("AcknowledgeRequest", body);
+        Assert.DoesNotContain("System.", body);
+        Assert.DoesNotContain("Exception", body); // no exception type or stack trace
+        Assert.DoesNotContain("   at ", body);
+        Assert.Equal(JsonValueKind.Null, (await FindMemoryAlertAsync(server)).GetProperty("acknowledged").ValueKind);
+    }
+
+    internal static async Task AssertDuplicateProblemAsync(HttpResponseMessage response, string property)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(body).RootElement;
+        Assert.Equal("https://fleetcast.dev/problems/validation", problem.GetProperty("type").GetString());
+        Assert.Contains($"'{property}' appears more than once", problem.GetProperty("detail").GetString());
+        Assert.True(problem.GetProperty("errors").TryGetProperty(property, out _), body);
+        Assert.DoesNotContain("Request", problem.GetProperty("detail").GetString()); // no .NET type name (AcknowledgeRequest, SilenceRequest)
+        Assert.DoesNotContain("System.", body);
     }
 
     [Fact]
