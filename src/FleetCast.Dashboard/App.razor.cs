@@ -1,5 +1,7 @@
+using FleetCast.Server.Hosting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Http;
 
 namespace FleetCast.Dashboard;
 
@@ -11,6 +13,26 @@ public partial class App
     private readonly IComponentRenderMode _renderMode = new InteractiveServerRenderMode(prerender: true);
 
     private const string BlazorScript = "_framework/blazor.web.js";
+    private const string StartScript = "js/fleetcast-start.js";
+
+    private ImportMapDefinition? _importMap;
+
+    /// <summary>Set while the page is rendered on the server (App is never rendered interactively).</summary>
+    [CascadingParameter]
+    public HttpContext? HttpContext { get; set; }
+
+    protected override void OnInitialized()
+    {
+        if (HttpContext is null)
+        {
+            return;
+        }
+
+        // The same definition <ImportMap> would find itself, passed to it explicitly so the hash below is of
+        // the very text it writes into the page.
+        _importMap = HttpContext.GetEndpoint()?.Metadata.GetMetadata<ImportMapDefinition>();
+        SecurityHeaders.UsePagePolicy(HttpContext, _importMap is null ? [] : [ContentSecurityPolicy.HashOf(_importMap.ToString())]);
+    }
 
     private string? IntegrityOf(string path)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using FleetCast.Server.Auth;
+using FleetCast.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +17,7 @@ public static class SignInEndpoints
     public static IEndpointRouteBuilder MapSignInEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/").WithTags("Dashboard sign-in").ExcludeFromDescription();
-        group.MapGet(SignInPath, (string? returnUrl) => Page(returnUrl, error: null, StatusCodes.Status200OK));
+        group.MapGet(SignInPath, (string? returnUrl, HttpContext context) => Page(context, returnUrl, error: null, StatusCodes.Status200OK));
         group.MapPost(SignInPath, SignIn);
         group.MapPost(SignOutPath, SignOut);
         return app;
@@ -35,7 +36,7 @@ public static class SignInEndpoints
 
         if (!validator.IsValid(form["apiKey"].ToString()))
         {
-            return Page(returnUrl, "That API key is not valid.", StatusCodes.Status403Forbidden);
+            return Page(context, returnUrl, "That API key is not valid.", StatusCodes.Status403Forbidden);
         }
 
         context.Response.Cookies.Append(ApiKeyMiddleware.CookieName, sessions.Issue(), sessions.CreateCookieOptions(context.Request.IsHttps));
@@ -62,8 +63,9 @@ public static class SignInEndpoints
             ? returnUrl
             : "/";
 
-    private static IResult Page(string? returnUrl, string? error, int status)
+    private static IResult Page(HttpContext context, string? returnUrl, string? error, int status)
     {
+        SecurityHeaders.UsePagePolicy(context);
         var message = error is null ? string.Empty : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
         var html = $$"""
             <!DOCTYPE html>

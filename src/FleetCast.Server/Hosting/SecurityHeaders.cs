@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Http;
 namespace FleetCast.Server.Hosting;
 
 /// <summary>Headers on every response, sign-in page and errors included: no MIME sniffing, no referrer
-/// leaving the site, and no framing by another site (clickjacking). The CSP carries only
-/// <c>frame-ancestors</c>, so it restricts framing without limiting the dashboard's own scripts.</summary>
+/// leaving the site, and no framing by another site (clickjacking). Responses carry the API's
+/// Content-Security-Policy (framing only) unless the endpoint chose a page policy with <see cref="UsePagePolicy"/>.</summary>
 public static class SecurityHeaders
 {
     public static readonly IReadOnlyDictionary<string, string> Values = new Dictionary<string, string>
@@ -13,8 +13,14 @@ public static class SecurityHeaders
         ["X-Content-Type-Options"] = "nosniff",
         ["Referrer-Policy"] = "same-origin",
         ["X-Frame-Options"] = "DENY",
-        ["Content-Security-Policy"] = "frame-ancestors 'none'",
+        ["Content-Security-Policy"] = ContentSecurityPolicy.Api,
     };
+
+    private static readonly object PagePolicyKey = new();
+
+    /// <summary>Gives this response an HTML page's policy; call before the response starts.</summary>
+    public static void UsePagePolicy(HttpContext context, IEnumerable<string>? scriptHashes = null) =>
+        context.Items[PagePolicyKey] = ContentSecurityPolicy.ForPage(scriptHashes);
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
@@ -22,14 +28,20 @@ public static class SecurityHeaders
             // At response start, so a response rewritten by the exception handler carries them too.
             context.Response.OnStarting(static state =>
             {
-                var headers = ((HttpResponse)state).Headers;
+                var context = (HttpContext)state;
+                var headers = context.Response.Headers;
                 foreach (var (name, value) in Values)
                 {
                     headers[name] = value;
                 }
 
+                if (context.Items.TryGetValue(PagePolicyKey, out var policy) && policy is string page)
+                {
+                    headers.ContentSecurityPolicy = page;
+                }
+
                 return Task.CompletedTask;
-            }, context.Response);
+            }, context);
             return next(context);
         });
 }

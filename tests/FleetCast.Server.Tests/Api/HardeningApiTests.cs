@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FleetCast.Server.Api;
 using FleetCast.Server.Hosting;
 using FleetCast.Server.Tests.Shared;
@@ -94,11 +95,12 @@ public sealed class HardeningApiTests
     [Theory]
     [InlineData("/healthz")]
     [InlineData("/api/v1/fleet")]
-    [InlineData("/signin")]
     [InlineData("/api/v1/servers/never-seen")]
-    public async Task AnyResponse_CarriesTheSecurityHeaders(string path)
+    [InlineData("/openapi/v1.json")]
+    [InlineData("/css/fleetcast.css")]
+    public async Task ApiAndStaticResponses_CarryTheSecurityHeadersWithTheFramingOnlyPolicy(string path)
     {
-        await using var server = await TestServerFixture.StartAsync(apiKeys: path == "/signin" ? ["k-123456789012345678901234"] : null);
+        await using var server = await TestServerFixture.StartAsync();
 
         using var response = await server.Client.GetAsync(path);
 
@@ -107,5 +109,81 @@ public sealed class HardeningApiTests
             Assert.True(response.Headers.TryGetValues(name, out var values), $"{path}: {name} missing ({response.StatusCode})");
             Assert.Equal(value, Assert.Single(values));
         }
+
+        Assert.Equal("frame-ancestors 'none'", SecurityHeaders.Values["Content-Security-Policy"]);
+    }
+
+    [Theory]
+    [InlineData("/", null)]
+    [InlineData("/signin", "k-123456789012345678901234")]
+    public async Task Pages_CarryThePagePolicyAndTheOtherSecurityHeaders(string path, string? key)
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: key is null ? null : [key]);
+
+        using var response = await server.Client.GetAsync(path);
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        var directives = policy.Split(';', StringSplitOptions.TrimEntries).ToDictionary(d => d.Split(' ')[0], d => d.Split(' ')[1..]);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["'self'"], directives["default-src"]);
+        Assert.Equal("'self'", directives["script-src"][0]);
+        Assert.All(directives["script-src"][1..], source => Assert.StartsWith("'sha256-", source));
+        Assert.DoesNotContain("'unsafe-eval'", policy);
+        Assert.DoesNotContain("'unsafe-inline'", string.Join(' ', directives["script-src"]));
+        Assert.Equal(["'self'"], directives["connect-src"]);
+        Assert.Equal(["'self'", "data:"], directives["img-src"]);
+        Assert.Equal(["'none'"], directives["frame-ancestors"]);
+        Assert.Equal(["'self'"], directives["base-uri"]);
+        Assert.Equal(["'self'"], directives["form-action"]);
+        foreach (var (name, value) in SecurityHeaders.Values.Where(h => h.Key != "Content-Security-Policy"))
+        {
+            Assert.Equal(value, Assert.Single(response.Headers.GetValues(name)));
+        }
+    }
+
+    [Fact]
+    public async Task DashboardPage_EveryInlineScriptIsAllowedByItsHash_AndNoOtherInlineScript()
+    {
+        await using var server = await TestServerFixture.StartAsync();
+
+        using var response = await server.Client.GetAsync("/");
+        var html = await response.Content.ReadAsStringAsync();
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        var inline = Regex.Matches(html, "<script(?<attrs>[^>]*)>(?<body>.*?)</script>", RegexOptions.Singleline)
+            .Where(m => !m.Groups["attrs"].Value.Contains("src=", StringComparison.Ordinal))
+            .Select(m => (Attributes: m.Groups["attrs"].Value, Body: m.Groups["body"].Value))
+            .ToArray();
+
+        // The import map is the only inline script, and the policy carries the hash of its exact text.
+        var importMap = Assert.Single(inline);
+        Assert.Contains("type=\"importmap\"", importMap.Attributes);
+        Assert.Contains("\"imports\"", importMap.Body);
+        Assert.Contains(ContentSecurityPolicy.HashOf(importMap.Body), policy);
+        Assert.Contains("js/fleetcast-start", html);
+    }
+
+    [Fact]
+    public async Task CostInputs_DuplicateProperty_Returns400NamingItAndStoresNothing()
+    {
+        await using var server = await TestServerFixture.StartAsync();
+
+        using var response = await server.Client.PutAsync("/api/v1/admin/cost-inputs",
+            TestSamples.Json("""{"costPerHour":100,"outageHours":2,"shareActedOn":0.5,"costPerHour":1000000}"""));
+
+        await AlertActionApiTests.AssertDuplicateProblemAsync(response, "costPerHour");
+        Assert.False((await server.GetJsonAsync("/api/v1/cost-avoidance")).GetProperty("configured").GetBoolean());
+    }
+
+    [Fact]
+    public async Task SilenceList_UnreadableQueryParameter_Returns400NamingItWithoutTypeNames()
+    {
+        await using var server = await TestServerFixture.StartAsync();
+
+        using var response = await server.Client.GetAsync("/api/v1/silences?includeInactive=perhaps");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("includeInactive", out _), body);
+        Assert.DoesNotContain("bool", body);
     }
 }
