@@ -1,5 +1,7 @@
 using System.Globalization;
+using FleetCast.Server.Auth;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetCast.Dashboard.Layout;
 
@@ -20,6 +22,12 @@ public partial class DashboardHeader
 
     [Parameter]
     public EventCallback OnShowLatest { get; set; }
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    /// <summary>Only with API keys configured: without them there is no session to end.</summary>
+    private bool SignOutShown => Services.GetService<ApiKeyValidator>()?.Enabled == true;
 
     private Task OnModeChanged(ChangeEventArgs e) =>
         Enum.TryParse<RefreshMode>(e.Value?.ToString(), out var mode)

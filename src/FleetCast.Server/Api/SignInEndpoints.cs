@@ -8,7 +8,8 @@ using Microsoft.AspNetCore.Routing;
 namespace FleetCast.Server.Api;
 
 /// <summary>The dashboard's sign-in when API keys are configured: a plain form that exchanges a key for
-/// an opaque session cookie (HttpOnly, SameSite=Strict). The key itself never reaches markup or JavaScript.</summary>
+/// an opaque session cookie (HttpOnly, SameSite=Strict). The key itself never reaches markup or JavaScript.
+/// Sign-in and sign-out are POST only and refuse a form sent from another origin (<see cref="SameOriginRequest"/>).</summary>
 public static class SignInEndpoints
 {
     public const string SignInPath = SignInPaths.SignIn;
@@ -25,6 +26,11 @@ public static class SignInEndpoints
 
     private static async Task<IResult> SignIn(HttpContext context, ApiKeyValidator validator, DashboardSessionTokens sessions)
     {
+        if (!SameOriginRequest.IsSameOrigin(context.Request))
+        {
+            return CrossOrigin(context.Request);
+        }
+
         // The form is read directly: the key is the credential, and SameSite=Strict keeps the session cookie
         // off cross-site requests.
         var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
@@ -45,6 +51,11 @@ public static class SignInEndpoints
 
     private static IResult SignOut(HttpContext context, DashboardSessionTokens sessions)
     {
+        if (!SameOriginRequest.IsSameOrigin(context.Request))
+        {
+            return CrossOrigin(context.Request);
+        }
+
         if (context.Request.Cookies.TryGetValue(ApiKeyMiddleware.CookieName, out var token))
         {
             sessions.Revoke(token);
@@ -62,6 +73,10 @@ public static class SignInEndpoints
             && !returnUrl.Any(c => c == '\\' || char.IsControl(c))
             ? returnUrl
             : "/";
+
+    private static IResult CrossOrigin(HttpRequest request) =>
+        Problems.Of(ProblemTypes.CrossOriginForm,
+            $"POST {request.Path} is accepted only from this server's own pages (Origin '{request.Headers.Origin}', Sec-Fetch-Site '{request.Headers["Sec-Fetch-Site"]}'); nothing was changed.");
 
     private static IResult Page(HttpContext context, string? returnUrl, string? error, int status)
     {

@@ -81,6 +81,82 @@ public sealed class SignInApiTests
         Assert.Equal("/", signIn.Headers.Location!.OriginalString);
     }
 
+    [Theory]
+    [InlineData("Sec-Fetch-Site", "cross-site")]
+    [InlineData("Sec-Fetch-Site", "same-site")]
+    [InlineData("Origin", "https://evil.example")]
+    [InlineData("Origin", "null")]
+    public async Task SignOut_FromAnotherOrigin_Returns403AndTheSessionStaysValid(string header, string value)
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);
+        using var client = CreateBrowserLikeClient(server, out var cookies);
+        using var signIn = await client.PostAsync(SignInEndpoints.SignInPath, Form(Key, "/"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, SignInEndpoints.SignOutPath);
+        request.Headers.Add(header, value);
+
+        using var signOut = await client.SendAsync(request);
+        using var status = await client.GetAsync("/api/v1/status");
+
+        Assert.Equal(HttpStatusCode.Forbidden, signOut.StatusCode);
+        Assert.Contains("cross-origin-form", await signOut.Content.ReadAsStringAsync());
+        Assert.Single(cookies.GetCookies(server.BaseAddress));
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_FromOwnPage_RevokesTheSessionAndRedirectsToSignIn()
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);
+        using var client = CreateBrowserLikeClient(server, out var cookies);
+        using var signIn = await client.PostAsync(SignInEndpoints.SignInPath, Form(Key, "/"));
+        var session = Assert.Single(cookies.GetCookies(server.BaseAddress)).Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, SignInEndpoints.SignOutPath);
+        request.Headers.Add("Sec-Fetch-Site", "same-origin");
+        request.Headers.Add("Origin", server.BaseAddress.GetLeftPart(UriPartial.Authority));
+
+        using var signOut = await client.SendAsync(request);
+        using var replayed = new HttpRequestMessage(HttpMethod.Get, "/api/v1/status");
+        replayed.Headers.Add("Cookie", $"{ApiKeyMiddleware.CookieName}={session}");
+        using var bare = new HttpClient { BaseAddress = server.BaseAddress };
+        using var status = await bare.SendAsync(replayed);
+
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(SignInEndpoints.SignInPath, signOut.Headers.Location!.OriginalString);
+        Assert.Empty(cookies.GetCookies(server.BaseAddress));
+        Assert.Equal(HttpStatusCode.Unauthorized, status.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_Get_IsNotAnEndpoint()
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);
+        using var client = CreateBrowserLikeClient(server, out var cookies);
+        using var signIn = await client.PostAsync(SignInEndpoints.SignInPath, Form(Key, "/"));
+
+        // An <img src="/signout"> on any page must not end the session.
+        using var signOut = await client.GetAsync(SignInEndpoints.SignOutPath);
+        using var status = await client.GetAsync("/api/v1/status");
+
+        Assert.NotEqual(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Single(cookies.GetCookies(server.BaseAddress));
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignIn_FormFromAnotherOrigin_Returns403AndSetsNoCookie()
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);
+        using var client = CreateBrowserLikeClient(server, out var cookies);
+        using var request = new HttpRequestMessage(HttpMethod.Post, SignInEndpoints.SignInPath) { Content = Form(Key, "/") };
+        request.Headers.Add("Sec-Fetch-Site", "cross-site");
+
+        // Login CSRF: another site signing the viewer in with the attacker's key.
+        using var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(cookies.GetCookies(server.BaseAddress));
+    }
+
     private static FormUrlEncodedContent Form(string key, string returnUrl) =>
         new(new Dictionary<string, string> { ["apiKey"] = key, ["returnUrl"] = returnUrl });
 
