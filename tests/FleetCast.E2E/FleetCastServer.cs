@@ -16,13 +16,16 @@ internal sealed class FleetCastServer : IAsyncDisposable
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
-    private readonly StreamWriter _log = new(Path.Combine(Artifacts.Folder, "server.log"), append: false) { AutoFlush = true };
+    private readonly StreamWriter _log;
     private readonly string _dataDir;
+    private readonly string? _apiKey;
 
-    private FleetCastServer(Process process, string dataDir, Uri baseAddress)
+    private FleetCastServer(Process process, string dataDir, Uri baseAddress, string? apiKey, string logName)
     {
         _process = process;
         _dataDir = dataDir;
+        _apiKey = apiKey;
+        _log = new(Path.Combine(Artifacts.Folder, logName), append: false) { AutoFlush = true };
         BaseAddress = baseAddress;
     }
 
@@ -41,7 +44,8 @@ internal sealed class FleetCastServer : IAsyncDisposable
         }
     }
 
-    public static async Task<FleetCastServer> StartAsync()
+    /// <param name="apiKey">When given, the server requires it (--api-key-file in its data directory).</param>
+    public static async Task<FleetCastServer> StartAsync(string? apiKey = null, int servers = Servers, string logName = "server.log")
     {
         var root = RepositoryRoot.Find();
         var cliDll = Path.Combine(root, "src", "FleetCast.Cli", "bin", "Release", "net10.0", "fleetcast.dll");
@@ -66,14 +70,22 @@ internal sealed class FleetCastServer : IAsyncDisposable
         {
             "run", "--project", "src/FleetCast.Cli", "-c", "Release", "--no-build", "--",
             "run", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
-            "--data-dir", dataDir, "--servers", Servers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--speed", "5",
+            "--data-dir", dataDir, "--servers", servers.ToString(System.Globalization.CultureInfo.InvariantCulture), "--speed", "5",
         })
         {
             info.ArgumentList.Add(arg);
         }
 
+        if (apiKey is not null)
+        {
+            var keyFile = Path.Combine(dataDir, "keys");
+            await File.WriteAllTextAsync(keyFile, apiKey + "\n");
+            info.ArgumentList.Add("--api-key-file");
+            info.ArgumentList.Add(keyFile);
+        }
+
         var process = Process.Start(info) ?? throw new InvalidOperationException("`dotnet run` did not start.");
-        var server = new FleetCastServer(process, dataDir, new Uri($"http://127.0.0.1:{port}/"));
+        var server = new FleetCastServer(process, dataDir, new Uri($"http://127.0.0.1:{port}/"), apiKey, logName);
         process.OutputDataReceived += (_, e) => server.Append(e.Data);
         process.ErrorDataReceived += (_, e) => server.Append(e.Data);
         process.BeginOutputReadLine();
@@ -94,6 +106,10 @@ internal sealed class FleetCastServer : IAsyncDisposable
     private async Task WaitUntilServingAsync()
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        if (_apiKey is not null)
+        {
+            http.DefaultRequestHeaders.Add("X-API-Key", _apiKey);
+        }
         var deadline = DateTime.UtcNow + StartDeadline;
         foreach (var path in new[] { "healthz", "api/v1/fleet" })
         {
