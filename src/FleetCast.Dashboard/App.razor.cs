@@ -1,4 +1,4 @@
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Auth;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Http;

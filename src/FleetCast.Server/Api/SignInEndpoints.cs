@@ -1,6 +1,5 @@
 using System.Net;
 using FleetCast.Server.Auth;
-using FleetCast.Server.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FleetCast.Server.Api;
-using FleetCast.Server.Hosting;
+using FleetCast.Server.Auth;
 using FleetCast.Server.Tests.Shared;
 
 namespace FleetCast.Server.Tests.Api;

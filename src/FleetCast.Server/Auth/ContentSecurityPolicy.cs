@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FleetCast.Server.Hosting;
+namespace FleetCast.Server.Auth;
 
 /// <summary>The Content-Security-Policy values. API responses, errors and static files carry only
 /// <see cref="Api"/> (no framing). HTML pages (the dashboard, /signin) carry <see cref="ForPage"/>: scripts only from this

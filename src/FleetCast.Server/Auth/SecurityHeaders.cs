@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace FleetCast.Server.Hosting;
+namespace FleetCast.Server.Auth;
 
 /// <summary>Headers on every response, sign-in page and errors included: no MIME sniffing, no referrer
 /// leaving the site, and no framing by another site (clickjacking). Responses carry the API's
