@@ -19,7 +19,7 @@ public sealed class SustainedPersistenceTests : IDisposable
     {
         float[] quantiles = [-1f, 0f, 2f];
 
-        SustainedPersistence.Move(quantiles, last: 3f, _ => 1f);
+        SustainedPersistence.Move(quantiles, last: 3f, [1f, 1f, 1f]);
 
         Assert.Equal([2f, 3f, 5f], quantiles);
     }
@@ -29,7 +29,7 @@ public sealed class SustainedPersistenceTests : IDisposable
     {
         float[] quantiles = [-1f, 0f, 2f];
 
-        SustainedPersistence.Move(quantiles, last: 3f, k => k == 0 ? 0f : 0.5f);
+        SustainedPersistence.Move(quantiles, last: 3f, [0f, 0.5f, 0.5f]);
 
         Assert.Equal([-1f, 1.5f, 3.5f], quantiles);
     }

@@ -125,7 +125,7 @@ internal static class QuantileCalibrator
         if (regime == ForecastRegime.SustainedCritical && calibration.SustainedPersistence is { } persistence && float.IsFinite(last))
         {
             var bucket = step / calibration.BucketSteps;
-            SustainedPersistence.Move(quantiles, last, k => SustainedPersistence.Share(persistence, k, metric, bucket, buckets));
+            SustainedPersistence.Move(quantiles, last, persistence, metric, bucket, buckets);
         }
 
         for (var k = 0; k < quantiles.Length; k++)

@@ -14,15 +14,29 @@ internal static class SustainedPersistence
     private const int Metrics = MetricCatalog.Count;
     private const int Grid = 10;
 
-    /// <summary>Moves quantile k of <paramref name="quantiles"/> by <paramref name="shareOf"/>(k) of the distance from
+    /// <summary>Moves quantile k of <paramref name="quantiles"/> by <paramref name="shares"/>[k] of the distance from
     /// the median to <paramref name="last"/>; the caller restores their order.</summary>
-    public static void Move(Span<float> quantiles, float last, Func<int, float> shareOf)
+    public static void Move(Span<float> quantiles, float last, ReadOnlySpan<float> shares)
     {
         var gap = last - quantiles[quantiles.Length / 2];
         for (var k = 0; k < quantiles.Length; k++)
         {
-            quantiles[k] += shareOf(k) * gap;
+            quantiles[k] += shares[k] * gap;
         }
+    }
+
+    /// <summary><see cref="Move(Span{float}, float, ReadOnlySpan{float})"/> with each quantile's share of
+    /// <paramref name="metric"/> and <paramref name="bucket"/> read from the stored <paramref name="shares"/>.
+    /// Allocation-free: it runs for every forecast step of a server in a sustained critical state.</summary>
+    public static void Move(Span<float> quantiles, float last, IReadOnlyList<double> shares, int metric, int bucket, int buckets)
+    {
+        Span<float> perQuantile = stackalloc float[quantiles.Length];
+        for (var k = 0; k < quantiles.Length; k++)
+        {
+            perQuantile[k] = Share(shares, k, metric, bucket, buckets);
+        }
+
+        Move(quantiles, last, perQuantile);
     }
 
     /// <summary>Index of α of quantile <paramref name="quantile"/>, <paramref name="metric"/> and
@@ -116,7 +130,7 @@ internal static class SustainedPersistence
                 {
                     var i = (n * horizon * Metrics) + (t * Metrics) + m;
                     var bucket = t / bucketSteps;
-                    Move(blended.AsSpan(i * q, q), last[at], k => Share(shares, k, m, bucket, buckets));
+                    Move(blended.AsSpan(i * q, q), last[at], shares, m, bucket, buckets);
                 }
             }
         }
