@@ -1,4 +1,5 @@
 using Bunit;
+using FleetCast.Core.Alerts;
 using FleetCast.Core.Profiles;
 using FleetCast.Core.Scoring;
 using FleetCast.Core.Thresholds;
@@ -34,6 +35,7 @@ public abstract class DashboardTestContext : BunitContext
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton(ThresholdTable.Default);
         Services.AddSingleton(ScoringOptions.Default);
+        Services.AddSingleton(AlertRuleOptions.Default);
         Services.AddSingleton(ProfileRules.Default);
         Services.AddScoped<ChartModule>();
         Services.AddSingleton(Forecasters);

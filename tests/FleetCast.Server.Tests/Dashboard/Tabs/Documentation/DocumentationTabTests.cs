@@ -70,6 +70,21 @@ public sealed class DocumentationTabTests : DashboardTestContext
     }
 
     [Fact]
+    public void Render_Always_StatesTheAlertRuleFromTheServersOptions()
+    {
+        var rules = AlertRuleOptions.Default;
+        var cut = Render<DocumentationTab>();
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[role='tabpanel']").GetAttribute("data-ready")));
+
+        var text = cut.Find("[data-doc='alert-rule']").TextContent;
+
+        Assert.Contains($"within {rules.LikelyWithinSteps} steps", text);
+        Assert.Contains($"within {rules.PossibleWithinSteps} steps", text);
+        Assert.Contains($"lasts {rules.PersistSteps} steps", text);
+        Assert.Contains($"after {rules.FireAfterEvaluations} consecutive evaluations", text);
+    }
+
+    [Fact]
     public void Render_SecondSession_SharesTheHtmlRenderedOnceAndIsReadyAtOnce()
     {
         var first = Render<DocumentationTab>();
