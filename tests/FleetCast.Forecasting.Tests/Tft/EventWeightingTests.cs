@@ -5,6 +5,7 @@ using FleetCast.Forecasting.Tft.Training;
 
 namespace FleetCast.Forecasting.Tests.Tft;
 
+[Collection(TorchCollection.Name)]
 public sealed class EventWeightingTests
 {
     // SmallConfig: look-back 16, horizon 8, season 8. A window starting at s reads, for its horizon,

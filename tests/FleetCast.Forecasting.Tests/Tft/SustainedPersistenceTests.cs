@@ -6,6 +6,7 @@ using FleetCast.Forecasting.Tft.Training;
 
 namespace FleetCast.Forecasting.Tests.Tft;
 
+[Collection(TorchCollection.Name)]
 public sealed class SustainedPersistenceTests : IDisposable
 {
     private const int Metrics = MetricCatalog.Count;
