@@ -42,11 +42,25 @@ public sealed class ContentSecurityPolicyTests(DashboardFixture fixture)
         await dashboard.Page.WaitForFunctionAsync("() => window.__cspViolations.length > 0");
         var injectedRan = await dashboard.Page.EvaluateAsync<bool>("() => window.__injected === true");
 
+        // So must a style sheet injected as markup; style attributes (level colours, chart tooltips) stay allowed.
+        var before = await dashboard.Page.EvaluateAsync<int>("() => window.__cspViolations.length");
+        var styled = await dashboard.Page.EvaluateAsync<string>("""
+            () => { const s = document.createElement('style'); s.textContent = 'body { outline: 7px solid rgb(1, 2, 3) }';
+                    document.head.appendChild(s); return getComputedStyle(document.body).outlineWidth; }
+            """);
+        await dashboard.Page.WaitForFunctionAsync($"() => window.__cspViolations.length > {before}");
+        var styleViolation = await dashboard.Page.EvaluateAsync<string>($"() => window.__cspViolations[{before}]");
+        var attributeColour = await dashboard.Page.EvaluateAsync<string>(
+            "() => getComputedStyle(document.querySelector('[data-header=\"fleet-status\"]')).getPropertyValue('--level-color').trim()");
+
         // Assert
         Assert.Empty(during);
         Assert.Empty(consoleViolations);
         Assert.False(injectedRan);
         Assert.Contains("script-src 'self' 'sha256-", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-eval", policy, StringComparison.Ordinal);
+        Assert.NotEqual("7px", styled);
+        Assert.StartsWith("style-src-elem", styleViolation, StringComparison.Ordinal);
+        Assert.StartsWith("#", attributeColour, StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace FleetCast.E2E;
 
 /// <summary>A server with an API key, signed in and out through the real forms: the browser's own same-origin posts pass
-/// the origin check, and the Content-Security-Policy (form-action 'self') lets both forms submit.</summary>
+/// the origin check, and the Content-Security-Policy (form-action 'self') lets both forms submit and the page's style
+/// block (allowed by its hash) apply.</summary>
 [Collection(DashboardCollection.Name)] // one browser test at a time: the machine has two cores
 public sealed class SignInTests
 {
@@ -35,6 +36,7 @@ public sealed class SignInTests
         // Act
         await page.GotoAsync("/");
         var signInUrl = page.Url;
+        var background = await page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
         await page.FillAsync("#apiKey", Key);
         await page.ClickAsync("button[type='submit']");
         await page.Locator("[role='tabpanel'][data-tab='overview'][data-ready='true']").WaitForAsync();
@@ -45,6 +47,7 @@ public sealed class SignInTests
 
         // Assert
         Assert.Contains("/signin", signInUrl, StringComparison.Ordinal);
+        Assert.Equal("rgb(15, 23, 42)", background); // the page's style block, allowed by its hash
         Assert.Equal(200, signedIn);
         Assert.Equal(401, signedOut);
         Assert.DoesNotContain(await context.CookiesAsync(), c => c.Name == "fleetcast_auth");

@@ -77,9 +77,21 @@ public static class SignInEndpoints
         Problems.Of(ProblemTypes.CrossOriginForm,
             $"POST {request.Path} is accepted only from this server's own pages (Origin '{request.Headers.Origin}', Sec-Fetch-Site '{request.Headers["Sec-Fetch-Site"]}'); nothing was changed.");
 
+    /// <summary>The page's only style block; the page policy allows exactly this text by its hash.</summary>
+    private const string PageStyle = """
+        body { font-family: system-ui, sans-serif; background: #0f172a; color: #e2e8f0; display: grid; place-items: center; min-height: 100vh; margin: 0; }
+        form { background: #1e293b; padding: 2rem; border-radius: 8px; width: min(420px, 90vw); }
+        label, input, button { display: block; width: 100%; box-sizing: border-box; font-size: 1rem; }
+        input { margin: .5rem 0 1rem; padding: .6rem; border-radius: 4px; border: 1px solid #475569; background: #0f172a; color: inherit; }
+        button { padding: .6rem; border: 0; border-radius: 4px; background: #2563eb; color: white; cursor: pointer; }
+        .error { color: #fca5a5; }
+        """;
+
+    private static readonly string PageStyleHash = ContentSecurityPolicy.HashOf(PageStyle);
+
     private static IResult Page(HttpContext context, string? returnUrl, string? error, int status)
     {
-        SecurityHeaders.UsePagePolicy(context);
+        SecurityHeaders.UsePagePolicy(context, styleHashes: [PageStyleHash]);
         var message = error is null ? string.Empty : $"<p class=\"error\" role=\"alert\">{WebUtility.HtmlEncode(error)}</p>";
         var html = $$"""
             <!DOCTYPE html>
@@ -88,14 +100,7 @@ public static class SignInEndpoints
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>FleetCast · sign in</title>
-              <style>
-                body { font-family: system-ui, sans-serif; background: #0f172a; color: #e2e8f0; display: grid; place-items: center; min-height: 100vh; margin: 0; }
-                form { background: #1e293b; padding: 2rem; border-radius: 8px; width: min(420px, 90vw); }
-                label, input, button { display: block; width: 100%; box-sizing: border-box; font-size: 1rem; }
-                input { margin: .5rem 0 1rem; padding: .6rem; border-radius: 4px; border: 1px solid #475569; background: #0f172a; color: inherit; }
-                button { padding: .6rem; border: 0; border-radius: 4px; background: #2563eb; color: white; cursor: pointer; }
-                .error { color: #fca5a5; }
-              </style>
+              <style>{{PageStyle}}</style>
             </head>
             <body>
               <form method="post" action="{{SignInPath}}">

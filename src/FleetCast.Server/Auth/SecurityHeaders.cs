@@ -19,8 +19,8 @@ public static class SecurityHeaders
     private static readonly object PagePolicyKey = new();
 
     /// <summary>Gives this response an HTML page's policy; call before the response starts.</summary>
-    public static void UsePagePolicy(HttpContext context, IEnumerable<string>? scriptHashes = null) =>
-        context.Items[PagePolicyKey] = ContentSecurityPolicy.ForPage(scriptHashes);
+    public static void UsePagePolicy(HttpContext context, IEnumerable<string>? scriptHashes = null, IEnumerable<string>? styleHashes = null) =>
+        context.Items[PagePolicyKey] = ContentSecurityPolicy.ForPage(scriptHashes, styleHashes);
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>

@@ -131,6 +131,10 @@ public sealed class HardeningApiTests
         Assert.DoesNotContain("'unsafe-eval'", policy);
         Assert.DoesNotContain("'unsafe-inline'", string.Join(' ', directives["script-src"]));
         Assert.Equal(["'self'"], directives["connect-src"]);
+        Assert.Equal(directives["style-src"], directives["style-src-elem"]);
+        Assert.Equal("'self'", directives["style-src-elem"][0]);
+        Assert.All(directives["style-src-elem"][1..], source => Assert.StartsWith("'sha256-", source));
+        Assert.Equal(["'unsafe-inline'"], directives["style-src-attr"]);
         Assert.Equal(["'self'", "data:"], directives["img-src"]);
         Assert.Equal(["'none'"], directives["frame-ancestors"]);
         Assert.Equal(["'self'"], directives["base-uri"]);
@@ -160,6 +164,24 @@ public sealed class HardeningApiTests
         Assert.Contains("\"imports\"", importMap.Body);
         Assert.Contains(ContentSecurityPolicy.HashOf(importMap.Body), policy);
         Assert.Contains("js/fleetcast-start", html);
+    }
+
+    [Theory]
+    [InlineData("/", null)]
+    [InlineData("/signin", "k-123456789012345678901234")]
+    public async Task Pages_EveryInlineStyleBlockIsAllowedByItsHash(string path, string? key)
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: key is null ? null : [key]);
+
+        using var response = await server.Client.GetAsync(path);
+        var html = await response.Content.ReadAsStringAsync();
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        var styleElements = policy.Split(';', StringSplitOptions.TrimEntries).Single(d => d.StartsWith("style-src-elem ", StringComparison.Ordinal));
+        var blocks = Regex.Matches(html, "<style[^>]*>(?<body>.*?)</style>", RegexOptions.Singleline).Select(m => m.Groups["body"].Value).ToArray();
+
+        Assert.Equal(blocks.Length, styleElements.Split(' ').Count(source => source.StartsWith("'sha256-", StringComparison.Ordinal)));
+        Assert.All(blocks, block => Assert.Contains(ContentSecurityPolicy.HashOf(block), styleElements));
+        Assert.Equal(path == "/signin" ? 1 : 0, blocks.Length);
     }
 
     [Fact]
