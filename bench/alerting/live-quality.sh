@@ -62,6 +62,9 @@ curl -sfG "$base/api/v1/alerts/history" --data-urlencode "from=$from" --data-url
 since='def t: sub("(\\.[0-9]+)?(\\+00:00|Z)$"; "Z") | fromdateiso8601; [.alerts[] | select((.startedAt | t) >= $from)]'
 critical=$(jq --argjson from "$start_s" "$since"' | map(select(.peakSeverity == "critical")) | length' "$dir/history.json")
 warning=$(jq --argjson from "$start_s" "$since"' | map(select(.peakSeverity == "warning")) | length' "$dir/history.json")
+# A critical alert's likelihood is its headline's latest: "now" once the value itself is over the threshold.
+by_headline=$(jq -r --argjson from "$start_s" "$since"' | map(select(.peakSeverity == "critical")) | "\(map(select(.likelihood == "now")) | length) / \(map(select(.likelihood != "now")) | length)"' "$dir/history.json")
+by_outcome=$(jq -r --argjson from "$start_s" "$since"' | map(select(.peakSeverity == "critical" and .likelihood != "now")) | "\(map(select(.outcome == "came-true")) | length) / \(map(select(.outcome == "did-not-happen")) | length) / \(map(select(.outcome == "open")) | length)"' "$dir/history.json")
 by_metric=$(jq -r --argjson from "$start_s" "$since"' | map(select(.peakSeverity == "critical") | .metric) | group_by(.) | map("\(.[0]) \(length)") | join(", ")' "$dir/history.json")
 curl -sfG "$base/api/v1/alerts/history" --data-urlencode "from=2000-01-01T00:00:00Z" --data-urlencode "to=$from" -o "$dir/backfill-history.json"
 backfill_alerts=$(jq --argjson from "$start_s" 'def t: sub("(\\.[0-9]+)?(\\+00:00|Z)$"; "Z") | fromdateiso8601; [.alerts[] | select((.startedAt | t) < $from)] | length' "$dir/backfill-history.json")
@@ -98,6 +101,8 @@ cat <<EOF
 | server-reads below warning (healthy, watch, degrading) with a firing critical alert | $below_warning_with_critical |
 | critical alerts started (per server-day) | $critical ($per_day) |
 | by metric | ${by_metric:-none} |
+| critical: headline on a current breach / still predictive | $by_headline |
+| critical, still predictive: came true / did not happen / open at the end | $by_outcome |
 | warning alerts started | $warning |
 | alerts started during the back-fill | $backfill_alerts |
 | cascade: affected servers | $affected |
