@@ -8,6 +8,8 @@ public static class ProblemTypes
     public static readonly ProblemKind Validation = new(Base + "validation", 400, "The request is invalid.");
     public static readonly ProblemKind HostNotAllowed = new(Base + "host-not-allowed", 400, "Host not allowed.");
     public static readonly ProblemKind UnsupportedMediaType = new(Base + "unsupported-media-type", 415, "The request body must be JSON.");
+    public static readonly ProblemKind FormRequired = new(Base + "form-required", 415, "The request body must be a form.");
+    public static readonly ProblemKind MalformedForm = new(Base + "malformed-form", 400, "The form could not be read.");
     public static readonly ProblemKind CrossOriginForm = new(Base + "cross-origin-form", 403, "The form was not sent from this server's own page.");
     public static readonly ProblemKind PayloadTooLarge = new(Base + "payload-too-large", 413, "The request body is too large.");
     public static readonly ProblemKind ServerNotFound = new(Base + "server-not-found", 404, "No such server.");

@@ -32,7 +32,24 @@ public static class SignInEndpoints
 
         // The form is read directly: the key is the credential, and SameSite=Strict keeps the session cookie
         // off cross-site requests.
-        var form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        if (!context.Request.HasFormContentType)
+        {
+            return Problems.Of(ProblemTypes.FormRequired,
+                $"POST {SignInPath} takes the sign-in form (application/x-www-form-urlencoded with apiKey and returnUrl); got '{context.Request.ContentType}'. Nobody was signed in.",
+                new Dictionary<string, object?> { ["expectedContentType"] = "application/x-www-form-urlencoded" });
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await context.Request.ReadFormAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (InvalidDataException exception)
+        {
+            // e.g. a NUL or other invalid character in a field, or a body over the form limits.
+            return Problems.Of(ProblemTypes.MalformedForm, $"The sign-in form could not be read: {exception.Message} Nobody was signed in.");
+        }
+
         var returnUrl = LocalOrRoot(form["returnUrl"].ToString());
         if (!validator.Enabled)
         {
@@ -66,10 +83,12 @@ public static class SignInEndpoints
 
     /// <summary>Only local paths are followed after sign-in (no open redirect): one leading '/', and no
     /// backslash or control character anywhere, since browsers drop tabs and newlines and read a backslash as
-    /// '/' ("/\t/evil.example" would become "//evil.example"), and CR/LF cannot go into a Location header.</summary>
+    /// '/' ("/\t/evil.example" would become "//evil.example"), and CR/LF cannot go into a Location header. Only
+    /// printable ASCII is kept: a Location header cannot carry other characters (Kestrel refuses to send one), and
+    /// the dashboard's own links to sign-in percent-encode theirs.</summary>
     internal static string LocalOrRoot(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl[0] == '/' && !returnUrl.StartsWith("//", StringComparison.Ordinal)
-            && !returnUrl.Any(c => c == '\\' || char.IsControl(c))
+            && returnUrl.All(c => c is >= ' ' and < '\x7f' && c != '\\')
             ? returnUrl
             : "/";
 

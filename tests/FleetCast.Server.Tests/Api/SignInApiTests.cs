@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using FleetCast.Server.Api;
 using FleetCast.Server.Auth;
 using FleetCast.Server.Tests.Shared;
@@ -61,6 +63,10 @@ public sealed class SignInApiTests
     [InlineData("/\t/evil.example", "/")]
     [InlineData("/\n/evil.example", "/")]
     [InlineData("/a\\..\\..\\/evil.example", "/")]
+    [InlineData("/\u00e9", "/")]
+    [InlineData("/\u2028/evil.example", "/")]
+    [InlineData("/\0/evil.example", "/")]
+    [InlineData("/%C3%A9?q=a b", "/%C3%A9?q=a b")]
     [InlineData("/servers", "/servers")]
     [InlineData("/?tab=alerts&server=ppdb003", "/?tab=alerts&server=ppdb003")]
     [InlineData(null, "/")]
@@ -70,7 +76,9 @@ public sealed class SignInApiTests
     [Theory]
     [InlineData("/\t/evil.example")]
     [InlineData("/\r\nSet-Cookie: x=y")]
-    public async Task SignIn_ReturnUrlWithControlCharacters_RedirectsToTheRootNot500(string returnUrl)
+    [InlineData("/\u00e9")]
+    [InlineData("/\u2028/evil.example")]
+    public async Task SignIn_ReturnUrlWithControlOrNonAsciiCharacters_RedirectsToTheRootNot500(string returnUrl)
     {
         await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);
         using var client = CreateBrowserLikeClient(server, out _);
@@ -79,6 +87,41 @@ public sealed class SignInApiTests
 
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [InlineData("application/json", "{\"apiKey\":\"k\"}")]
+    [InlineData("text/plain", "apiKey=k")]
+    public async Task SignIn_NotAForm_Returns415ProblemAndSetsNoCookie(string contentType, string body)
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);
+        using var client = CreateBrowserLikeClient(server, out var cookies);
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
+
+        using var response = await client.PostAsync(SignInEndpoints.SignInPath, content);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(ProblemTypes.FormRequired.Type, problem.GetProperty("type").GetString());
+        Assert.Equal("application/x-www-form-urlencoded", problem.GetProperty("expectedContentType").GetString());
+        Assert.Empty(cookies.GetCookies(server.BaseAddress));
+    }
+
+    [Fact]
+    public async Task SignIn_FormWithANulCharacter_Returns400ProblemAndSetsNoCookie()
+    {
+        await using var server = await TestServerFixture.StartAsync(apiKeys: [Key]);
+        using var client = CreateBrowserLikeClient(server, out var cookies);
+        using var content = new StringContent($"apiKey={Key}%00&returnUrl=%2F", System.Text.Encoding.ASCII, "application/x-www-form-urlencoded");
+
+        using var response = await client.PostAsync(SignInEndpoints.SignInPath, content);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(ProblemTypes.MalformedForm.Type, problem.GetProperty("type").GetString());
+        Assert.DoesNotContain(Key, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Empty(cookies.GetCookies(server.BaseAddress));
     }
 
     [Theory]
