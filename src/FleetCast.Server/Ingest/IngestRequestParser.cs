@@ -24,6 +24,7 @@ public sealed partial class IngestRequestParser
     // A repeated property is an error, not "the last one wins": a body with two "samples" arrays would
     // otherwise drop the first without a word.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16, AllowDuplicateProperties = false };
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     private readonly SampleValidator _validator;
 
@@ -71,6 +72,12 @@ public sealed partial class IngestRequestParser
         if (utf8Json.Length > Options.MaxBodyBytes)
         {
             return IngestParseResult.TooLarge(Options.MaxBodyBytes);
+        }
+
+        // RFC 8259 lets a parser ignore a byte order mark, which some clients (PowerShell, Windows editors) write.
+        if (utf8Json.Span.StartsWith(Utf8ByteOrderMark))
+        {
+            utf8Json = utf8Json[Utf8ByteOrderMark.Length..];
         }
 
         var errors = new IngestErrors(Options.MaxReportedErrors);

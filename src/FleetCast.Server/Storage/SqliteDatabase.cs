@@ -226,7 +226,8 @@ public sealed class SqliteDatabase : IDisposable
         var problem = ExecuteScalar(writer, "PRAGMA quick_check(1);") as string;
         if (!string.Equals(problem, "ok", StringComparison.Ordinal))
         {
-            throw new StorageCorruptException(FilePath, $"quick_check: {problem}");
+            // Its finding can span lines ("*** in database main ***" then the page); the message stays one line.
+            throw new StorageCorruptException(FilePath, $"quick_check: {string.Join(' ', (problem ?? "no answer").Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries))}");
         }
 
         return SchemaMigrations.Apply(writer);

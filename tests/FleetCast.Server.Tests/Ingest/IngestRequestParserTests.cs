@@ -36,6 +36,27 @@ public sealed class IngestRequestParserTests
     }
 
     [Fact]
+    public void Parse_BodyStartingWithAByteOrderMark_ReadsTheSamples()
+    {
+        var json = """{ "samples": [ { "server": "a", "timestamp": "2026-11-28T11:55:00Z", "metrics": { "cpu_user_pct": 1 } } ] }""";
+        byte[] body = [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(json)];
+
+        var result = _parser.Parse(body, IngestShape.Samples, Now);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors.SelectMany(e => e.Value)));
+        Assert.Equal("a", Assert.Single(result.Samples).Server);
+    }
+
+    [Fact]
+    public void Parse_OnlyAByteOrderMark_IsAnEmptyBody()
+    {
+        var result = _parser.Parse(new byte[] { 0xEF, 0xBB, 0xBF }, IngestShape.Samples, Now);
+
+        Assert.False(result.IsValid);
+        Assert.Contains("request body is empty", Assert.Single(result.Errors["$"]));
+    }
+
+    [Fact]
     public void Parse_TimestampWithOffset_NormalisedToUtc()
     {
         var result = Parse("""{ "samples": [ { "server": "a", "timestamp": "2026-11-28T13:30:00+02:00", "metrics": { "cpu_user_pct": 1 } } ] }""");

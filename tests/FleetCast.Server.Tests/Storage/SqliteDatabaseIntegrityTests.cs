@@ -102,6 +102,31 @@ public sealed class SqliteDatabaseIntegrityTests : IDisposable
         Assert.Contains("start FleetCast again", error.Message);
     }
 
+    [Fact]
+    public async Task Open_DatabaseWithAFewDamagedPagesInTheMiddle_QuickCheckFindsThemAndTheMessageIsOneLine()
+    {
+        using (var database = new SqliteDatabase(new SqliteStorageOptions(DataDir)))
+        {
+            var samples = Enumerable.Range(0, 4000).Select(i => Samples.Full($"pp{i % 50:000}", Samples.Origin.AddMinutes(i), i)).ToList();
+            await new SampleStore(database).AppendAsync(samples);
+        }
+
+        SqliteConnection.ClearAllPools();
+        var path = Path.Combine(DataDir, SqliteDatabase.FileName);
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite))
+        {
+            // Four pages in the middle of the samples' tree: the schema still reads, the tree does not.
+            stream.Position = stream.Length / 4096 / 2 * 4096;
+            stream.Write(Enumerable.Range(0, 4 * 4096).Select(i => (byte)(i * 31 + 17)).ToArray());
+        }
+
+        var error = Assert.Throws<StorageCorruptException>(() => new SqliteDatabase(new SqliteStorageOptions(DataDir)));
+
+        Assert.StartsWith("quick_check: ", error.Reason, StringComparison.Ordinal);
+        Assert.Contains(path, error.Message);
+        Assert.DoesNotContain('\n', error.Message); // one log line, though SQLite's finding spans several
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
