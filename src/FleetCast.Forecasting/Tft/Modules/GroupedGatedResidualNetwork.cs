@@ -48,8 +48,8 @@ internal sealed class GroupedGatedResidualNetwork : nn.Module<Tensor, Tensor>
         // contiguous [V, N, E] tensors (a GLU over the last dimension of [V, N, 2E] works on
         // interleaved 8-float halves and was the slowest op of the grouped GRN).
         var dropped = _dropout.forward(hidden);
-        var value = torch.bmm(dropped, _gateWeight.narrow(2, 0, _size)).add_(_gateBias.narrow(2, 0, _size)); // [V, N, E]
-        var gate = torch.bmm(dropped, _gateWeight.narrow(2, _size, _size)).add_(_gateBias.narrow(2, _size, _size)); // [V, N, E]
+        var value = TensorScalars.AddInPlace(torch.bmm(dropped, _gateWeight.narrow(2, 0, _size)), _gateBias.narrow(2, 0, _size)); // [V, N, E]
+        var gate = TensorScalars.AddInPlace(torch.bmm(dropped, _gateWeight.narrow(2, _size, _size)), _gateBias.narrow(2, _size, _size)); // [V, N, E]
         var gated = training ? value * gate.sigmoid() : value.mul_(gate.sigmoid_()); // [V, N, E]
         var normalised = nn.functional.layer_norm(TensorScalars.Add(gated, input), [_size]); // [V, N, E]
         var output = training ? TensorScalars.Add(normalised * _normWeight, _normBias) : TensorScalars.Add(normalised.mul_(_normWeight), _normBias); // [V, N, E]
