@@ -1,8 +1,8 @@
-namespace FleetCast.Server.Auth;
+namespace FleetCast.Core.Diagnostics;
 
-/// <summary>At most one log line per reason per interval for rejected requests: a client retrying with a
-/// wrong key (or a scan) must not fill the log. The line that is written says how many were left out.</summary>
-public sealed class RejectionLogThrottle(TimeProvider time, TimeSpan interval)
+/// <summary>At most one log line per reason per interval: a client retrying with a wrong key (or a scan), or a
+/// forecaster failing every step, must not fill the log. The line that is written says how many were left out.</summary>
+public sealed class LogThrottle(TimeProvider time, TimeSpan interval)
 {
     public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(10);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FleetCast.Core.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
@@ -25,7 +26,7 @@ public sealed partial class ApiKeyMiddleware
     private readonly DashboardSessionTokens _sessions;
     private readonly ApiKeyMiddlewareOptions _options;
     private readonly ILogger<ApiKeyMiddleware> _logger;
-    private readonly RejectionLogThrottle _logThrottle;
+    private readonly LogThrottle _logThrottle;
     private readonly HashSet<string> _openPaths;
 
     public ApiKeyMiddleware(
@@ -36,7 +37,7 @@ public sealed partial class ApiKeyMiddleware
         ILogger<ApiKeyMiddleware> logger,
         TimeProvider? time = null)
     {
-        _logThrottle = new RejectionLogThrottle(time ?? TimeProvider.System, RejectionLogThrottle.DefaultInterval);
+        _logThrottle = new LogThrottle(time ?? TimeProvider.System, LogThrottle.DefaultInterval);
         _next = next ?? throw new ArgumentNullException(nameof(next));
         _validator = validator ?? throw new ArgumentNullException(nameof(validator));
         _sessions = sessions ?? throw new ArgumentNullException(nameof(sessions));

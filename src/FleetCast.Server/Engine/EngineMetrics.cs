@@ -18,6 +18,8 @@ public sealed class EngineMetrics
         SnapshotDataTime = factory.CreateGauge("fleetcast_snapshot_data_time_seconds", "Data time of the published snapshot (Unix seconds).");
         Servers = factory.CreateGauge("fleetcast_servers", "Servers in the published snapshot.", new GaugeConfiguration { LabelNames = ["state"] });
         ActiveAlerts = factory.CreateGauge("fleetcast_active_alerts", "Firing alerts in the published snapshot.", new GaugeConfiguration { LabelNames = ["severity"] });
+        ForecastFailures = factory.CreateCounter("fleetcast_forecast_failures_total", "Forecaster batches that failed; their servers fell back to the warm-up forecaster for that step.",
+            new CounterConfiguration { LabelNames = ["forecaster"] });
         ForecastDuration = factory.CreateHistogram("fleetcast_forecast_batch_seconds", "Time of one forecaster batch.",
             new HistogramConfiguration { LabelNames = ["forecaster"], Buckets = Histogram.ExponentialBuckets(0.001, 2, 14) });
     }
@@ -37,6 +39,8 @@ public sealed class EngineMetrics
     public Gauge ActiveAlerts { get; }
 
     public Histogram ForecastDuration { get; }
+
+    public Counter ForecastFailures { get; }
 
     /// <summary>Duration of the most recent step.</summary>
     public TimeSpan LastStepDuration => TimeSpan.FromTicks(Interlocked.Read(ref _lastStepTicks));

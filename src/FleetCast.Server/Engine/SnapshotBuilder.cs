@@ -11,6 +11,8 @@ using FleetCast.Core.Windows;
 using FleetCast.Forecasting;
 using FleetCast.Server.Options;
 using FleetCast.Server.Windows;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FleetCast.Server.Engine;
 
@@ -25,15 +27,17 @@ public sealed class SnapshotBuilder
     private readonly ScoringOptions _scoring;
     private readonly FleetAssessor _assessor;
     private readonly EngineMetrics? _metrics;
+    private readonly ForecastFailureLog _failureLog;
 
     public SnapshotBuilder(ForecasterSet forecasters, ForecastOptions options, ThresholdTable thresholds, ScoringOptions scoring,
-        AlertRuleOptions alertRules, IEnumerable<ActiveAlert> restoredAlerts, EngineMetrics? metrics = null)
+        AlertRuleOptions alertRules, IEnumerable<ActiveAlert> restoredAlerts, EngineMetrics? metrics = null, ILogger? logger = null)
     {
         _forecasters = forecasters;
         _options = options;
         _thresholds = thresholds;
         _scoring = scoring;
         _metrics = metrics;
+        _failureLog = new ForecastFailureLog(logger ?? NullLogger.Instance);
         _assessor = new FleetAssessor(thresholds, scoring, alertRules, restoredAlerts);
     }
 
@@ -178,14 +182,14 @@ public sealed class SnapshotBuilder
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            LastForecastError = $"{forecaster.Name}: {ex.Message}";
+            RecordFailure(forecaster, views.Count, ex.Message, ex);
             return true;
         }
 
         _metrics?.ForecastDuration.WithLabels(forecaster.Name).Observe(Stopwatch.GetElapsedTime(started).TotalSeconds);
         if (forecasts.Count != views.Count)
         {
-            LastForecastError = $"{forecaster.Name}: returned {forecasts.Count} forecasts for {views.Count} windows.";
+            RecordFailure(forecaster, views.Count, $"returned {forecasts.Count} forecasts for {views.Count} windows.", exception: null);
             return true;
         }
 
@@ -195,6 +199,14 @@ public sealed class SnapshotBuilder
         }
 
         return false;
+    }
+
+    private void RecordFailure(IForecaster forecaster, int servers, string message, Exception? exception)
+    {
+        // Native (libtorch) messages run on with a stack of frames and file paths: the first line says it.
+        LastForecastError = $"{forecaster.Name}: {ForecastFailureLog.FirstLine(message)}";
+        _metrics?.ForecastFailures.WithLabels(forecaster.Name).Inc();
+        _failureLog.Record(forecaster.Name, servers, forecaster == _forecasters.Primary ? _forecasters.WarmUp.Name : null, LastForecastError, exception);
     }
 
     /// <summary>The most recent forecaster failure, if any (shown in the status).</summary>

@@ -161,7 +161,7 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
     internal PublishedSnapshot RunStep(DateTimeOffset dataTime, bool raiseAlerts = true, bool repeat = false)
     {
         var started = Stopwatch.GetTimestamp();
-        _builder ??= new SnapshotBuilder(_forecasters, _options, _thresholds, _scoring, _alertRules, _alertStore.LoadActive(), _metrics);
+        _builder ??= new SnapshotBuilder(_forecasters, _options, _thresholds, _scoring, _alertRules, _alertStore.LoadActive(), _metrics, _logger);
         var previous = Current;
         var views = _windows.Capture(dataTime);
         var version = (previous?.Snapshot.Version ?? 0) + 1;

@@ -1,15 +1,15 @@
-using FleetCast.Server.Auth;
+using FleetCast.Core.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
-namespace FleetCast.Server.Tests.Auth;
+namespace FleetCast.Core.Tests.Diagnostics;
 
-public sealed class RejectionLogThrottleTests
+public sealed class LogThrottleTests
 {
     [Fact]
     public void ShouldLog_ManyRejectionsWithinTheInterval_OneLineThenTheCountOfTheRest()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 0, 0, 0, TimeSpan.Zero));
-        var throttle = new RejectionLogThrottle(time, TimeSpan.FromSeconds(10));
+        var throttle = new LogThrottle(time, TimeSpan.FromSeconds(10));
 
         var logged = Enumerable.Range(0, 100).Count(_ => throttle.ShouldLog("wrong API key", out long _));
         var otherReason = throttle.ShouldLog("no credentials", out var otherSuppressed);

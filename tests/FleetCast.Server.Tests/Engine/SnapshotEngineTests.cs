@@ -228,6 +228,7 @@ public sealed class SnapshotEngineTests
 
         Assert.Equal("warm-up", published.Snapshot.Servers[0].Forecaster);
         Assert.Contains("fake failure", _engine.LastForecastError);
+        Assert.Equal(1, _metrics.ForecastFailures.WithLabels(_primary.Name).Value);
     }
 
     [Fact]
