@@ -56,9 +56,9 @@ public static class RunCommand
             {
                 await RunAsync(settings, parse.GetValue(options.OpenBrowser), cancellationToken);
             }
-            catch (StorageCorruptException ex)
+            catch (Exception ex) when (ex is StorageCorruptException or DataDirectoryInUseException)
             {
-                // The message names the file and the recovery step; a stack trace would only bury it.
+                // The message names the file and what to do; a stack trace would only bury it.
                 parse.InvocationConfiguration.Error.WriteLine(ex.Message);
                 return 3;
             }

@@ -50,7 +50,20 @@ internal static class StoredTraining
     /// <paramref name="error"/>) when they are not enough.</summary>
     public static FleetDataset? Read(DirectoryInfo directory, decimal maxDays, DataSufficiency sufficiency, TextWriter error)
     {
-        using var database = new SqliteDatabase(new SqliteStorageOptions(directory.FullName));
+        SqliteDatabase opened;
+        try
+        {
+            opened = new SqliteDatabase(new SqliteStorageOptions(directory.FullName));
+        }
+        catch (DataDirectoryInUseException exception)
+        {
+            // Opening it would also inspect and recover the running server's write-ahead log.
+            error.WriteLine($"--data-dir: {exception.Message} To train while it runs, use its retraining (POST /api/v1/admin/models/retrain), "
+                + $"or train on a copy: sqlite3 {Path.Combine(directory.FullName, SqliteDatabase.FileName)} \".backup COPY_DIR/{SqliteDatabase.FileName}\".");
+            return null;
+        }
+
+        using var database = opened;
         var latest = new SampleStore(database).LatestTimestamp();
         var dataset = StoredFleetDataset.Read(database, SimulatedData.StepSeconds, latest?.AddDays(-(double)maxDays));
         if (sufficiency.Check(dataset) is { } problem)

@@ -30,6 +30,21 @@ public sealed class StorageStartTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_DataDirectoryHeldByAnotherInstance_ExitsWithOneMessageAndLeavesTheDatabaseAlone()
+    {
+        using var running = new SqliteDatabase(new SqliteStorageOptions(_dataDir));
+
+        var (exitCode, stdout, stderr) = await RunToExitAsync("--port", "0", "--data-dir", _dataDir);
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains($"The data directory {Path.GetFullPath(_dataDir)} is in use by another FleetCast process", stderr);
+        Assert.Contains("--data-dir", stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", stdout + stderr);
+        Assert.True(running.ProbeWrite());
+    }
+
+    [Fact]
     public async Task Run_DamagedWalWithSimulator_ReportsTheDamageAndKeepsACopyThenServes()
     {
         // The simulator reads the newest stored time before the server opens the database; that read must leave

@@ -54,6 +54,22 @@ public sealed class TrainDataDirTests : IDisposable
     }
 
     [Fact]
+    public async Task Train_DataDirOfARunningServer_Exits2SayingHowToTrainInsteadAndTouchesNothing()
+    {
+        await StoreAsync(servers: 2, days: 1);
+        using var running = new SqliteDatabase(new SqliteStorageOptions(DataDir));
+
+        var (exit, _, error) = Run();
+
+        Assert.Equal(2, exit);
+        Assert.Contains("is in use by another FleetCast process", error);
+        Assert.Contains("/api/v1/admin/models/retrain", error);
+        Assert.Contains(".backup", error);
+        Assert.False(Directory.Exists(ModelDir));
+        Assert.True(running.ProbeWrite());
+    }
+
+    [Fact]
     public void Train_DataDirWithoutDatabase_Exits2NamingTheOption()
     {
         Directory.CreateDirectory(DataDir);

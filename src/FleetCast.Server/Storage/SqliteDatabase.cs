@@ -13,6 +13,9 @@ public sealed class SqliteDatabase : IDisposable
 {
     public const string FileName = "fleetcast.db";
 
+    /// <summary>Held by the running instance; a second FleetCast on the same data directory stops at start.</summary>
+    public const string LockFileName = "fleetcast.lock";
+
     private const int SqliteCorrupt = 11;
     private const int SqliteNotADatabase = 26;
 
@@ -23,6 +26,7 @@ public sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly string _readConnectionString;
     private readonly TimeProvider _time;
+    private readonly FileStream _directoryLock;
     private bool _disposed;
 
     public SqliteDatabase(SqliteStorageOptions options)
@@ -36,7 +40,16 @@ public sealed class SqliteDatabase : IDisposable
         Directory.CreateDirectory(options.DataDirectory);
         FilePath = Path.GetFullPath(Path.Combine(options.DataDirectory, FileName));
         _time = options.Time;
-        (WalCheck, DamagedWalCopy) = CheckWal(FilePath + "-wal", _time.GetUtcNow());
+        _directoryLock = LockDirectory(Path.GetDirectoryName(FilePath)!);
+        try
+        {
+            (WalCheck, DamagedWalCopy) = CheckWal(FilePath + "-wal", _time.GetUtcNow());
+        }
+        catch
+        {
+            _directoryLock.Dispose();
+            throw;
+        }
 
         var builder = new SqliteConnectionStringBuilder
         {
@@ -57,12 +70,14 @@ public sealed class SqliteDatabase : IDisposable
         catch (SqliteException ex) when ((ex.SqliteErrorCode & 0xFF) is SqliteCorrupt or SqliteNotADatabase)
         {
             _writer.Dispose();
+            _directoryLock.Dispose();
             throw new StorageCorruptException(FilePath,
                 (ex.SqliteErrorCode & 0xFF) == SqliteNotADatabase ? "file is not a database" : "database disk image is malformed", ex);
         }
         catch
         {
             _writer.Dispose();
+            _directoryLock.Dispose();
             throw;
         }
     }
@@ -165,6 +180,22 @@ public sealed class SqliteDatabase : IDisposable
         return connection;
     }
 
+    /// <summary>The lock file beside the database, held exclusively for this instance's life (an advisory lock
+    /// on Unix: it keeps out other FleetCast processes, which is what it is for). It is released by the
+    /// operating system when the process dies, so a crash leaves nothing to clean up.</summary>
+    private static FileStream LockDirectory(string directory)
+    {
+        var lockFile = Path.Combine(directory, LockFileName);
+        try
+        {
+            return new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException ex)
+        {
+            throw new DataDirectoryInUseException(directory, lockFile, ex);
+        }
+    }
+
     public void Dispose()
     {
         if (_disposed)
@@ -179,6 +210,7 @@ public sealed class SqliteDatabase : IDisposable
             _writer.Dispose();
             using var pooled = new SqliteConnection(_readConnectionString);
             SqliteConnection.ClearPool(pooled);
+            _directoryLock.Dispose();
         }
         finally
         {

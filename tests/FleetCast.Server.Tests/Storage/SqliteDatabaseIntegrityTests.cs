@@ -12,6 +12,20 @@ public sealed class SqliteDatabaseIntegrityTests : IDisposable
     private string DataDir => _directory.Combine("data");
 
     [Fact]
+    public void Open_DirectoryAlreadyOpen_RefusedNamingItUntilTheFirstIsDisposed()
+    {
+        var first = new SqliteDatabase(new SqliteStorageOptions(DataDir));
+
+        var error = Assert.Throws<DataDirectoryInUseException>(() => new SqliteDatabase(new SqliteStorageOptions(DataDir)));
+        first.Dispose();
+        using var reopened = new SqliteDatabase(new SqliteStorageOptions(DataDir));
+
+        Assert.Equal(Path.GetFullPath(DataDir), error.Directory);
+        Assert.Contains(Path.Combine(Path.GetFullPath(DataDir), SqliteDatabase.LockFileName), error.Message);
+        Assert.Equal(SchemaMigrations.LatestVersion, reopened.SchemaVersion);
+    }
+
+    [Fact]
     public void Open_DamagedWal_CopiesItAsideBeforeRecoveryAndOpensOnTheValidPrefix()
     {
         Directory.CreateDirectory(DataDir);
