@@ -1,6 +1,7 @@
 namespace FleetCast.Core.Alerts;
 
-/// <summary>Outcomes of the predictive alerts of one severity (the highest each lifecycle predicted).</summary>
+/// <summary>Outcomes of the predictive alerts of one severity: one per lifecycle, at the severity of its claim
+/// (the highest it predicted before the claim settled).</summary>
 /// <param name="Precision">CameTrue / (CameTrue + DidNotHappen); null until one has settled.</param>
 public sealed record AlertOutcomeCounts(AlertSeverity Severity, int Predicted, int Open, int CameTrue, int DidNotHappen)
 {

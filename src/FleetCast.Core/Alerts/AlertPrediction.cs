@@ -16,11 +16,15 @@ public sealed record AlertPrediction(string Server, Metric Metric, DateTimeOffse
         init => _claims = value;
     }
 
+    /// <summary>The incident resolved while this claim was open (the claim stays open until it settles).</summary>
+    public bool IncidentEnded { get; init; }
+
     /// <summary>Value equality, the claims compared item by item.</summary>
     public bool Equals(AlertPrediction? other) =>
         other is not null
         && Server == other.Server && Metric == other.Metric && StartedAt == other.StartedAt && Severity == other.Severity
-        && Threshold.Equals(other.Threshold) && Deadline == other.Deadline && Claims.SequenceEqual(other.Claims);
+        && Threshold.Equals(other.Threshold) && Deadline == other.Deadline && IncidentEnded == other.IncidentEnded
+        && Claims.SequenceEqual(other.Claims);
 
     public override int GetHashCode() => HashCode.Combine(Server, Metric, StartedAt, Severity, Deadline, Claims.Count);
 }

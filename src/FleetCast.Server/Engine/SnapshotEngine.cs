@@ -228,15 +228,16 @@ public sealed class SnapshotEngine : BackgroundService, ISnapshotSource, IAlertO
         }
     }
 
-    /// <summary>Opens the claims of this step's predictive alerts and settles open claims against the values
-    /// just seen (stored after the transitions, whose rows they update).</summary>
+    /// <summary>Settles open claims against the values seen since the last step, then opens the claims of this
+    /// step's predictive alerts (stored after the transitions, whose rows they update). Settling first keeps a
+    /// claim that came true at the step its incident escalated.</summary>
     private void SettleOutcomes(DateTimeOffset dataTime, StepResult result)
     {
         _outcomes ??= new AlertOutcomeTracker(TimeSpan.FromSeconds((double)_options.HorizonSteps * _options.StepSeconds),
-            _alertStore.LoadOpenPredictions(), _alertStore.LoadOutcomeCounts());
-        var opened = _outcomes.Open(result.Transitions);
+            _alertStore.LoadOpenPredictions(), _alertStore.LoadOutcomeCounts(), _alertStore.LoadSettledActive());
         var settled = _outcomes.Settle(dataTime, server =>
-            result.Details.TryGetValue(server, out var detail) && !detail.Row.Stale ? detail.Window.Latest() : null);
+            result.Details.TryGetValue(server, out var detail) && !detail.Row.Stale ? detail.Window : null);
+        var opened = _outcomes.Open(result.Transitions);
         if (opened.Count + settled.Count > 0)
         {
             _alertStore.RecordOutcomes(opened, settled);

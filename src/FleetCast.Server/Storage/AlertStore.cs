@@ -143,6 +143,8 @@ public sealed class AlertStore : IAlertStore
             return;
         }
 
+        // A claim only opens on, or replaces, one not settled yet: a lifecycle keeps its one outcome, so the counts
+        // reloaded from these rows equal the tracker's.
         _database.Write((connection, transaction) =>
         {
             foreach (var prediction in opened)
@@ -152,8 +154,8 @@ public sealed class AlertStore : IAlertStore
                 command.CommandText =
                     """
                     UPDATE alert_events SET outcome_severity = $severity, outcome_threshold = $threshold, outcome_deadline = $deadline,
-                        outcome_claims = $claims, outcome = NULL, outcome_at = NULL
-                    WHERE server = $server AND started_at = $started;
+                        outcome_claims = $claims
+                    WHERE server = $server AND started_at = $started AND outcome IS NULL;
                     """;
                 AddRowKey(command, prediction.Server, prediction.StartedAt);
                 command.Parameters.AddWithValue("$claims", AlertMetricsJson.WriteClaims(prediction.Claims));
@@ -187,7 +189,7 @@ public sealed class AlertStore : IAlertStore
         using var command = connection.CreateCommand();
         command.CommandText =
             """
-            SELECT server, metric, started_at, outcome_severity, outcome_threshold, outcome_deadline, outcome_claims FROM alert_events
+            SELECT server, metric, started_at, outcome_severity, outcome_threshold, outcome_deadline, outcome_claims, ended_at IS NOT NULL FROM alert_events
             WHERE outcome_deadline IS NOT NULL AND outcome IS NULL ORDER BY id;
             """;
         return ReadAll(command, reader =>
@@ -197,8 +199,16 @@ public sealed class AlertStore : IAlertStore
                 DbValues.ParseSeverity(reader.GetString(3)), claims[0].Threshold, DbValues.FromUnixSeconds(reader.GetInt64(5)))
             {
                 Claims = claims,
+                IncidentEnded = reader.GetBoolean(7),
             };
         });
+    });
+
+    public IReadOnlyList<(string Server, DateTimeOffset StartedAt)> LoadSettledActive() => _database.Read(connection =>
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT server, started_at FROM alert_events WHERE ended_at IS NULL AND outcome IS NOT NULL ORDER BY id;";
+        return ReadAll(command, reader => (reader.GetString(0), DbValues.FromUnixSeconds(reader.GetInt64(1))));
     });
 
     public IReadOnlyList<AlertOutcomeCounts> LoadOutcomeCounts() => _database.Read(connection =>

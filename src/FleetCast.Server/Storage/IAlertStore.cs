@@ -21,6 +21,9 @@ public interface IAlertStore
     /// <summary>Claims not settled when the process stopped.</summary>
     IReadOnlyList<AlertPrediction> LoadOpenPredictions();
 
+    /// <summary>Lifecycles still firing when the process stopped whose claim had settled (they claim nothing more).</summary>
+    IReadOnlyList<(string Server, DateTimeOffset StartedAt)> LoadSettledActive();
+
     /// <summary>Outcome counts of every stored prediction, per severity (warning, critical).</summary>
     IReadOnlyList<AlertOutcomeCounts> LoadOutcomeCounts();
 

@@ -326,6 +326,41 @@ public sealed class SnapshotEngineTests
     }
 
     [Fact]
+    public void TryStep_PredictedCrossingAtASkippedStep_CameTrueAtThatStep()
+    {
+        Feed("ppweb001", 0, 5, memory: 97.5);
+        _engine.TryStep();
+        Feed("ppweb001", 6, 6, memory: 98.5);
+        Feed("ppweb001", 7, 8, memory: 97.5);
+
+        _engine.TryStep();
+
+        Assert.Equal(2, _engine.SkippedSteps.Total);
+        var settled = Assert.Single(_alerts.Settled);
+        Assert.Equal((AlertOutcome.CameTrue, _origin.AddMinutes(30)), (settled.Outcome, settled.At));
+    }
+
+    [Fact]
+    public void TryStep_WarningClaimReachedAtTheStepTheIncidentEscalates_SettledCameTrueNotReplaced()
+    {
+        Feed("ppweb001", 0, 5, memory: 89.5);
+        var warned = _engine.TryStep()!;
+        var escalating = TestSamples.Healthy("ppweb001", _origin.AddMinutes(30), memory: 99.45);
+        escalating.Values[(int)Core.Metrics.Metric.CpuUserPct] = 94.5;
+        _windows.Apply([escalating]);
+
+        var escalated = _engine.TryStep()!;
+
+        Assert.Equal((AlertSeverity.Warning, AlertLikelihood.Possible), (Assert.Single(warned.Snapshot.Alerts).Severity, warned.Snapshot.Alerts[0].Likelihood));
+        Assert.Equal(AlertSeverity.Critical, Assert.Single(escalated.Snapshot.Alerts).Severity);
+        Assert.Equal(AlertSeverity.Warning, Assert.Single(_alerts.Opened).Severity);
+        var settled = Assert.Single(_alerts.Settled);
+        Assert.Equal((AlertOutcome.CameTrue, AlertSeverity.Warning, _origin.AddMinutes(30)), (settled.Outcome, settled.Severity, settled.At));
+        Assert.Equal(new AlertOutcomeCounts(AlertSeverity.Warning, 1, 0, 1, 0), _engine.AlertOutcomes[(int)AlertSeverity.Warning]);
+        Assert.Equal(0, _engine.AlertOutcomes[(int)AlertSeverity.Critical].Predicted);
+    }
+
+    [Fact]
     public void Subscribe_ThrowingSubscriber_DoesNotStopOthersAndDisposeUnsubscribes()
     {
         var calls = 0;

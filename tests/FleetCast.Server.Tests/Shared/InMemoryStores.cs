@@ -45,6 +45,8 @@ public sealed class InMemoryAlertStore : IAlertStore
 
     public IReadOnlyList<AlertPrediction> LoadOpenPredictions() => [];
 
+    public IReadOnlyList<(string Server, DateTimeOffset StartedAt)> LoadSettledActive() => [];
+
     public IReadOnlyList<AlertOutcomeCounts> LoadOutcomeCounts() => [];
 
     public IReadOnlyList<AlertRecord> History(DateTimeOffset from, DateTimeOffset to, string? server = null, int limit = 10000) => [];

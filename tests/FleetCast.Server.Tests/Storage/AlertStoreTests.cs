@@ -1,5 +1,7 @@
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Metrics;
+using FleetCast.Core.Profiles;
+using FleetCast.Core.Windows;
 using FleetCast.Server.Storage;
 using FleetCast.Server.Tests.Shared;
 using Microsoft.Data.Sqlite;
@@ -246,6 +248,79 @@ public sealed class AlertStoreTests : IDisposable
         _store.RecordOutcomes([], [new AlertOutcomeSettlement("ppdb003", Metric.CpuIdlePct, Start, AlertSeverity.Critical, AlertOutcome.CameTrue, Start.AddMinutes(20))]);
         Assert.Equal(AlertOutcome.CameTrue, Assert.Single(_store.History(Start.AddHours(-1), Start.AddHours(1))).Outcome);
     }
+
+    [Fact]
+    public void RecordOutcomes_LifecycleSettledThenEscalatedAgain_TrackerCountsEqualWhatARestartReloads()
+    {
+        var tracker = new AlertOutcomeTracker(TimeSpan.FromHours(8));
+        StepOutcomes(tracker, 0, 97, new AlertTransition(Incident(AlertSeverity.Critical, AlertLikelihood.Possible, 98, 0), AlertTransitionKind.Fired, At(0)));
+        StepOutcomes(tracker, 1, 98.5);
+        StepOutcomes(tracker, 2, 92, new AlertTransition(Incident(AlertSeverity.Warning, AlertLikelihood.Now, 90, 2), AlertTransitionKind.SeverityChanged, At(2)) { PreviousSeverity = AlertSeverity.Critical });
+        StepOutcomes(tracker, 3, 95, new AlertTransition(Incident(AlertSeverity.Critical, AlertLikelihood.Likely, 98, 3), AlertTransitionKind.SeverityChanged, At(3)) { PreviousSeverity = AlertSeverity.Warning });
+        var before = tracker.Counts;
+
+        _store = new AlertStore(_temp.Reopen());
+        var reloaded = _store.LoadOutcomeCounts();
+        var restarted = new AlertOutcomeTracker(TimeSpan.FromHours(8), _store.LoadOpenPredictions(), reloaded, _store.LoadSettledActive());
+        StepOutcomes(restarted, 4, 92, new AlertTransition(Incident(AlertSeverity.Warning, AlertLikelihood.Now, 90, 4), AlertTransitionKind.SeverityChanged, At(4)) { PreviousSeverity = AlertSeverity.Critical });
+        StepOutcomes(restarted, 5, 95, new AlertTransition(Incident(AlertSeverity.Critical, AlertLikelihood.Likely, 98, 5), AlertTransitionKind.SeverityChanged, At(5)) { PreviousSeverity = AlertSeverity.Warning });
+
+        Assert.Equal(new AlertOutcomeCounts(AlertSeverity.Critical, 1, 0, 1, 0), before[(int)AlertSeverity.Critical]);
+        Assert.Equal(before, reloaded);
+        Assert.Equal(before, restarted.Counts);
+        Assert.Equal(before, _store.LoadOutcomeCounts());
+        var record = Assert.Single(_store.History(Start.AddHours(-1), Start.AddHours(1)));
+        Assert.Equal((AlertOutcome.CameTrue, At(1)), (record.Outcome, record.OutcomeAt));
+    }
+
+    [Fact]
+    public void RecordOutcomes_ClaimOnARowThatSettled_LeavesItsOutcomeAndClaim()
+    {
+        _store.Record([new AlertTransition(Alert("ppdb003", Metric.MemUsedPct, AlertSeverity.Warning, Start), AlertTransitionKind.Fired, Start)]);
+        _store.RecordOutcomes([new AlertPrediction("ppdb003", Metric.MemUsedPct, Start, AlertSeverity.Warning, 90, Start.AddHours(8))], []);
+        _store.RecordOutcomes([], [new AlertOutcomeSettlement("ppdb003", Metric.MemUsedPct, Start, AlertSeverity.Warning, AlertOutcome.DidNotHappen, Start.AddHours(8))]);
+
+        _store.RecordOutcomes([new AlertPrediction("ppdb003", Metric.MemUsedPct, Start, AlertSeverity.Critical, 98, Start.AddHours(9))], []);
+
+        Assert.Equal(AlertOutcome.DidNotHappen, Assert.Single(_store.History(Start.AddHours(-1), Start.AddHours(1))).Outcome);
+        Assert.Empty(_store.LoadOpenPredictions());
+        Assert.Equal([new AlertOutcomeCounts(AlertSeverity.Warning, 1, 0, 0, 1), new AlertOutcomeCounts(AlertSeverity.Critical, 0, 0, 0, 0)], _store.LoadOutcomeCounts());
+    }
+
+    [Fact]
+    public void LoadSettledActive_AndOpenPredictions_SayWhichLifecyclesSettledAndWhichEndedWithTheirClaimOpen()
+    {
+        var settledFiring = Alert("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical, Start);
+        var settledResolved = Alert("ppdb004", Metric.MemUsedPct, AlertSeverity.Critical, Start);
+        var openResolved = Alert("ppdb005", Metric.MemUsedPct, AlertSeverity.Critical, Start);
+        var openFiring = Alert("ppdb006", Metric.MemUsedPct, AlertSeverity.Critical, Start);
+        _store.Record([.. new[] { settledFiring, settledResolved, openResolved, openFiring }.Select(a => new AlertTransition(a, AlertTransitionKind.Fired, Start))]);
+        var claims = new[] { "ppdb003", "ppdb004", "ppdb005", "ppdb006" }.Select(s => new AlertPrediction(s, Metric.MemUsedPct, Start, AlertSeverity.Critical, 98, Start.AddHours(8))).ToArray();
+        _store.RecordOutcomes(claims, [.. new[] { "ppdb003", "ppdb004" }.Select(s => new AlertOutcomeSettlement(s, Metric.MemUsedPct, Start, AlertSeverity.Critical, AlertOutcome.CameTrue, Start.AddMinutes(20)))]);
+        _store.Record([new AlertTransition(settledResolved, AlertTransitionKind.Resolved, Start.AddMinutes(30)), new AlertTransition(openResolved, AlertTransitionKind.Resolved, Start.AddMinutes(30))]);
+
+        _store = new AlertStore(_temp.Reopen());
+
+        Assert.Equal([("ppdb003", Start)], _store.LoadSettledActive());
+        Assert.Equal([claims[2] with { IncidentEnded = true }, claims[3]], _store.LoadOpenPredictions());
+    }
+
+    /// <summary>One engine step's outcome work for ppdb003: its transitions stored, the claims settled against
+    /// its memory at <paramref name="step"/>, then opened, and both stored.</summary>
+    private void StepOutcomes(AlertOutcomeTracker tracker, int step, double memory, params AlertTransition[] transitions)
+    {
+        _store.Record(transitions);
+        var values = new float[MetricCatalog.Count];
+        values[(int)Metric.MemUsedPct] = (float)memory;
+        var window = new ServerWindow("ppdb003", ServerProfile.Database, At(step), 300, values, [.. Enumerable.Repeat(true, MetricCatalog.Count)]);
+        var settled = tracker.Settle(At(step), _ => window);
+        _store.RecordOutcomes(tracker.Open(transitions), settled);
+    }
+
+    private static DateTimeOffset At(int step) => Start.AddMinutes(5 * step);
+
+    private static ActiveAlert Incident(AlertSeverity severity, AlertLikelihood likelihood, double threshold, int step) =>
+        new("ppdb003", new AlertMetricFinding(Metric.MemUsedPct, severity, likelihood, threshold, threshold + 0.5, 35), Start, At(step));
 
     private static ActiveAlert Alert(string server, Metric metric, AlertSeverity severity, DateTimeOffset startedAt) =>
         new(server, new AlertMetricFinding(metric, severity, AlertLikelihood.Likely, 98, 98.6, 35), startedAt, startedAt);

@@ -29,6 +29,8 @@ public sealed class InMemoryHistoryStores : ISnapshotHistoryStore, IAlertStore
 
     public IReadOnlyList<AlertPrediction> LoadOpenPredictions() => [];
 
+    public IReadOnlyList<(string Server, DateTimeOffset StartedAt)> LoadSettledActive() => [];
+
     public IReadOnlyList<AlertOutcomeCounts> LoadOutcomeCounts() => [];
 
     public IReadOnlyList<AlertRecord> History(DateTimeOffset from, DateTimeOffset to, string? server = null, int limit = 10_000)
