@@ -26,13 +26,22 @@ public sealed class SnapshotViewCache
         var entries = EntriesOf(snapshot);
         var shared = (Lazy<Task<T>>)entries.GetOrAdd(key, static (_, read) => new Lazy<Task<T>>(() => Task.Run(read)), read);
         var task = shared.Value;
-        if (task.IsFaulted || task.IsCanceled)
-        {
-            // A failed read is not kept: this caller gets its error, the next one reads again.
-            entries.TryRemove(KeyValuePair.Create(key, (object)shared));
-        }
+        return task.IsCompletedSuccessfully ? task : ForgetIfFailed(task);
 
-        return task;
+        // A failed read is not kept: every caller that shared it gets its error, and it is forgotten before any
+        // of them sees the error, so the next call reads again (whether or not the read had failed yet).
+        async Task<T> ForgetIfFailed(Task<T> pending)
+        {
+            try
+            {
+                return await pending.ConfigureAwait(false);
+            }
+            catch
+            {
+                entries.TryRemove(KeyValuePair.Create(key, (object)shared));
+                throw;
+            }
+        }
     }
 
     private ConcurrentDictionary<string, object> EntriesOf(PublishedSnapshot snapshot) =>
