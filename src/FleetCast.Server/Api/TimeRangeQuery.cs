@@ -1,8 +1,9 @@
-using System.Globalization;
+using FleetCast.Server.Ingest;
 
 namespace FleetCast.Server.Api;
 
-/// <summary>Parses optional from/to query values (ISO 8601) with defaults relative to the data's time.</summary>
+/// <summary>Parses optional from/to query values (<see cref="IsoTimestamp"/>, as ingest reads timestamps) with
+/// defaults relative to the data's time.</summary>
 public static class TimeRangeQuery
 {
     public static bool TryParse(string? from, string? to, DateTimeOffset defaultTo, TimeSpan defaultSpan,
@@ -10,30 +11,15 @@ public static class TimeRangeQuery
     {
         errors = [];
         end = defaultTo;
-        start = defaultTo - defaultSpan;
-        if (!string.IsNullOrWhiteSpace(to))
+        if (!string.IsNullOrWhiteSpace(to) && !TryParseTime(to, "to", errors, out end))
         {
-            if (DateTimeOffset.TryParse(to, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsedTo))
-            {
-                end = parsedTo;
-                start = end - defaultSpan;
-            }
-            else
-            {
-                errors["to"] = [$"'{to}' is not an ISO 8601 time, e.g. 2026-01-05T12:00:00Z."];
-            }
+            end = defaultTo;
         }
 
-        if (!string.IsNullOrWhiteSpace(from))
+        start = SpanBefore(end, defaultSpan);
+        if (!string.IsNullOrWhiteSpace(from) && TryParseTime(from, "from", errors, out var parsedFrom))
         {
-            if (DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsedFrom))
-            {
-                start = parsedFrom;
-            }
-            else
-            {
-                errors["from"] = [$"'{from}' is not an ISO 8601 time, e.g. 2026-01-05T00:00:00Z."];
-            }
+            start = parsedFrom;
         }
 
         if (errors.Count == 0 && start > end)
@@ -43,4 +29,22 @@ public static class TimeRangeQuery
 
         return errors.Count == 0;
     }
+
+    /// <summary><paramref name="end"/> − <paramref name="span"/>, or the earliest time there is when that would
+    /// fall before it (a <c>to</c> near year 1).</summary>
+    internal static DateTimeOffset SpanBefore(DateTimeOffset end, TimeSpan span) =>
+        end.UtcTicks - DateTimeOffset.MinValue.UtcTicks < span.Ticks ? DateTimeOffset.MinValue : end - span;
+
+    private static bool TryParseTime(string text, string name, Dictionary<string, string[]> errors, out DateTimeOffset time)
+    {
+        if (IsoTimestamp.TryParse(text, out time))
+        {
+            return true;
+        }
+
+        errors[name] = [$"'{name}' must be {IsoTimestamp.Expected}; got '{Shorten(text)}'."];
+        return false;
+    }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

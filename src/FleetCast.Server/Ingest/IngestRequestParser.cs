@@ -1,7 +1,5 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
@@ -17,7 +15,7 @@ namespace FleetCast.Server.Ingest;
 /// rules about the values (server names, future skew against the caller's "now", retention, metric ranges)
 /// are <see cref="SampleValidator"/>'s, which typed callers use directly.
 /// </summary>
-public sealed partial class IngestRequestParser
+public sealed class IngestRequestParser
 {
     private static readonly string KnownMetrics = SampleValidator.KnownMetrics;
     private static readonly string KnownProfiles = string.Join(", ", ProfileNames.All.Select(ProfileNames.ToWire));
@@ -361,14 +359,11 @@ public sealed partial class IngestRequestParser
         else if (value.ValueKind == JsonValueKind.String)
         {
             var text = value.GetString()!;
-            if (!Iso8601Pattern().IsMatch(text)
-                || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out time))
+            if (!IsoTimestamp.TryParse(text, out time))
             {
-                errors.Add(path, $"must be ISO 8601 with an offset or Z (e.g. 2026-11-28T14:05:00Z) or unix seconds; got '{Truncate(text)}'");
+                errors.Add(path, $"must be ISO 8601 with an offset or Z (e.g. {IsoTimestamp.Example}) or unix seconds; got '{Truncate(text)}'");
                 return false;
             }
-
-            time = time.ToUniversalTime();
         }
         else
         {
@@ -434,7 +429,4 @@ public sealed partial class IngestRequestParser
     };
 
     private static string Truncate(string text) => text.Length <= 64 ? text : text[..64] + "…";
-
-    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex Iso8601Pattern();
 }

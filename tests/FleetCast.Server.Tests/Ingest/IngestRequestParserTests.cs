@@ -191,6 +191,8 @@ public sealed class IngestRequestParserTests
     [Theory]
     [InlineData("\"2026-11-28T11:00:00\"")]
     [InlineData("\"28/11/2026 11:00\"")]
+    [InlineData("\"2026-11-28T11:00:00Z\\n\"")]
+    [InlineData("\"11:00Z\"")]
     [InlineData("\"yesterday\"")]
     [InlineData("true")]
     public void Parse_TimestampWithoutOffsetOrNotIso_Rejected(string timestamp)
