@@ -222,6 +222,7 @@ public static class FleetCastHost
             http.InProgress.Registry = registry;
         });
         app.UseMiddleware<ApiKeyMiddleware>();
+        app.UseSingleQueryValues();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapMetrics("/metrics", registry);
