@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FleetCast.Server.Ingest;
 using FleetCast.Server.Integrations.Sources;
 using FleetCast.Server.Options;
 
@@ -56,7 +57,7 @@ public static class SourceArguments
             url = url[(equals + 1)..].Trim();
             if (!SourceServerNames.IsValid(name))
             {
-                throw new ArgumentException($"--scrape '{text}': the name may contain only letters, digits, '.', '_', ':' and '-' (at most 128 characters).");
+                throw new ArgumentException($"--scrape '{text}': the name may contain only {SampleValidator.ServerNameRule}.");
             }
         }
 

@@ -16,6 +16,11 @@ public sealed partial class SampleValidator
 {
     public const int MaxServerNameLength = 128;
 
+    /// <summary>The server-name rule in one line, for messages elsewhere (sources, options, the command line).</summary>
+    public const string ServerNameRule = "letters, digits, '.', '_', ':' and '-' (at most 128), not starting with '-' and not only dots";
+
+    private const string ServerNameCharacters = "may contain only letters, digits, '.', '_', ':' and '-'";
+
     internal static readonly string KnownMetrics = string.Join(", ", MetricCatalog.All.Select(d => d.WireName));
 
     private readonly Func<DateTimeOffset?>? _oldestAccepted;
@@ -142,25 +147,42 @@ public sealed partial class SampleValidator
             return false;
         }
 
-        if (name.Length == 0)
+        if (ServerNameProblem(name) is { } problem)
         {
-            errors.Add(path, "must not be empty");
-            return false;
-        }
-
-        if (name.Length > MaxServerNameLength)
-        {
-            errors.Add(path, $"must be at most {MaxServerNameLength} characters; got {name.Length}");
-            return false;
-        }
-
-        if (!ServerNamePattern().IsMatch(name))
-        {
-            errors.Add(path, "may contain only letters, digits, '.', '_', ':' and '-'");
+            errors.Add(path, problem);
             return false;
         }
 
         return true;
+    }
+
+    /// <summary>What is wrong with a server name, or null for a good one: 1–128 of letters, digits, '.', '_', ':' and
+    /// '-', not starting with '-' (a CSV formula to a spreadsheet) and not only dots ('.' and '..' are path segments, so
+    /// GET /api/v1/servers/{name} could never reach them).</summary>
+    public static string? ServerNameProblem(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 0)
+        {
+            return "must not be empty";
+        }
+
+        if (name.Length > MaxServerNameLength)
+        {
+            return $"must be at most {MaxServerNameLength} characters; got {name.Length}";
+        }
+
+        if (!ServerNamePattern().IsMatch(name))
+        {
+            return ServerNameCharacters;
+        }
+
+        if (name[0] == '-')
+        {
+            return "must not start with '-'";
+        }
+
+        return name.AsSpan().IndexOfAnyExcept('.') < 0 ? "must not be only dots" : null;
     }
 
     /// <summary>A UTC timestamp against the caller's UTC "now" (future skew) and the retention window.</summary>
@@ -195,6 +217,7 @@ public sealed partial class SampleValidator
         return true;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9._:-]+$", RegexOptions.CultureInvariant)]
+    // \z, not $: $ also matches before a final "\n".
+    [GeneratedRegex(@"^[A-Za-z0-9._:-]+\z", RegexOptions.CultureInvariant)]
     private static partial Regex ServerNamePattern();
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
 using FleetCast.Core.Samples;
@@ -85,12 +86,29 @@ public sealed class SampleValidatorTests
     [InlineData("", "must not be empty")]
     [InlineData("web 01", "may contain only letters, digits, '.', '_', ':' and '-'")]
     [InlineData("ünicode", "may contain only letters, digits, '.', '_', ':' and '-'")]
+    [InlineData("web01\n", "may contain only letters, digits, '.', '_', ':' and '-'")]
+    [InlineData(".", "must not be only dots")]
+    [InlineData("..", "must not be only dots")]
+    [InlineData("-web01", "must not start with '-'")]
+    [InlineData("-", "must not start with '-'")]
     public void Validate_BadServerName_ErrorAtServerPath(string server, string message)
     {
         var result = _validator.Validate([Samples.Of(server, Earlier, (Metric.CpuUserPct, 1))], Now);
 
         Assert.Equal([message], result.Errors["samples[0].server"]);
         AssertSameAsParser(result, Body(Item(server, EarlierText, "\"cpu_user_pct\": 1")));
+    }
+
+    [Theory]
+    [InlineData("web-01")]
+    [InlineData(".web01")]
+    [InlineData("web01.")]
+    [InlineData("...x")]
+    [InlineData("10.0.0.1:9100")]
+    public void Validate_GoodServerName_Accepted(string server)
+    {
+        Assert.True(_validator.Validate([Samples.Of(server, Earlier, (Metric.CpuUserPct, 1))], Now).IsValid);
+        Assert.Null(SampleValidator.ServerNameProblem(server));
     }
 
     [Fact]
@@ -210,7 +228,7 @@ public sealed class SampleValidatorTests
     }
 
     private static string Item(string server, string timestamp, string metrics) =>
-        $$"""{ "server": "{{server}}", "timestamp": "{{timestamp}}", "metrics": { {{metrics}} } }""";
+        $$"""{ "server": {{JsonSerializer.Serialize(server)}}, "timestamp": "{{timestamp}}", "metrics": { {{metrics}} } }""";
 
     private static string Body(params string[] items) => $$"""{ "samples": [ {{string.Join(", ", items)}} ] }""";
 

@@ -1,4 +1,5 @@
 using FleetCast.Core.Profiles;
+using FleetCast.Server.Ingest;
 using FleetCast.Server.Options;
 
 namespace FleetCast.Server.Integrations.Sources;
@@ -44,7 +45,7 @@ public static class SourcesOptionsValidator
             }
 
             var name = string.IsNullOrWhiteSpace(target.Name) ? SourceServerNames.Sanitize(SourceUrl.HostAndPort(url)) : target.Name.Trim();
-            Require(SourceServerNames.IsValid(name), $"{prefix}:Name may contain only letters, digits, '.', '_', ':' and '-' (at most 128); got '{name}'.");
+            Require(SourceServerNames.IsValid(name), $"{prefix}:Name may contain only {SampleValidator.ServerNameRule}; got '{name}'.");
             Require(names.Add(name), $"{prefix}:Name '{name}' is used by another scrape target; server names must be unique.");
             Require(target.Profile is null || ProfileNames.TryParse(target.Profile, out _),
                 $"{prefix}:Profile must be one of {string.Join(", ", ProfileNames.All.Select(ProfileNames.ToWire))}; got '{target.Profile}'.");
