@@ -67,20 +67,18 @@ public static class AlertEndpoints
         return TypedResults.Text(ToCsv(records), "text/csv; charset=utf-8", Encoding.UTF8);
     }
 
+    /// <summary>Every text column goes through <see cref="CsvCell"/>; numbers and times are written as they are.</summary>
     internal static string ToCsv(IEnumerable<AlertRecord> records)
     {
         var csv = new StringBuilder("id,server,metric,severity,likelihood,threshold,predicted_value,minutes_ahead,started_at,ended_at,duration_seconds,peak_severity,outcome,outcome_at,metrics\n");
         foreach (var r in records)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{r.Id},{Escape(r.Server)},{MetricCatalog.WireName(r.Headline.Metric)},{r.Headline.Severity.ToString().ToLowerInvariant()},{r.Headline.Likelihood.ToString().ToLowerInvariant()},{r.Headline.Threshold},{r.Headline.PredictedValue},{r.Headline.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds},{AlertKeys.SeverityText(r.PeakSeverity)},{AlertHistoryItem.OutcomeText(r.Outcome)},{r.OutcomeAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{string.Join(';', r.Metrics.Select(MetricCatalog.WireName))}\n");
+                $"{r.Id},{CsvCell.Text(r.Server)},{CsvCell.Text(MetricCatalog.WireName(r.Headline.Metric))},{CsvCell.Text(r.Headline.Severity.ToString().ToLowerInvariant())},{CsvCell.Text(r.Headline.Likelihood.ToString().ToLowerInvariant())},{r.Headline.Threshold},{r.Headline.PredictedValue},{r.Headline.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds},{CsvCell.Text(AlertKeys.SeverityText(r.PeakSeverity))},{CsvCell.Text(AlertHistoryItem.OutcomeText(r.Outcome))},{r.OutcomeAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{CsvCell.Text(string.Join(';', r.Metrics.Select(MetricCatalog.WireName)))}\n");
         }
 
         return csv.ToString();
     }
-
-    private static string Escape(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : value;
 
     private static bool TryRange(string? from, string? to, ISnapshotSource source, TimeProvider time, out DateTimeOffset start, out DateTimeOffset end, out ProblemHttpResult? problem)
     {
