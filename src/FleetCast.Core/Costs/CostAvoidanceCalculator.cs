@@ -14,7 +14,8 @@ public static class CostAvoidanceCalculator
         "(lead = crossing time − alert start).";
 
     /// <param name="log">The period's predictive alerts.</param>
-    /// <param name="inputs">The installation's figures; null gives the counts without an estimate.</param>
+    /// <param name="inputs">The installation's figures; null gives the counts without an estimate (as do figures whose
+    /// product is not finite).</param>
     /// <param name="minimumLead">Least warning time that lets someone act (one engine step).</param>
     public static CostAvoidanceReport Calculate(IEnumerable<AlertOutcomeEntry> log, CostInputs? inputs, TimeSpan minimumLead)
     {
@@ -30,7 +31,15 @@ public static class CostAvoidanceCalculator
             MedianMinutes(criticalLeads),
             counted,
             criticalLeads.Count - counted,
-            inputs is null ? null : Math.Round(counted * inputs.ShareActedOn * inputs.OutageHours * inputs.CostPerHour, 2));
+            inputs is null ? null : Estimate(counted, inputs));
+    }
+
+    /// <summary>Null when the figures multiply beyond a double (inputs stored before their limits): a JSON number
+    /// must be finite.</summary>
+    private static double? Estimate(int counted, CostInputs inputs)
+    {
+        var avoided = Math.Round(counted * inputs.ShareActedOn * inputs.OutageHours * inputs.CostPerHour, 2);
+        return double.IsFinite(avoided) ? avoided : null;
     }
 
     private static SeverityCounts Count(List<AlertOutcomeEntry> entries, AlertOutcome outcome) => new(

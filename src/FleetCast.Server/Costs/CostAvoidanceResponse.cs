@@ -3,7 +3,8 @@ using FleetCast.Core.Costs;
 namespace FleetCast.Server.Costs;
 
 /// <summary>GET /api/v1/cost-avoidance: the period, the stored inputs (null = not configured), the formula, the
-/// counts from the stored alert outcomes and the estimate (null without inputs; never invented).</summary>
+/// counts from the stored alert outcomes and the estimate (null without inputs, or when they give no finite figure;
+/// never invented). <see cref="NotConfigured"/> says why there is no estimate.</summary>
 public sealed record CostAvoidanceResponse(
     DateTimeOffset From,
     DateTimeOffset To,

@@ -13,6 +13,10 @@ public sealed class CostAvoidanceService(CostAvoidanceStore store, TimeSpan step
         "Cost inputs are not configured: set costPerHour, outageHours and shareActedOn with PUT /api/v1/admin/cost-inputs. " +
         "No figure is estimated without them.";
 
+    public const string NotFiniteText =
+        "The stored cost inputs multiply beyond any number (they predate today's limits: costPerHour at most 1,000,000,000, " +
+        "outageHours at most 8,760): set them again with PUT /api/v1/admin/cost-inputs. No figure is estimated from them.";
+
     private readonly CostAvoidanceStore _store = store ?? throw new ArgumentNullException(nameof(store));
     private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
 
@@ -25,7 +29,8 @@ public sealed class CostAvoidanceService(CostAvoidanceStore store, TimeSpan step
     {
         var stored = _store.LoadInputs();
         var report = CostAvoidanceCalculator.Calculate(_store.OutcomeLog(from, to), stored?.Inputs, MinimumLead);
-        return new CostAvoidanceResponse(from, to, stored is not null, stored is null ? NotConfiguredText : null,
+        var noEstimate = stored is null ? NotConfiguredText : report.Estimate is null ? NotFiniteText : null;
+        return new CostAvoidanceResponse(from, to, stored is not null, noEstimate,
             stored is null ? null : CostInputsView.From(stored), CostAvoidanceCalculator.Formula(MinimumLead), MinimumLead.TotalMinutes,
             report, stored is null || report.Estimate is not { } avoided ? null : Estimate(avoided, report.Counted, stored.Inputs));
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FleetCast.Core.Costs;
 
 namespace FleetCast.Server.Costs;
@@ -5,6 +6,8 @@ namespace FleetCast.Server.Costs;
 /// <summary>Checks cost inputs before anything is stored; every problem is reported at once, keyed by the field's JSON name.</summary>
 public static class CostInputsValidator
 {
+    /// <summary>A billion an hour: far above any real outage, low enough that no estimate can overflow.</summary>
+    public const double MaxCostPerHour = 1e9;
     public const double MaxOutageHours = 24 * 365;
     public const int MaxCurrencyLength = 8;
 
@@ -19,7 +22,7 @@ public static class CostInputsValidator
             return errors;
         }
 
-        Check(request.CostPerHour, "costPerHour", "the cost of one hour of outage", double.MaxValue, errors);
+        Check(request.CostPerHour, "costPerHour", "the cost of one hour of outage", MaxCostPerHour, errors);
         Check(request.OutageHours, "outageHours", "the typical outage length in hours", MaxOutageHours, errors);
         Check(request.ShareActedOn, "shareActedOn", "the share of warnings acted on, between 0 and 1", 1, errors);
         var currency = string.IsNullOrWhiteSpace(request.Currency) ? null : request.Currency.Trim();
@@ -44,11 +47,11 @@ public static class CostInputsValidator
         }
         else if (!double.IsFinite(v) || v < 0)
         {
-            errors[field] = [$"'{field}' must be a number of at least 0; got {v}."];
+            errors[field] = [string.Create(CultureInfo.InvariantCulture, $"'{field}' must be a number of at least 0; got {v:G6}.")];
         }
         else if (v > max)
         {
-            errors[field] = [$"'{field}' must be at most {max}; got {v}."];
+            errors[field] = [string.Create(CultureInfo.InvariantCulture, $"'{field}' must be at most {max:#,0.##}; got {v:G6}.")];
         }
     }
 

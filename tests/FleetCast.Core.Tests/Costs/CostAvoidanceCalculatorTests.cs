@@ -41,6 +41,17 @@ public sealed class CostAvoidanceCalculatorTests
     }
 
     [Fact]
+    public void Calculate_ProductBeyondADouble_GivesNoEstimateRatherThanInfinity()
+    {
+        var inputs = new CostInputs(CostPerHour: double.MaxValue, OutageHours: 8760, ShareActedOn: 1);
+
+        var report = CostAvoidanceCalculator.Calculate(Log, inputs, Step);
+
+        Assert.Equal(2, report.Counted);
+        Assert.Null(report.Estimate);
+    }
+
+    [Fact]
     public void Calculate_NoInputs_CountsWithoutAnEstimate()
     {
         var report = CostAvoidanceCalculator.Calculate(Log, inputs: null, Step);

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Costs;
+using FleetCast.Core.Json;
 using FleetCast.Core.Metrics;
 using FleetCast.Server.Costs;
 using FleetCast.Server.Storage;
@@ -67,6 +69,38 @@ public sealed class CostAvoidanceServiceTests : IDisposable
         Assert.Null(report.Estimate);
         Assert.Contains("not configured", report.NotConfigured);
         Assert.Equal(1, report.Counts.Counted);
+    }
+
+    [Fact]
+    public void Report_StoredInputsTooLargeForAFiniteFigure_EstimatesNothingAndSaysWhy()
+    {
+        Store("ppdb001", AlertSeverity.Critical, T0, AlertOutcome.CameTrue, TimeSpan.FromMinutes(40));
+        Store("ppdb002", AlertSeverity.Critical, T0.AddHours(1), AlertOutcome.CameTrue, TimeSpan.FromMinutes(40));
+        // Saved as an older server accepted them (no upper limit on costPerHour).
+        _service.Save(new CostInputs(CostPerHour: double.MaxValue, OutageHours: 8760, ShareActedOn: 1), "api key sha256:00000000");
+
+        var report = _service.Report(T0.AddDays(-1), T0.AddDays(1));
+        var json = JsonSerializer.Serialize(report, FleetJson.Options);
+
+        Assert.True(report.Configured);
+        Assert.Equal(2, report.Counts.Counted);
+        Assert.Null(report.Counts.Estimate);
+        Assert.Null(report.Estimate);
+        Assert.Equal(CostAvoidanceService.NotFiniteText, report.NotConfigured);
+        Assert.DoesNotContain("Infinity", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_InputsAtTheCaps_GiveAFiniteFigure()
+    {
+        Store("ppdb001", AlertSeverity.Critical, T0, AlertOutcome.CameTrue, TimeSpan.FromMinutes(40));
+        _service.Save(new CostInputs(CostInputsValidator.MaxCostPerHour, CostInputsValidator.MaxOutageHours, 1), "api key sha256:00000000");
+
+        var report = _service.Report(T0.AddDays(-1), T0.AddDays(1));
+
+        Assert.Equal(8.76e12, Assert.IsType<CostEstimateView>(report.Estimate).Avoided);
+        Assert.Null(report.NotConfigured);
     }
 
     private void Store(string server, AlertSeverity severity, DateTimeOffset startedAt, AlertOutcome outcome, TimeSpan after)
