@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FleetCast.Core.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -40,6 +41,8 @@ public static class ApiServiceCollectionExtensions
         json.SerializerOptions.NumberHandling = source.NumberHandling;
         // {"who":"alice","who":"mallory"} is refused, as ingest does, rather than read as whichever comes last.
         json.SerializerOptions.AllowDuplicateProperties = false;
+        // {"server":"a","severity":"critical"} on a silence is refused: ignored, it would silence all of server a.
+        json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         foreach (var converter in source.Converters)
         {
             json.SerializerOptions.Converters.Add(converter);
