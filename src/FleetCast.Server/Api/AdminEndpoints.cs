@@ -3,6 +3,8 @@ using FleetCast.Server.Engine;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 
 namespace FleetCast.Server.Api;
@@ -52,8 +54,14 @@ public static class AdminEndpoints
         }
     }
 
-    internal static async Task<Results<Ok<ReloadResponse>, ProblemHttpResult>> ReloadModel(ForecasterSet forecasters, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ReloadResponse>, ProblemHttpResult>> ReloadModel(
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] EmptyRequest body, ForecasterSet forecasters, CancellationToken cancellationToken)
     {
+        if (EmptyRequest.Problem(body) is { } problem)
+        {
+            return problem;
+        }
+
         if (!forecasters.CanReload)
         {
             return Problems.Of(ProblemTypes.ReloadUnavailable, $"No model directory is configured; the primary forecaster is the '{forecasters.Primary.Name}' baseline.");

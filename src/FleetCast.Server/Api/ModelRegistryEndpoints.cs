@@ -3,6 +3,8 @@ using FleetCast.Server.Retraining;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 
 namespace FleetCast.Server.Api;
@@ -27,8 +29,14 @@ public static class ModelRegistryEndpoints
     internal static Ok<ModelsResponse> List(ModelRegistry registry, RetrainingService retraining) =>
         TypedResults.Ok(new ModelsResponse(registry.List(), retraining.Status));
 
-    internal static Results<Accepted<RetrainingJobView>, ProblemHttpResult> Retrain(RetrainingService retraining)
+    internal static Results<Accepted<RetrainingJobView>, ProblemHttpResult> Retrain(
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] EmptyRequest body, RetrainingService retraining)
     {
+        if (EmptyRequest.Problem(body) is { } problem)
+        {
+            return problem;
+        }
+
         if (retraining.TryStart("manual") is not { } job)
         {
             var running = retraining.Status.Job;
@@ -42,8 +50,14 @@ public static class ModelRegistryEndpoints
     internal static Results<Ok<RetrainingJobView>, ProblemHttpResult> Job(long id, RetrainingService retraining) =>
         retraining.Job(id) is { } job ? TypedResults.Ok(job) : Problems.Of(ProblemTypes.JobNotFound, $"No retraining job {id} is known (the newest 20 are kept until restart).");
 
-    internal static async Task<Results<Ok<RegisteredModel>, ProblemHttpResult>> Activate(long id, ModelRegistry registry, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<RegisteredModel>, ProblemHttpResult>> Activate(long id,
+        [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] EmptyRequest body, ModelRegistry registry, CancellationToken cancellationToken)
     {
+        if (EmptyRequest.Problem(body) is { } problem)
+        {
+            return problem;
+        }
+
         try
         {
             return await registry.ActivateAsync(id, cancellationToken) is { } model
