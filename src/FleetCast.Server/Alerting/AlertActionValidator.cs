@@ -1,14 +1,15 @@
 using FleetCast.Core.Metrics;
+using FleetCast.Server.Ingest;
 
 namespace FleetCast.Server.Alerting;
 
 /// <summary>Checks acknowledgements and silences before anything is written; every problem is reported
-/// at once, keyed by the field's JSON name.</summary>
+/// at once, keyed by the field's JSON name. Free text (who, reason, comment) is single-line: no control
+/// characters, which would forge lines in logs and notifications. A silence's server follows the ingest name rule.</summary>
 public static class AlertActionValidator
 {
     public const int MaxWhoLength = 100;
     public const int MaxTextLength = 500;
-    public const int MaxServerLength = 200;
 
     public static readonly TimeSpan MaxSilence = TimeSpan.FromDays(30);
 
@@ -22,7 +23,7 @@ public static class AlertActionValidator
         }
 
         CheckWho(request.Who, "who", errors);
-        CheckLength(request.Comment, "comment", MaxTextLength, errors);
+        CheckText(request.Comment, "comment", MaxTextLength, errors);
         return errors;
     }
 
@@ -44,7 +45,7 @@ public static class AlertActionValidator
         }
         else
         {
-            CheckLength(request.Reason, "reason", MaxTextLength, errors);
+            CheckText(request.Reason, "reason", MaxTextLength, errors);
         }
 
         var server = Normalise(request.Server);
@@ -54,7 +55,7 @@ public static class AlertActionValidator
             errors["server"] = ["Give 'server' and/or 'metric': a silence of everything is not allowed."];
         }
 
-        CheckLength(server, "server", MaxServerLength, errors);
+        CheckServer(request.Server, server, errors);
         if (metric is not null && !MetricCatalog.TryGet(metric, out _))
         {
             errors["metric"] = [$"Unknown metric '{metric}'; one of {string.Join(", ", MetricCatalog.All.Select(d => d.WireName))}."];
@@ -107,6 +108,22 @@ public static class AlertActionValidator
         return until;
     }
 
+    /// <summary>The errors of a cancellation's <c>who</c> (a query parameter), keyed "who".</summary>
+    public static Dictionary<string, string[]> CancelErrors(string? who)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(who) || who.Trim().Length > MaxWhoLength)
+        {
+            errors["who"] = [$"'who' is required (at most {MaxWhoLength} characters): the name of the person cancelling the silence."];
+        }
+        else
+        {
+            CheckText(who, "who", MaxWhoLength, errors);
+        }
+
+        return errors;
+    }
+
     private static void CheckWho(string? who, string field, Dictionary<string, string[]> errors)
     {
         if (string.IsNullOrWhiteSpace(who))
@@ -115,14 +132,59 @@ public static class AlertActionValidator
             return;
         }
 
-        CheckLength(who.Trim(), field, MaxWhoLength, errors);
+        CheckText(who, field, MaxWhoLength, errors);
     }
 
-    private static void CheckLength(string? value, string field, int max, Dictionary<string, string[]> errors)
+    /// <param name="raw">As sent, to find control characters that trimming would hide.</param>
+    /// <param name="server">Trimmed; null when none was given.</param>
+    private static void CheckServer(string? raw, string? server, Dictionary<string, string[]> errors)
     {
-        if (value is not null && value.Length > max)
+        if (server is null)
         {
-            errors[field] = [$"'{field}' must be at most {max} characters; got {value.Length}."];
+            return;
+        }
+
+        if (ControlCharacterProblem(raw!, "server") is { } control)
+        {
+            errors["server"] = [control];
+        }
+        else if (SampleValidator.ServerNameProblem(server) is { } problem)
+        {
+            errors["server"] = [$"'server' {problem}, as ingest requires of server names; got '{Shorten(server)}'."];
         }
     }
+
+    /// <summary>Length (of the trimmed text) and control characters (anywhere, as sent).</summary>
+    private static void CheckText(string? value, string field, int max, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        var length = value.Trim().Length;
+        if (length > max)
+        {
+            errors[field] = [$"'{field}' must be at most {max} characters; got {length}."];
+        }
+        else if (ControlCharacterProblem(value, field) is { } problem)
+        {
+            errors[field] = [problem];
+        }
+    }
+
+    private static string? ControlCharacterProblem(string value, string field)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsControl(value[i]))
+            {
+                return $"'{field}' must be one line of text without control characters; found U+{(int)value[i]:X4} at position {i + 1}.";
+            }
+        }
+
+        return null;
+    }
+
+    private static string Shorten(string text) => text.Length <= 64 ? text : text[..64] + "…";
 }

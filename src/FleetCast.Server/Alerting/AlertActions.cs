@@ -151,12 +151,10 @@ public sealed class AlertActions : IAlertMutes
     /// <exception cref="AlertActionException">Who missing, no such silence, or it is no longer active.</exception>
     public Silence CancelSilence(long id, string? who)
     {
-        if (string.IsNullOrWhiteSpace(who) || who.Trim().Length > AlertActionValidator.MaxWhoLength)
+        var errors = AlertActionValidator.CancelErrors(who);
+        if (errors.Count > 0)
         {
-            throw AlertActionException.Invalid(new Dictionary<string, string[]>
-            {
-                ["who"] = [$"'who' is required (at most {AlertActionValidator.MaxWhoLength} characters): the name of the person cancelling the silence."],
-            });
+            throw AlertActionException.Invalid(errors);
         }
 
         var now = Now;
@@ -164,7 +162,7 @@ public sealed class AlertActions : IAlertMutes
         {
             var existing = _store.FindSilence(id)
                 ?? throw new AlertActionException(AlertActionError.SilenceNotFound, $"No silence has id {id}.");
-            if (!_store.CancelSilence(id, who.Trim(), now))
+            if (!_store.CancelSilence(id, who!.Trim(), now))
             {
                 throw new AlertActionException(AlertActionError.SilenceNotActive,
                     existing.CancelledAt is { } at

@@ -178,6 +178,68 @@ public sealed class AlertActionsTests : IDisposable
         Assert.Contains("mem_used_pct", Assert.Single(unknown.Errors["metric"]));
     }
 
+    [Theory]
+    [InlineData("-web01", "must not start with '-'")]
+    [InlineData("..", "must not be only dots")]
+    [InlineData("web 01", "may contain only letters")]
+    [InlineData("ppdb003\n", "control characters; found U+000A at position 8")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "at most 128 characters; got 129")]
+    public void AddSilence_ServerIngestWouldRefuse_NamesServerAndStoresNothing(string server, string expected)
+    {
+        var error = Assert.Throws<AlertActionException>(() =>
+            _actions.AddSilence(new SilenceRequest(server, null, "bob", "maintenance", DurationMinutes: 60)));
+
+        Assert.Equal(["server"], error.Errors.Keys);
+        Assert.Contains(expected, Assert.Single(error.Errors["server"]), StringComparison.Ordinal);
+        Assert.Empty(_actions.Silences(includeInactive: true));
+    }
+
+    [Fact]
+    public void AddSilence_ServerWithSurroundingSpaces_IsTrimmedAndAccepted()
+    {
+        var silence = _actions.AddSilence(new SilenceRequest($" {_alert.Server} ", null, "bob", "maintenance", DurationMinutes: 60));
+
+        Assert.Equal(_alert.Server, silence.Server);
+    }
+
+    [Theory]
+    [InlineData("bob\nINFO forged line", "maintenance", "who")]
+    [InlineData("\u0085bob", "maintenance", "who")]
+    [InlineData("bob", "maintenance\u0007", "reason")]
+    [InlineData("bob", "tab\there", "reason")]
+    public void AddSilence_ControlCharacterInText_NamesTheFieldAndStoresNothing(string who, string reason, string field)
+    {
+        var error = Assert.Throws<AlertActionException>(() =>
+            _actions.AddSilence(new SilenceRequest(_alert.Server, null, who, reason, DurationMinutes: 60)));
+
+        Assert.Equal([field], error.Errors.Keys);
+        Assert.Contains("without control characters", Assert.Single(error.Errors[field]), StringComparison.Ordinal);
+        Assert.Empty(_actions.Silences(includeInactive: true));
+    }
+
+    [Fact]
+    public void Acknowledge_ControlCharacterInComment_NamesCommentAndStoresNothing()
+    {
+        var error = Assert.Throws<AlertActionException>(() =>
+            _actions.Acknowledge(_alert.Server, _alert.Metric, AlertKeys.SeverityText(_alert.Severity), new AcknowledgeRequest("alice", "on it\r\nforged")));
+
+        Assert.Equal(["comment"], error.Errors.Keys);
+        Assert.Equal("'comment' must be one line of text without control characters; found U+000D at position 6.", Assert.Single(error.Errors["comment"]));
+        Assert.Null(_actions.StatusOf(_alert).Acknowledged);
+    }
+
+    [Fact]
+    public void CancelSilence_ControlCharacterInWho_NamesWhoAndTheSilenceStays()
+    {
+        var silence = _actions.AddSilence(new SilenceRequest(_alert.Server, null, "bob", "maintenance", DurationMinutes: 60));
+
+        var error = Assert.Throws<AlertActionException>(() => _actions.CancelSilence(silence.Id, "carol\u001b[2J"));
+
+        Assert.Equal(["who"], error.Errors.Keys);
+        Assert.Contains("U+001B", Assert.Single(error.Errors["who"]), StringComparison.Ordinal);
+        Assert.NotNull(_actions.StatusOf(_alert).Silenced);
+    }
+
     [Fact]
     public void CancelSilence_Active_EndsItAndASecondCancelIsNotActive()
     {

@@ -155,6 +155,22 @@ public sealed class AlertActionApiTests
     }
 
     [Fact]
+    public async Task Silence_ServerNameIngestRefusesOrControlCharacterInWho_Return400NamingEachAndCreateNothing()
+    {
+        await using var server = await TestServerFixture.StartAsync();
+
+        using var response = await server.Client.PostAsync("/api/v1/silences",
+            TestSamples.Json("""{"server":"=cmd|' /C calc'!A0","who":"bob\nforged","reason":"maintenance","durationMinutes":60}"""));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["server", "who"], errors.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Contains("as ingest requires", errors.GetProperty("server")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("control characters", errors.GetProperty("who")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await server.GetJsonAsync("/api/v1/silences?includeInactive=true")).GetProperty("count").GetInt32());
+    }
+
+    [Fact]
     public async Task Acknowledge_MalformedJson_Returns400NamingThePathWithoutTypeNames()
     {
         await using var server = await StartWithCriticalMemoryAlertAsync();
