@@ -74,7 +74,7 @@ public static class AdminEndpoints
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Problems.Of(ProblemTypes.ReloadFailed, $"Reloading failed; the previous forecaster stays in use: {ex.Message}");
+            return Problems.Of(ProblemTypes.ReloadFailed, $"Reloading failed; the previous forecaster stays in use: {FirstLine.Of(ex.Message)}");
         }
     }
 

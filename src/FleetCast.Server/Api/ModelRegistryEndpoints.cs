@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Retraining;
 using Microsoft.AspNetCore.Builder;
@@ -26,8 +27,11 @@ public static class ModelRegistryEndpoints
         return app;
     }
 
-    internal static Ok<ModelsResponse> List(ModelRegistry registry, RetrainingService retraining) =>
-        TypedResults.Ok(new ModelsResponse(registry.List(), retraining.Status));
+    internal static Ok<ModelsResponse> List(ModelRegistry registry, RetrainingService retraining)
+    {
+        var status = retraining.Status;
+        return TypedResults.Ok(new ModelsResponse(registry.List(), status with { Job = Shown(status.Job) }));
+    }
 
     internal static Results<Accepted<RetrainingJobView>, ProblemHttpResult> Retrain(
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] EmptyRequest body, RetrainingService retraining)
@@ -44,11 +48,11 @@ public static class ModelRegistryEndpoints
                 new Dictionary<string, object?> { ["jobId"] = running?.Id });
         }
 
-        return TypedResults.Accepted($"/api/v1/admin/models/jobs/{job.Id}", job);
+        return TypedResults.Accepted($"/api/v1/admin/models/jobs/{job.Id}", Shown(job));
     }
 
     internal static Results<Ok<RetrainingJobView>, ProblemHttpResult> Job(long id, RetrainingService retraining) =>
-        retraining.Job(id) is { } job ? TypedResults.Ok(job) : Problems.Of(ProblemTypes.JobNotFound, $"No retraining job {id} is known (the newest 20 are kept until restart).");
+        retraining.Job(id) is { } job ? TypedResults.Ok(Shown(job)) : Problems.Of(ProblemTypes.JobNotFound, $"No retraining job {id} is known (the newest 20 are kept until restart).");
 
     internal static async Task<Results<Ok<RegisteredModel>, ProblemHttpResult>> Activate(long id,
         [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] EmptyRequest body, ModelRegistry registry, CancellationToken cancellationToken)
@@ -66,9 +70,13 @@ public static class ModelRegistryEndpoints
         }
         catch (ModelLoadException exception)
         {
-            return Problems.Of(ProblemTypes.ModelLoadFailed, $"Model {id} does not load, so the serving model stays: {exception.Message}");
+            return Problems.Of(ProblemTypes.ModelLoadFailed, $"Model {id} does not load, so the serving model stays: {FirstLine.Of(exception.Message)}");
         }
     }
+
+    /// <summary>A job as the API shows it: a failure's message (the trainer's exception, possibly libtorch's) to its first line.</summary>
+    [return: NotNullIfNotNull(nameof(job))]
+    private static RetrainingJobView? Shown(RetrainingJobView? job) => job is null ? null : job with { Message = FirstLine.Of(job.Message) };
 }
 
 /// <summary>GET /api/v1/models.</summary>

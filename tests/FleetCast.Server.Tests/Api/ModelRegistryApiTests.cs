@@ -98,6 +98,23 @@ public sealed class ModelRegistryApiTests(TinyModels models) : IClassFixture<Tin
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task Retrain_TrainerFailsWithANativeMessage_JobShowsOnlyItsFirstLine()
+    {
+        await using var server = await StartAsync(new FailingTrainer("Expected false to be true, but got false.\nframe #0: c10::Error::Error + 0x9c (in /opt/fleetcast/libc10.so)"));
+        await server.App.Services.GetRequiredService<ISampleStore>().AppendAsync(ShiftedFleet.ToSamples(ShiftedFleet.Simulate(servers: 2, days: 4, seed: 7)));
+
+        using var started = await server.Client.PostAsync("/api/v1/admin/models/retrain", TestSamples.Json("{}"));
+        var id = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        await server.App.Services.GetRequiredService<RetrainingService>().WaitForAsync(id).WaitAsync(TimeSpan.FromSeconds(30));
+        var job = await server.GetJsonAsync($"/api/v1/admin/models/jobs/{id}");
+        var listed = (await server.GetJsonAsync("/api/v1/models")).GetProperty("retraining").GetProperty("job");
+
+        Assert.Equal("failed", job.GetProperty("state").GetString());
+        Assert.Equal("Failed; the serving model is unchanged: Expected false to be true, but got false.", job.GetProperty("message").GetString());
+        Assert.Equal(job.GetProperty("message").GetString(), listed.GetProperty("message").GetString());
+    }
+
     private Task<TestServerFixture> StartAsync(ICandidateTrainer? trainer = null)
     {
         var forecast = new ForecastOptions { HorizonSteps = 8, ModelDir = models.CurrentDirectory };
@@ -116,6 +133,12 @@ public sealed class ModelRegistryApiTests(TinyModels models) : IClassFixture<Tin
                     s.AddSingleton(trainer);
                 }
             });
+    }
+
+    private sealed class FailingTrainer(string message) : ICandidateTrainer
+    {
+        public TftTrainingReport Train(Core.Datasets.FleetDataset training, TftModel? current, string outputDirectory, Action<TftTrainingProgress> progress,
+            CancellationToken cancellationToken) => throw new InvalidOperationException(message);
     }
 
     private sealed class HeldTrainer : ICandidateTrainer
