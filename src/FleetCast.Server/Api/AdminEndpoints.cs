@@ -1,3 +1,4 @@
+using FleetCast.Core.Diagnostics;
 using FleetCast.Core.Scenarios;
 using FleetCast.Server.Engine;
 using Microsoft.AspNetCore.Builder;

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using FleetCast.Core.Diagnostics;
 using FleetCast.Forecasting.Tft;
 using FleetCast.Server.Retraining;
 using Microsoft.AspNetCore.Builder;

@@ -73,7 +73,7 @@ public static class StatusEndpoints
             : new SnapshotStatus(current.Snapshot.Version, current.Snapshot.DataTime, current.Snapshot.ComputedAt,
                 Math.Round((time.GetUtcNow() - current.Snapshot.ComputedAt).TotalSeconds, 3), current.Json.Length, current.JsonBrotli.Length);
         var forecaster = new ForecasterStatus(primary.Name, primary.IsModel, !primary.IsModel, engine.Forecasters.WarmUp.Name,
-            current?.Snapshot.Forecaster, FirstLine.Of(engine.LastForecastError), engine.Forecasters.CanReload);
+            current?.Snapshot.Forecaster, engine.LastForecastError, engine.Forecasters.CanReload);
         var skipped = engine.SkippedSteps;
         var skippedStatus = new SkippedStepsStatus(skipped.Total, skipped.LastHour, SkippedStepsStatus.Explanation);
         var ingestStatus = new IngestStatus(Math.Round(ingest.SamplesPerSecond(), 2), Math.Round(ingest.ValuesPerSecond(), 1), ingest.TotalSamples, ingest.RejectedBatches);

@@ -10,12 +10,6 @@ internal sealed class ForecastFailureLog(ILogger logger, TimeProvider? time = nu
 {
     private readonly LogThrottle _throttle = new(time ?? TimeProvider.System, TimeSpan.FromMinutes(1));
 
-    public static string FirstLine(string message)
-    {
-        var end = message.IndexOfAny(['\r', '\n']);
-        return (end < 0 ? message : message[..end]).Trim();
-    }
-
     /// <param name="fallback">The forecaster the servers went to instead; null when none (current values only).</param>
     public void Record(string forecaster, int servers, string? fallback, string error, Exception? exception)
     {

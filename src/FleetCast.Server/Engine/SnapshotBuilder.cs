@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using FleetCast.Core.Alerts;
 using FleetCast.Core.Assessment;
+using FleetCast.Core.Diagnostics;
 using FleetCast.Core.Forecasts;
 using FleetCast.Core.Metrics;
 using FleetCast.Core.Profiles;
@@ -204,7 +205,7 @@ public sealed class SnapshotBuilder
     private void RecordFailure(IForecaster forecaster, int servers, string message, Exception? exception)
     {
         // Native (libtorch) messages run on with a stack of frames and file paths: the first line says it.
-        LastForecastError = $"{forecaster.Name}: {ForecastFailureLog.FirstLine(message)}";
+        LastForecastError = $"{forecaster.Name}: {FirstLine.Of(message)}";
         _metrics?.ForecastFailures.WithLabels(forecaster.Name).Inc();
         _failureLog.Record(forecaster.Name, servers, forecaster == _forecasters.Primary ? _forecasters.WarmUp.Name : null, LastForecastError, exception);
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using FleetCast.Core.Diagnostics;
 using FleetCast.Server.Api;
 using FleetCast.Server.Engine;
 using FleetCast.Server.Storage;

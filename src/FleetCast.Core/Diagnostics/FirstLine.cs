@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace FleetCast.Server.Api;
+namespace FleetCast.Core.Diagnostics;
 
 /// <summary>The first line of an error message for a response. A native (libtorch) message runs on with stack frames
 /// and source paths: nothing a client can act on, and a map of the installation for anyone else. The full message
