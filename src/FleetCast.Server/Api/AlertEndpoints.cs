@@ -70,11 +70,11 @@ public static class AlertEndpoints
     /// <summary>Every text column goes through <see cref="CsvCell"/>; numbers and times are written as they are.</summary>
     internal static string ToCsv(IEnumerable<AlertRecord> records)
     {
-        var csv = new StringBuilder("id,server,metric,severity,likelihood,threshold,predicted_value,minutes_ahead,started_at,ended_at,duration_seconds,peak_severity,outcome,outcome_at,metrics\n");
+        var csv = new StringBuilder("id,server,metric,severity,likelihood,threshold,predicted_value,minutes_ahead,started_at,ended_at,duration_seconds,peak_severity,outcome,outcome_at,metrics,outcome_severity\n");
         foreach (var r in records)
         {
             csv.Append(CultureInfo.InvariantCulture,
-                $"{r.Id},{CsvCell.Text(r.Server)},{CsvCell.Text(MetricCatalog.WireName(r.Headline.Metric))},{CsvCell.Text(r.Headline.Severity.ToString().ToLowerInvariant())},{CsvCell.Text(r.Headline.Likelihood.ToString().ToLowerInvariant())},{r.Headline.Threshold},{r.Headline.PredictedValue},{r.Headline.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds},{CsvCell.Text(AlertKeys.SeverityText(r.PeakSeverity))},{CsvCell.Text(AlertHistoryItem.OutcomeText(r.Outcome))},{r.OutcomeAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{CsvCell.Text(string.Join(';', r.Metrics.Select(MetricCatalog.WireName)))}\n");
+                $"{r.Id},{CsvCell.Text(r.Server)},{CsvCell.Text(MetricCatalog.WireName(r.Headline.Metric))},{CsvCell.Text(r.Headline.Severity.ToString().ToLowerInvariant())},{CsvCell.Text(r.Headline.Likelihood.ToString().ToLowerInvariant())},{r.Headline.Threshold},{r.Headline.PredictedValue},{r.Headline.MinutesAhead},{r.StartedAt.UtcDateTime:O},{r.EndedAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{r.Duration?.TotalSeconds},{CsvCell.Text(AlertKeys.SeverityText(r.PeakSeverity))},{CsvCell.Text(AlertHistoryItem.OutcomeText(r.Outcome))},{r.OutcomeAt?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)},{CsvCell.Text(string.Join(';', r.Metrics.Select(MetricCatalog.WireName)))},{CsvCell.Text(r.OutcomeSeverity is { } s ? AlertKeys.SeverityText(s) : null)}\n");
         }
 
         return csv.ToString();
@@ -106,9 +106,11 @@ public sealed record AlertHistoryResponse(DateTimeOffset From, DateTimeOffset To
 /// <param name="Outcome">Whether any predicted crossing happened within its horizon: open, came-true or
 /// did-not-happen; null for an alert that predicted nothing (it fired on values already over their thresholds).</param>
 /// <param name="Metrics">Wire names of every metric found during the incident (complete once it resolved).</param>
+/// <param name="OutcomeSeverity">The severity the outcome's claim was made at, under which
+/// /api/v1/model/quality counts it; null when <paramref name="Outcome"/> is.</param>
 public sealed record AlertHistoryItem(long Id, string Server, string Metric, string Severity, string Likelihood, double Threshold,
     double PredictedValue, double MinutesAhead, DateTimeOffset StartedAt, DateTimeOffset? EndedAt, double? DurationSeconds,
-    string PeakSeverity, string? Outcome, DateTimeOffset? OutcomeAt, IReadOnlyList<string> Metrics)
+    string PeakSeverity, string? Outcome, DateTimeOffset? OutcomeAt, IReadOnlyList<string> Metrics, string? OutcomeSeverity)
 {
     public static AlertHistoryItem From(AlertRecord r)
     {
@@ -116,7 +118,8 @@ public sealed record AlertHistoryItem(long Id, string Server, string Metric, str
         var h = r.Headline;
         return new(r.Id, r.Server, MetricCatalog.WireName(h.Metric), AlertKeys.SeverityText(h.Severity), h.Likelihood.ToString().ToLowerInvariant(),
             h.Threshold, h.PredictedValue, h.MinutesAhead, r.StartedAt, r.EndedAt, r.Duration?.TotalSeconds, AlertKeys.SeverityText(r.PeakSeverity),
-            OutcomeText(r.Outcome), r.OutcomeAt, [.. r.Metrics.Select(MetricCatalog.WireName)]);
+            OutcomeText(r.Outcome), r.OutcomeAt, [.. r.Metrics.Select(MetricCatalog.WireName)],
+            r.OutcomeSeverity is { } claimed ? AlertKeys.SeverityText(claimed) : null);
     }
 
     internal static string? OutcomeText(AlertOutcome? outcome) => outcome is { } o ? DbValues.ToText(o) : null;

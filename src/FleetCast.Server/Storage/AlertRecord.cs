@@ -27,4 +27,8 @@ public sealed record AlertRecord(
 
     /// <summary>When the outcome settled (data time): the crossing, or the end of the horizon.</summary>
     public DateTimeOffset? OutcomeAt { get; init; }
+
+    /// <summary>The severity the outcome's claim was made at (the one its precision counts under); null when
+    /// <see cref="Outcome"/> is.</summary>
+    public AlertSeverity? OutcomeSeverity { get; init; }
 }

@@ -13,7 +13,7 @@ public sealed class AlertStore : IAlertStore
 {
     private const string Columns =
         "id, server, metric, severity, likelihood, threshold, predicted_value, minutes_ahead, started_at, last_evaluated_at, ended_at, " +
-        "peak_severity, outcome, outcome_at, outcome_deadline, metrics";
+        "peak_severity, outcome, outcome_at, outcome_deadline, metrics, outcome_severity";
 
     private static readonly IReadOnlyDictionary<string, ServerProfile> NoProfiles = new Dictionary<string, ServerProfile>();
 
@@ -287,6 +287,7 @@ public sealed class AlertStore : IAlertStore
         PeakSeverity = reader.IsDBNull(11) ? DbValues.ParseSeverity(reader.GetString(3)) : DbValues.ParseSeverity(reader.GetString(11)),
         Outcome = reader.IsDBNull(14) ? null : reader.IsDBNull(12) ? AlertOutcome.Open : DbValues.ParseOutcome(reader.GetString(12)),
         OutcomeAt = reader.IsDBNull(13) ? null : DbValues.FromUnixSeconds(reader.GetInt64(13)),
+        OutcomeSeverity = reader.IsDBNull(14) || reader.IsDBNull(16) ? null : DbValues.ParseSeverity(reader.GetString(16)),
         Metrics = AlertMetricsJson.ReadMetrics(reader.IsDBNull(15) ? null : reader.GetString(15), DbValues.ParseMetric(reader.GetString(2))),
     };
 

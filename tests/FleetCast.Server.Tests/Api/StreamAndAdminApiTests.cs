@@ -98,12 +98,15 @@ public sealed class StreamAndAdminApiTests
         Assert.Contains("mem_used_pct", stored.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()));
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("id,server,metric,severity", lines[0]);
-        Assert.EndsWith(",peak_severity,outcome,outcome_at,metrics", lines[0]);
+        Assert.EndsWith(",peak_severity,outcome,outcome_at,metrics,outcome_severity", lines[0]);
         // Fired on a value already over its threshold: it predicted nothing, so it has no outcome.
         var row = Assert.Single(lines.Skip(1), l => l.Contains(",ppweb001,", StringComparison.Ordinal));
         Assert.Contains(",ppweb001,mem_used_pct,critical,", row, StringComparison.Ordinal);
         Assert.Contains(",critical,,,", row, StringComparison.Ordinal);
-        Assert.Contains("mem_used_pct", row[(row.LastIndexOf(',') + 1)..].Split(';'));
+        var cells = row.Split(',');
+        Assert.Contains("mem_used_pct", cells[^2].Split(';'));
+        Assert.Equal(string.Empty, cells[^1]); // no outcome, so no severity it was claimed at
+        Assert.Equal(JsonValueKind.Null, stored.GetProperty("outcomeSeverity").ValueKind);
     }
 
     [Fact]

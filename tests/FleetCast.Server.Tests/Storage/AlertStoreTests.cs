@@ -116,6 +116,23 @@ public sealed class AlertStoreTests : IDisposable
     }
 
     [Fact]
+    public void History_WarningClaimOfAnIncidentThatPeakedCritical_ShowsTheSeverityItWasCountedUnder()
+    {
+        var warning = Alert("ppdb007", Metric.MemUsedPct, AlertSeverity.Warning, Start);
+        _store.Record([new AlertTransition(warning, AlertTransitionKind.Fired, Start)]);
+        _store.RecordOutcomes([new AlertPrediction("ppdb007", Metric.MemUsedPct, Start, AlertSeverity.Warning, 90, Start.AddHours(8))], []);
+        var critical = warning with { Headline = warning.Headline with { Severity = AlertSeverity.Critical, Likelihood = AlertLikelihood.Now } };
+        _store.Record([new AlertTransition(critical, AlertTransitionKind.SeverityChanged, Start.AddMinutes(10)) { PreviousSeverity = AlertSeverity.Warning }]);
+        _store.RecordOutcomes([], [new AlertOutcomeSettlement("ppdb007", Metric.MemUsedPct, Start, AlertSeverity.Warning, AlertOutcome.CameTrue, Start.AddMinutes(10))]);
+
+        var record = Assert.Single(_store.History(Start.AddHours(-1), Start.AddHours(1)));
+
+        Assert.Equal(AlertSeverity.Critical, record.PeakSeverity);
+        Assert.Equal(AlertSeverity.Warning, record.OutcomeSeverity);
+        Assert.Equal(1, _store.LoadOutcomeCounts()[(int)AlertSeverity.Warning].CameTrue);
+    }
+
+    [Fact]
     public void RecordOutcomes_OpenedThenSettled_HistoryShowsOutcomeAndCountsSurviveRestart()
     {
         var first = Alert("ppdb003", Metric.MemUsedPct, AlertSeverity.Critical, Start);
@@ -137,6 +154,8 @@ public sealed class AlertStoreTests : IDisposable
         Assert.Equal((AlertOutcome.CameTrue, Start.AddMinutes(40)), (history["ppdb003"].Outcome, history["ppdb003"].OutcomeAt));
         Assert.Equal(AlertOutcome.Open, history["ppdb004"].Outcome);
         Assert.Null(history["ppdb005"].Outcome);
+        Assert.Equal(AlertSeverity.Critical, history["ppdb003"].OutcomeSeverity);
+        Assert.Null(history["ppdb005"].OutcomeSeverity);
         Assert.Equal([opened[1]], _store.LoadOpenPredictions());
         var critical = _store.LoadOutcomeCounts()[(int)AlertSeverity.Critical];
         Assert.Equal((2, 1, 1, 0), (critical.Predicted, critical.Open, critical.CameTrue, critical.DidNotHappen));
